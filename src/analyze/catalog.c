@@ -1,0 +1,2 @@
+/* placeholder: catalog.c is written in a later step */
+typedef int sqlshift_placeholder_catalog_t;

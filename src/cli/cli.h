@@ -1,0 +1,21 @@
+/* cli: command table and per-command entry points. */
+#ifndef SQLSHIFT_CLI_H
+#define SQLSHIFT_CLI_H
+
+/* Exit statuses (documented in sqlshift(1)). */
+enum {
+    EXIT_DONE = 0,        /* finished; no action item at or above --fail-on */
+    EXIT_ITEMS = 1,       /* action items at or above --fail-on */
+    EXIT_USAGE = 2,       /* bad command line */
+    EXIT_INPUT = 3,       /* an input could not be read */
+    EXIT_INTERNAL = 4     /* internal error (e.g. a rule file failed to load, output not writable) */
+};
+
+int cli_main(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_assess(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_lex(int argc, char **argv);
+
+#endif

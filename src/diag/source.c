@@ -1,0 +1,64 @@
+/* diag: line map and offset -> line:column (see source.h). */
+#include "diag/source.h"
+#include <stdlib.h>
+
+void src_build_lines(SourceFile *f)
+{
+    int cap = 64, n = 0;
+    uint32_t *l = malloc(sizeof(uint32_t) * (size_t)cap);
+    if (!l)
+        abort();
+    l[n++] = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        if (f->text[i] == '\n') {
+            if (n == cap) {
+                cap *= 2;
+                l = realloc(l, sizeof(uint32_t) * (size_t)cap);
+                if (!l)
+                    abort();
+            }
+            l[n++] = (uint32_t)(i + 1);
+        }
+    }
+    f->lines = l;
+    f->nlines = n;
+}
+
+SrcPos src_pos(const SourceFile *f, uint32_t off)
+{
+    SrcPos p = {1, 1};
+    if (!f || !f->lines)
+        return p;
+    if (off > f->len)
+        off = (uint32_t)f->len;
+    int lo = 0, hi = f->nlines - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (f->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    p.line = lo + 1;
+    int col = 1;
+    for (uint32_t i = f->lines[lo]; i < off; i++)
+        if (((unsigned char)f->text[i] & 0xC0) != 0x80)
+            col++;
+    p.col = col;
+    return p;
+}
+
+void src_span_pos(const SourceFile *f, SrcSpan sp, SrcPos *start, SrcPos *end)
+{
+    *start = src_pos(f, sp.off);
+    *end = src_pos(f, sp.len ? sp.off + sp.len - 1 : sp.off);
+}
+
+void src_free(SourceFile *f)
+{
+    free(f->name);
+    free(f->text);
+    free(f->lines);
+    f->name = f->text = NULL;
+    f->lines = NULL;
+}

@@ -1,0 +1,2 @@
+/* placeholder: decode.c is written in a later step */
+typedef int sqlshift_placeholder_decode_t;

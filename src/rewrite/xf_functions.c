@@ -1,0 +1,2 @@
+/* placeholder: xf_functions.c is written in a later step */
+typedef int sqlshift_placeholder_xf_functions_t;

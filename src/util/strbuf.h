@@ -1,0 +1,31 @@
+/* util: growable output buffer (malloc-backed, one per output stream). */
+#ifndef SQLSHIFT_STRBUF_H
+#define SQLSHIFT_STRBUF_H
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+typedef struct StrBuf {
+    char *s;      /* NUL-terminated contents (never NULL after sb_init) */
+    size_t len;   /* bytes used, excluding the NUL */
+    size_t cap;   /* bytes reserved */
+    int indent;   /* current indent level for sb_newline() */
+} StrBuf;
+
+void sb_init(StrBuf *b);
+void sb_free(StrBuf *b);
+void sb_reset(StrBuf *b);
+void sb_putc(StrBuf *b, char c);
+void sb_puts(StrBuf *b, const char *s);
+void sb_putn(StrBuf *b, const char *s, size_t n);
+void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
+/* Newline followed by 4 spaces per indent level. */
+void sb_newline(StrBuf *b);
+/* Trailing spaces/tabs removed (before writing a newline). */
+void sb_rtrim(StrBuf *b);
+/* Moves the contents out; the buffer is left empty. Caller frees. */
+char *sb_take(StrBuf *b);
+int  sb_write_file(const StrBuf *b, FILE *f);
+
+#endif

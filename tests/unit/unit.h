@@ -1,0 +1,12 @@
+/* tests: Check suites, one per area; check_main.c runs them all with TAP output. */
+#ifndef SQLSHIFT_UNIT_H
+#define SQLSHIFT_UNIT_H
+#include <check.h>
+
+Suite *util_suite(void);
+Suite *lex_suite(void);
+Suite *parse_suite(void);
+Suite *rules_suite(void);
+Suite *report_suite(void);
+
+#endif
