@@ -1,2 +1,172 @@
-/* placeholder: decode.c is written in a later step */
-typedef int sqlshift_placeholder_decode_t;
+/* input: reading and decoding scripts (see decode.h). */
+#include "input/decode.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *input_encoding_name(SrcEncoding e)
+{
+    switch (e) {
+    case ENC_UTF8_BOM: return "UTF-8 with BOM";
+    case ENC_UTF16LE: return "UTF-16LE";
+    case ENC_UTF16BE: return "UTF-16BE";
+    default: return "UTF-8";
+    }
+}
+
+static size_t put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F)); return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Length of a valid UTF-8 sequence at p (max n bytes), 0 if invalid. */
+static size_t utf8_valid(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    if (c < 0x80) return 1;
+    size_t len; uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (len > n) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+static void bad(DiagList *d, SourceFile *f, size_t out_off, size_t raw_off, const char *what)
+{
+    if (!d) return;
+    SrcSpan sp = {(uint32_t)f->id, (uint32_t)out_off, 1};
+    diag_add(d, "SS0001", sp, -1, "invalid %s at byte offset %zu of the input; replaced by '?'",
+             what, raw_off);
+}
+
+void input_decode(SourceFile *f, const unsigned char *raw, size_t n, DiagList *d)
+{
+    size_t start = 0;
+    f->encoding = ENC_UTF8;
+    if (n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF) {
+        f->encoding = ENC_UTF8_BOM; start = 3;
+    } else if (n >= 2 && raw[0] == 0xFF && raw[1] == 0xFE) {
+        f->encoding = ENC_UTF16LE; start = 2;
+    } else if (n >= 2 && raw[0] == 0xFE && raw[1] == 0xFF) {
+        f->encoding = ENC_UTF16BE; start = 2;
+    }
+    f->raw_len = n;
+    char *out;
+    size_t o = 0;
+    if (f->encoding == ENC_UTF16LE || f->encoding == ENC_UTF16BE) {
+        int le = f->encoding == ENC_UTF16LE;
+        out = malloc((n - start) / 2 * 3 + 8);
+        if (!out) abort();
+        size_t i = start;
+        while (i + 1 < n) {
+            uint32_t u = le ? (uint32_t)(raw[i] | raw[i + 1] << 8) : (uint32_t)(raw[i] << 8 | raw[i + 1]);
+            size_t at = i;
+            i += 2;
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                uint32_t u2 = 0;
+                if (i + 1 < n)
+                    u2 = le ? (uint32_t)(raw[i] | raw[i + 1] << 8) : (uint32_t)(raw[i] << 8 | raw[i + 1]);
+                if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
+                    i += 2;
+                    o += put_utf8(out + o, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                } else {
+                    bad(d, f, o, at, "UTF-16 surrogate");
+                    out[o++] = '?';
+                }
+            } else if (u >= 0xDC00 && u <= 0xDFFF) {
+                bad(d, f, o, at, "UTF-16 surrogate");
+                out[o++] = '?';
+            } else if (u == 0) {
+                bad(d, f, o, at, "NUL character");
+                out[o++] = '?';
+            } else {
+                o += put_utf8(out + o, u);
+            }
+        }
+        if (i < n) {
+            bad(d, f, o, i, "odd trailing byte in UTF-16 input");
+        }
+    } else {
+        out = malloc(n - start + 1);
+        if (!out) abort();
+        size_t i = start;
+        while (i < n) {
+            if (raw[i] < 0x80 && raw[i] != 0) {
+                out[o++] = (char)raw[i++];
+                continue;
+            }
+            size_t l = raw[i] ? utf8_valid(raw + i, n - i) : 0;
+            if (l == 0) {
+                bad(d, f, o, i, raw[i] ? "UTF-8 byte sequence" : "NUL byte");
+                out[o++] = '?';
+                i++;
+            } else {
+                memcpy(out + o, raw + i, l);
+                o += l;
+                i += l;
+            }
+        }
+    }
+    out[o] = 0;
+    f->text = out;
+    f->len = o;
+    char *nl = memchr(out, '\n', o);
+    f->crlf = nl && nl > out && nl[-1] == '\r';
+    src_build_lines(f);
+}
+
+int input_read(const char *path, SourceFile *f, DiagList *d, char **err)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) {
+        if (err && asprintf(err, "%s: cannot open: %s", path, strerror(errno)) < 0)
+            *err = NULL;
+        return -1;
+    }
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf) abort();
+    for (;;) {
+        if (n == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            if (!buf) abort();
+        }
+        size_t r = fread(buf + n, 1, cap - n, fp);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    int failed = ferror(fp);
+    int e = errno;
+    if (fp != stdin)
+        fclose(fp);
+    if (failed) {
+        free(buf);
+        if (err && asprintf(err, "%s: read error: %s", path, strerror(e)) < 0)
+            *err = NULL;
+        return -1;
+    }
+    f->name = strdup(path);
+    input_decode(f, buf, n, d);
+    free(buf);
+    return 0;
+}

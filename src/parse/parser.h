@@ -1,0 +1,124 @@
+/* parse: the recursive-descent parser shared by all dialects. The core asks
+ * the dialect (Parser.d) where syntax differs; dialect-only syntax lives in
+ * the parse_<concern>.c files behind small checks. The parser never reads
+ * rules or knows the target. It pulls tokens from the lexer one statement at
+ * a time, so memory stays bounded by the largest statement. */
+#ifndef SQLSHIFT_PARSER_H
+#define SQLSHIFT_PARSER_H
+#include "ast/ast.h"
+#include "lex/lexer.h"
+
+#define PARSE_MAX_DEPTH 400   /* deeper nesting becomes SS0012, not a stack overflow */
+
+typedef struct Parser {
+    Dialect d;
+    const SourceFile *src;
+    LexCtx lx;
+    Arena *arena;          /* statement arena: nodes of the current statement */
+    DiagList *diags;
+    Token *toks;           /* token window (malloc): toks[0..ntoks) */
+    int ntoks, captoks;
+    int pos;               /* current token index in toks */
+    int stmt_first;        /* index of the first token of the current statement */
+    uint32_t prev_stmt_end;/* byte offset where the previous statement ended */
+    int depth;             /* recursion depth (expressions, subqueries) */
+    int failed;            /* a syntax error was recorded in this statement */
+    int err_pos;           /* token index of the first error */
+    char err_msg[200];     /* its message */
+} Parser;
+
+/* One top-level statement of the script. */
+typedef struct Stmt {
+    Node *node;            /* NULL for the trailing comments at end of input */
+    SrcSpan span;          /* the statement text (without its terminator) */
+    SrcSpan lead;          /* text between the previous statement and this one (comments) */
+} Stmt;
+
+void ps_init(Parser *p, Dialect d, const SourceFile *src, Arena *arena, DiagList *diags);
+void ps_free(Parser *p);
+/* Parses the next top-level statement. Returns 0 at end of input (after
+ * delivering a last Stmt with node NULL if trailing comments exist). The
+ * arena may be reset by the caller between calls. */
+int ps_next(Parser *p, Stmt *out);
+
+/* ---- token access (parser.c) ---- */
+const Token *ps_peek(Parser *p, int k);            /* k tokens ahead (0 = current) */
+#define ps_cur(p) ps_peek((p), 0)
+void ps_advance(Parser *p);
+int ps_is(Parser *p, int kind);                    /* current token kind */
+int ps_is_kw(Parser *p, int kw);                   /* current token is keyword kw */
+int ps_peek_kw(Parser *p, int k, int kw);          /* token k ahead is keyword kw */
+int ps_accept(Parser *p, int kind);                /* consume if kind */
+int ps_accept_kw(Parser *p, int kw);               /* consume if keyword */
+int ps_accept_kws(Parser *p, int kw1, int kw2);    /* consume two keywords in sequence */
+int ps_expect(Parser *p, int kind);                /* consume or record an error */
+int ps_expect_kw(Parser *p, int kw);
+/* Is the current token the word w (case-insensitive), keyword or not. */
+int ps_is_word(Parser *p, const char *w);
+int ps_accept_word(Parser *p, const char *w);
+int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
+/* Records a syntax error at the current token (first one wins); returns NULL. */
+void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Span from token index `from` to the end of the previous token. */
+SrcSpan ps_span_from(Parser *p, int from);
+SrcSpan ps_tok_span(Parser *p, const Token *t);
+/* Text of a token (arena copy) / upper-case copy. */
+const char *ps_tok_text(Parser *p, const Token *t);
+const char *ps_tok_upper(Parser *p, const Token *t);
+/* Skips a balanced parenthesised group starting at '('; returns 0 if unbalanced. */
+int ps_skip_parens(Parser *p);
+/* Skips tokens up to the end of the statement (not consuming the terminator). */
+void ps_skip_to_stmt_end(Parser *p);
+int ps_depth_enter(Parser *p);                     /* 0 if too deep (error recorded) */
+void ps_depth_leave(Parser *p);
+
+/* ---- identifiers (parser.c) ---- */
+/* Can the current token serve as a name here? (identifier, quoted identifier,
+ * or a non-reserved keyword) */
+int ps_is_name(Parser *p);
+int ps_ident(Parser *p, Ident *out);               /* 0 + error if no name */
+int ps_qname(Parser *p, QName *out);               /* a.b.c, 0 + error if none */
+/* Optional alias: [AS] name (T-SQL also 'string'). Returns 1 if one was read. */
+int ps_alias(Parser *p, Ident *out, int *has_as);
+int ps_ident_list(Parser *p, IdentList *out);      /* (a, b, c) including the parens */
+
+/* ---- expressions (parse_expr.c) ---- */
+Node *ps_expr(Parser *p);
+Node *ps_expr_prec(Parser *p, int min_prec);
+TypeName *ps_type(Parser *p);
+WindowSpec *ps_window_body(Parser *p);             /* after '(' of OVER ( ... ) */
+Literal *ps_string_literal(Parser *p);             /* current token must be a string */
+
+/* ---- queries and DML (parse_query.c) ---- */
+Node *ps_query(Parser *p);                         /* WITH / SELECT / ( query ) / VALUES */
+int ps_starts_query(Parser *p);
+int ps_order_by(Parser *p, NodeList *out);         /* after ORDER BY */
+Node *ps_insert(Parser *p);
+Node *ps_update(Parser *p);
+Node *ps_delete(Parser *p);
+Node *ps_table_ref(Parser *p);                     /* one FROM item with its joins */
+
+/* ---- DDL (parse_ddl.c) ---- */
+/* Called at CREATE/ALTER/DROP/COMMENT; NULL + ps_error if not understood. */
+Node *ps_create(Parser *p);
+Node *ps_alter(Parser *p);
+Node *ps_drop(Parser *p);
+Node *ps_comment_on(Parser *p);
+Node *ps_extended_property(Parser *p, OtherStmt *exec); /* sp_addextendedproperty -> COMMENT or NULL */
+ColumnDef *ps_column_def(Parser *p);
+Constraint *ps_table_constraint(Parser *p);
+
+/* ---- stored code boundaries (parse_routine.c) ---- */
+/* At CREATE [OR REPLACE] PROCEDURE/FUNCTION/TRIGGER/PACKAGE/TYPE BODY/EVENT
+ * (after the prefix words, at the kind keyword): finds the end of the routine
+ * (T-SQL: end of batch; Oracle: '/' line; MySQL: the client delimiter),
+ * consumes it, returns a ROUTINE node. */
+Node *ps_routine(Parser *p, int rkind, int or_replace, int from);
+/* Procedural code at script level (T-SQL IF/DECLARE/WHILE..., PL/SQL anonymous
+ * block): consumed to its end, returned as RK_BLOCK. */
+Node *ps_block(Parser *p, int from);
+
+/* ---- script level (parse_script.c) ---- */
+Node *ps_statement(Parser *p);                     /* one statement, or NULL on error */
+
+#endif
