@@ -1,2 +1,78 @@
-/* placeholder: cmd_convert.c is written in a later step */
-typedef int sqlshift_placeholder_cmd_convert_t;
+/* cli: `convert` and `assess`: options -> pipeline. */
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "pipeline/pipeline.h"
+#include <stdio.h>
+
+static const char *const convert_synopsis =
+    "sqlshift convert -s SOURCE -t TARGET [-o FILE|DIR] [--split] [--report DIR]\n"
+    "                 [--rules FILE]... [--fail-on SEVERITY] [--keep-case] [-q|-v] FILE...|DIR|-";
+static const char *const assess_synopsis =
+    "sqlshift assess -s SOURCE -t TARGET -o DIR [--rules FILE]... [--fail-on SEVERITY]\n"
+    "                [--keep-case] [-q|-v] FILE...|DIR|-";
+
+static int check_common(const CliArgs *a, int cmd, const char *synopsis)
+{
+    if (a->source < 0 || a->target < 0) {
+        fprintf(stderr, "sqlshift: -s SOURCE and -t TARGET are required\n");
+        cli_usage(stderr, cmd, synopsis);
+        return EXIT_USAGE;
+    }
+    if (a->ninputs == 0) {
+        fprintf(stderr, "sqlshift: no input files (use - for standard input)\n");
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+static void to_opts(const CliArgs *a, PipelineOpts *o)
+{
+    o->source = (Dialect)a->source;
+    o->target = (Dialect)a->target;
+    o->rules_files = (const char **)a->rules;
+    o->nrules = a->nrules;
+    o->keep_case = a->keep_case;
+    o->quiet = a->quiet;
+    o->verbose = a->verbose;
+    o->fail_on = a->fail_on;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+    CliArgs a;
+    int rc = cli_parse(argc, argv, CMD_CONVERT, convert_synopsis, &a);
+    if (rc >= 0)
+        return rc;
+    if ((rc = check_common(&a, CMD_CONVERT, convert_synopsis)) >= 0)
+        return rc;
+    if (a.split && !a.output) {
+        fprintf(stderr, "sqlshift: --split needs -o DIR\n");
+        return EXIT_USAGE;
+    }
+    PipelineOpts o = {0};
+    to_opts(&a, &o);
+    o.output = a.output;
+    o.split = a.split;
+    o.report_dir = a.report;
+    o.write_sql = 1;
+    return pipeline_run(&o, a.inputs, a.ninputs);
+}
+
+int cmd_assess(int argc, char **argv)
+{
+    CliArgs a;
+    int rc = cli_parse(argc, argv, CMD_ASSESS, assess_synopsis, &a);
+    if (rc >= 0)
+        return rc;
+    if ((rc = check_common(&a, CMD_ASSESS, assess_synopsis)) >= 0)
+        return rc;
+    if (!a.output) {
+        fprintf(stderr, "sqlshift: assess needs -o DIR for the report\n");
+        return EXIT_USAGE;
+    }
+    PipelineOpts o = {0};
+    to_opts(&a, &o);
+    o.report_dir = a.output;
+    o.write_sql = 0;
+    return pipeline_run(&o, a.inputs, a.ninputs);
+}

@@ -1,2 +1,124 @@
-/* placeholder: options.c is written in a later step */
-typedef int sqlshift_placeholder_options_t;
+/* cli: the option table shared by convert and assess. One table drives
+ * getopt_long and the --help text, so help and parsing cannot drift apart
+ * (tests/man.sh checks the man pages against --help). */
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "diag/diag.h"
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const CliOption opts_all[] = {
+    {'s', "source", "DIALECT", "source dialect: tsql, oracle or mysql", CMD_CONVERT | CMD_ASSESS | CMD_PARSE},
+    {'t', "target", "DIALECT", "target dialect: postgresql or mysql", CMD_CONVERT | CMD_ASSESS},
+    {'o', "output", "PATH", "convert: output file (default stdout), or directory with --split; assess: report directory (required)", CMD_CONVERT | CMD_ASSESS},
+    {'S', "split", NULL, "write one file per object into the -o directory, plus install.sql", CMD_CONVERT},
+    {'R', "report", "DIR", "also write the assessment (CSV, HTML, JSON) into DIR", CMD_CONVERT},
+    {'r', "rules", "FILE", "load a rule file on top of the built-in rules (repeatable; later files win)", CMD_CONVERT | CMD_ASSESS},
+    {'F', "fail-on", "SEVERITY", "exit with status 1 if an action item of this severity or higher is found (info, low, medium, high, critical)", CMD_CONVERT | CMD_ASSESS},
+    {'K', "keep-case", NULL, "keep mixed-case names as written (quoted) instead of folding them to lower case", CMD_CONVERT | CMD_ASSESS},
+    {'q', "quiet", NULL, "print no action items on stderr, only errors", CMD_CONVERT | CMD_ASSESS},
+    {'v', "verbose", NULL, "print every action item on stderr", CMD_CONVERT | CMD_ASSESS},
+    {'h', "help", NULL, "show this help", CMD_CONVERT | CMD_ASSESS | CMD_PARSE},
+    {0, NULL, NULL, NULL, 0},
+};
+
+void cli_usage(FILE *f, int cmd, const char *synopsis)
+{
+    fprintf(f, "usage: %s\n\noptions:\n", synopsis);
+    for (const CliOption *o = opts_all; o->name; o++) {
+        if (!(o->cmds & cmd))
+            continue;
+        char left[64];
+        if (o->arg)
+            snprintf(left, sizeof left, "%s%c%s--%s %s", o->shortopt >= 'a' ? "-" : "",
+                     o->shortopt >= 'a' ? o->shortopt : ' ', o->shortopt >= 'a' ? ", " : "  ", o->name, o->arg);
+        else
+            snprintf(left, sizeof left, "%s%c%s--%s", o->shortopt >= 'a' ? "-" : "",
+                     o->shortopt >= 'a' ? o->shortopt : ' ', o->shortopt >= 'a' ? ", " : "  ", o->name);
+        fprintf(f, "  %-26s %s\n", left, o->help);
+    }
+    fprintf(f, "\nexit status: 0 done, 1 action items at or above --fail-on, 2 usage error,\n"
+               "3 an input could not be read, 4 internal error\n");
+}
+
+int cli_parse(int argc, char **argv, int cmd, const char *synopsis, CliArgs *a)
+{
+    memset(a, 0, sizeof *a);
+    a->source = -1;
+    a->target = -1;
+    a->fail_on = -1;
+    struct option lo[16];
+    char so[64];
+    int n = 0, k = 0;
+    for (const CliOption *o = opts_all; o->name; o++) {
+        if (!(o->cmds & cmd))
+            continue;
+        lo[n].name = o->name;
+        lo[n].has_arg = o->arg ? required_argument : no_argument;
+        lo[n].flag = NULL;
+        lo[n].val = o->shortopt;
+        n++;
+        if (o->shortopt >= 'a' && o->shortopt <= 'z') {
+            so[k++] = (char)o->shortopt;
+            if (o->arg)
+                so[k++] = ':';
+        }
+    }
+    memset(&lo[n], 0, sizeof lo[n]);
+    so[k] = 0;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            a->source = dialect_parse(optarg);
+            if (a->source < 0 || a->source == DIALECT_POSTGRES) {
+                fprintf(stderr, "sqlshift: unknown source dialect '%s' (tsql, oracle, mysql)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 't':
+            a->target = dialect_parse(optarg);
+            if (a->target != DIALECT_POSTGRES && a->target != DIALECT_MYSQL) {
+                fprintf(stderr, "sqlshift: unknown target dialect '%s' (postgresql, mysql)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'o': a->output = optarg; break;
+        case 'S': a->split = 1; break;
+        case 'R': a->report = optarg; break;
+        case 'r':
+            if (a->nrules < CLI_MAX_RULES)
+                a->rules[a->nrules++] = optarg;
+            else {
+                fprintf(stderr, "sqlshift: too many --rules files (at most %d)\n", CLI_MAX_RULES);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'F':
+            a->fail_on = sev_parse(optarg);
+            if (a->fail_on < 0) {
+                fprintf(stderr, "sqlshift: unknown severity '%s' (info, low, medium, high, critical)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'K': a->keep_case = 1; break;
+        case 'q': a->quiet = 1; break;
+        case 'v': a->verbose = 1; break;
+        case 'h': cli_usage(stdout, cmd, synopsis); a->help = 1; return EXIT_DONE;
+        default:
+            if (optopt)
+                fprintf(stderr, "sqlshift: option -%c: unknown or missing its argument\n", optopt);
+            else
+                fprintf(stderr, "sqlshift: unknown option '%s'\n", argv[optind - 1]);
+            cli_usage(stderr, cmd, synopsis);
+            return EXIT_USAGE;
+        }
+    }
+    a->inputs = argv + optind;
+    a->ninputs = argc - optind;
+    return -1;
+}

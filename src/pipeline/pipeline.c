@@ -1,2 +1,634 @@
-/* placeholder: pipeline.c is written in a later step */
-typedef int sqlshift_placeholder_pipeline_t;
+/* pipeline: a whole run (see pipeline.h). Statements stream through the
+ * stages one at a time with a per-statement arena; what outlives a statement
+ * (objects, findings, output units, the catalogue) lives in run storage. */
+#include "config.h"
+#include "pipeline/pipeline.h"
+#include "cli/cli.h"
+#include "emit/emit.h"
+#include "input/decode.h"
+#include "parse/parser.h"
+#include "report/assessment.h"
+#include "rewrite/rewrite.h"
+#include "util/fsutil.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Unit {
+    int phase;          /* Phase */
+    int object;         /* index into objects */
+    int seq;            /* emission order, for stable sorting */
+    int view_rank;      /* dependency rank within PH_VIEW */
+    const char *kind, *schema, *name;
+    char *sql;          /* malloc'd */
+    size_t len;
+} Unit;
+
+typedef struct Run {
+    const PipelineOpts *o;
+    Arena arena;                    /* run storage: names, messages */
+    DiagList diags;
+    RuleSet rules;
+    Catalog catalog;
+    VEC(SourceFile *) files;
+    VEC(ObjectRec) objects;
+    VEC(SrcSpan) object_spans;
+    VEC(Unit) units;
+    const char *lead;               /* comments to put before the next unit */
+    size_t lead_len;
+    int input_failed;
+} Run;
+
+/* ---- objects ---- */
+
+static const char *routine_kind(int rk)
+{
+    static const char *const k[] = {"procedure", "function", "trigger", "package", "package body",
+                                    "type body", "event", "block"};
+    return k[rk];
+}
+
+static const char *other_kind(int w)
+{
+    static const char *const k[] = {"grant", "database", "database", "user", "exec", "bulk load",
+                                    "identity insert", "print", "control flow", "other"};
+    return k[w];
+}
+
+/* Kind, schema and name of a statement for the object table; NULL kind
+ * means "no object" (pure separators: GO, DELIMITER, '/'). */
+static const char *stmt_kind(const Node *n, const QName **name, Arena *a, const char **single)
+{
+    *name = NULL;
+    *single = NULL;
+    switch (n->kind) {
+    case N_CREATE_TABLE: *name = &((const CreateTable *)n)->name; return "table";
+    case N_CREATE_VIEW: *name = &((const CreateView *)n)->name;
+        return ((const CreateView *)n)->materialized ? "materialized view" : "view";
+    case N_CREATE_INDEX: {
+        const CreateIndex *c = (const CreateIndex *)n;
+        if (c->name.text)
+            *single = c->name.text;
+        *name = &c->table;
+        return "index";
+    }
+    case N_CREATE_SEQUENCE: *name = &((const CreateSequence *)n)->name; return "sequence";
+    case N_CREATE_SYNONYM: *name = &((const CreateSynonym *)n)->name; return "synonym";
+    case N_CREATE_SCHEMA: *single = ((const CreateSchema *)n)->name.text; return "schema";
+    case N_CREATE_TYPE: *name = &((const CreateType *)n)->name; return "type";
+    case N_COMMENT: *name = &((const CommentStmt *)n)->obj; return "comment";
+    case N_ALTER_TABLE: *name = &((const AlterTable *)n)->name; return "alter table";
+    case N_DROP: {
+        const DropStmt *d = (const DropStmt *)n;
+        if (d->names.n && d->names.items[0]->kind == N_NAME)
+            *name = &((const NameRef *)d->names.items[0])->name;
+        return "drop";
+    }
+    case N_ROUTINE: *name = &((const RoutineStmt *)n)->name; return routine_kind(((const RoutineStmt *)n)->rkind);
+    case N_INSERT: *name = &((const InsertStmt *)n)->table; return "data";
+    case N_UPDATE: case N_DELETE: return "data";
+    case N_SELECT: case N_SETOP: case N_WITH: case N_VALUES: return "query";
+    case N_SESSION: return "session";
+    case N_SCRIPT_CMD: {
+        int c = ((const ScriptCmd *)n)->cmd;
+        if (c == SC_GO || c == SC_DELIMITER)
+            return NULL;
+        return "script";
+    }
+    case N_OTHER_STMT: *name = &((const OtherStmt *)n)->name; return other_kind(((const OtherStmt *)n)->what);
+    case N_RAW: return "unparsed";
+    default: (void)a; return "statement";
+    }
+}
+
+static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
+{
+    const QName *q;
+    const char *single;
+    const char *kind = stmt_kind(n, &q, &r->arena, &single);
+    if (!kind)
+        return -1;
+    /* SQL*Plus '/' lines are separators too */
+    if (n->kind == N_SCRIPT_CMD && span.len == 1 && f->text[span.off] == '/')
+        return -1;
+    ObjectRec o;
+    memset(&o, 0, sizeof o);
+    o.kind = kind;
+    o.schema = "";
+    o.name = "";
+    if (single) {
+        o.name = arena_strdup(&r->arena, single);
+    } else if (q && q->n) {
+        o.name = arena_strndup(&r->arena, q->parts[q->n - 1].text, q->parts[q->n - 1].len);
+        if (q->n >= 2)
+            o.schema = arena_strndup(&r->arena, q->parts[q->n - 2].text, q->parts[q->n - 2].len);
+    }
+    o.file = f->id;
+    SrcSpan s = span;
+    src_span_pos(f, s, &o.start, &o.end);
+    o.max_sev = -1;
+    o.validated = "";
+    VEC_PUSH(&r->arena, r->objects, o);
+    VEC_PUSH(&r->arena, r->object_spans, s);
+    return r->objects.n - 1;
+}
+
+/* ---- output units ---- */
+
+/* Comments between statements, carried as "--" lines (valid in every target;
+ * block comments would not nest the same way everywhere). */
+static void lead_comments(StrBuf *b, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != '\n')
+            e++;
+        size_t a = i, z = e;
+        while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r'))
+            a++;
+        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r'))
+            z--;
+        if (z > a) {
+            if (z - a >= 2 && s[a] == '-' && s[a + 1] == '-') {
+                sb_putn(b, s + a, z - a);
+            } else if (s[a] == '#') {
+                sb_puts(b, "--");
+                sb_putn(b, s + a + 1, z - a - 1);
+            } else {
+                sb_puts(b, "-- ");
+                sb_putn(b, s + a, z - a);
+            }
+            sb_putc(b, '\n');
+        }
+        i = e + 1;
+    }
+}
+
+static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *schema,
+                      const char *name, const char *sql, size_t len)
+{
+    Run *r = cx->sink_data;
+    Unit u;
+    memset(&u, 0, sizeof u);
+    u.phase = phase;
+    u.object = cx->object;
+    u.seq = r->units.n;
+    u.kind = arena_strdup(&r->arena, kind ? kind : "");
+    u.schema = arena_strdup(&r->arena, schema ? schema : "");
+    u.name = arena_strdup(&r->arena, name ? name : "");
+    StrBuf b;
+    sb_init(&b);
+    if (r->lead_len) {
+        lead_comments(&b, r->lead, r->lead_len);
+        r->lead_len = 0;
+    }
+    sb_putn(&b, sql, len);
+    u.len = b.len;
+    u.sql = sb_take(&b);
+    sb_free(&b);
+    VEC_PUSH(&r->arena, r->units, u);
+}
+
+/* ---- one file ---- */
+
+static void convert_file(Run *r, SourceFile *f)
+{
+    Arena sa;
+    arena_init(&sa, 64 * 1024);
+    Parser p;
+    ps_init(&p, r->o->source, f, &sa, &r->diags);
+    ConvCtx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.source = r->o->source;
+    cx.target = r->o->target;
+    cx.rules = &r->rules;
+    cx.catalog = &r->catalog;
+    cx.src = f;
+    cx.arena = &sa;
+    cx.diags = &r->diags;
+    cx.keep_case = r->o->keep_case;
+    cx.sink = unit_sink;
+    cx.sink_data = r;
+    if (f->len == 0 || f->len == (size_t)f->nlines - 1) {
+        SrcSpan s = {(uint32_t)f->id, 0, 0};
+        diag_add(&r->diags, "SS0020", s, -1, "input %s is empty", f->name);
+    }
+    Stmt st;
+    for (;;) {
+        int first_diag = r->diags.v.n;
+        if (!ps_next(&p, &st))
+            break;
+        if (!st.node) { /* trailing comments */
+            StrBuf b;
+            sb_init(&b);
+            lead_comments(&b, f->text + st.lead.off, st.lead.len);
+            if (b.len) {
+                cx.object = -1;
+                r->lead_len = 0;
+                unit_sink(&cx, PH_POST, "", "", "", b.s, b.len);
+            }
+            sb_free(&b);
+            break;
+        }
+        int obj = add_object(r, f, st.node, st.span);
+        for (int i = first_diag; i < r->diags.v.n; i++)
+            if (r->diags.v.items[i].object < 0)
+                r->diags.v.items[i].object = obj;
+        r->lead = f->text + st.lead.off;
+        r->lead_len = st.lead.len;
+        if (obj >= 0) {
+            cx.object = obj;
+            cat_add_statement(&r->catalog, st.node, obj);
+            Node *n = rw_statement(&cx, st.node);
+            const ObjectRec *o = &r->objects.items[obj];
+            em_statement(&cx, n, o->kind, o->schema, o->name);
+        } else {
+            r->lead_len = 0; /* comments before GO: keep them with the next statement */
+            r->lead = NULL;
+        }
+        arena_free(&sa);
+        arena_init(&sa, 64 * 1024);
+        p.arena = &sa;
+        cx.arena = &sa;
+    }
+    ps_free(&p);
+    arena_free(&sa);
+}
+
+/* ---- ordering and writing ---- */
+
+/* Dependency rank of each view object: 1 + the highest rank among the views
+ * it reads (tables rank 0). Cycles (invalid input) are cut where met. */
+static int view_rank(const Catalog *c, int ti, int *memo, int depth)
+{
+    if (memo[ti] >= 0)
+        return memo[ti];
+    if (depth > 200)
+        return 0;
+    memo[ti] = 0; /* cycle guard */
+    const CatTable *t = c->tables.items[ti];
+    int best = 0;
+    for (int i = 0; i < t->deps.n; i++) {
+        const char *dep = t->deps.items[i];
+        const char *dot = strrchr(dep, '.');
+        const CatTable *d = dot ? cat_find_text(c, arena_strndup((Arena *)&c->arena, dep, (size_t)(dot - dep)), dot + 1)
+                                : cat_find_text(c, "", dep);
+        if (!d || d == t || d->kind != OK_VIEW)
+            continue;
+        for (int k = 0; k < c->tables.n; k++)
+            if (c->tables.items[k] == d) {
+                int rk = view_rank(c, k, memo, depth + 1) + 1;
+                if (rk > best)
+                    best = rk;
+                break;
+            }
+    }
+    memo[ti] = best;
+    return best;
+}
+
+static void view_ranks(const Catalog *c, int *rank, int nobj)
+{
+    for (int i = 0; i < nobj; i++)
+        rank[i] = 0;
+    int n = c->tables.n;
+    int *memo = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (!memo)
+        abort();
+    for (int i = 0; i < n; i++)
+        memo[i] = -1;
+    for (int i = 0; i < n; i++) {
+        const CatTable *t = c->tables.items[i];
+        if (t->kind == OK_VIEW && t->object >= 0 && t->object < nobj)
+            rank[t->object] = view_rank(c, i, memo, 0);
+    }
+    free(memo);
+}
+
+static int unit_cmp(const void *a, const void *b)
+{
+    const Unit *x = a, *y = b;
+    if (x->phase != y->phase)
+        return x->phase < y->phase ? -1 : 1;
+    if (x->view_rank != y->view_rank)
+        return x->view_rank < y->view_rank ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void unit_header(Run *r, StrBuf *b, const Unit *u)
+{
+    if (u->object < 0)
+        return;
+    const ObjectRec *o = &r->objects.items[u->object];
+    const SourceFile *f = r->files.items[o->file];
+    sb_printf(b, "-- %s", u->kind[0] ? u->kind : o->kind);
+    if (u->schema[0] || u->name[0])
+        sb_printf(b, " %s%s%s", u->schema, u->schema[0] ? "." : "", u->name);
+    sb_printf(b, " (%s:%d:%d)\n", f->name, o->start.line, o->start.col);
+}
+
+static int write_single(Run *r, const char *path)
+{
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
+              dialect_name(r->o->target));
+    for (int i = 0; i < r->files.n; i++)
+        sb_printf(&b, "-- input: %s\n", r->files.items[i]->name);
+    for (int i = 0; i < r->units.n; i++) {
+        const Unit *u = &r->units.items[i];
+        sb_putc(&b, '\n');
+        unit_header(r, &b, u);
+        sb_putn(&b, u->sql, u->len);
+    }
+    int rc = 0;
+    if (!path || !strcmp(path, "-")) {
+        rc = fwrite(b.s, 1, b.len, stdout) == b.len ? 0 : -1;
+    } else if (fs_write_atomic(path, b.s, b.len) != 0) {
+        fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+        rc = -1;
+    }
+    sb_free(&b);
+    return rc;
+}
+
+static void file_part(StrBuf *b, const char *s)
+{
+    for (; *s; s++) {
+        char c = *s;
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '$' || c == '-'))
+            c = '_';
+        sb_putc(b, c);
+    }
+}
+
+static int write_split(Run *r, const char *dir)
+{
+    if (fs_mkdirs(dir) != 0) {
+        fprintf(stderr, "sqlshift: %s: cannot create directory: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    StrBuf install, name, body;
+    sb_init(&install);
+    sb_init(&name);
+    sb_init(&body);
+    sb_printf(&install, "-- sqlshift %s: %s -> %s: install script, objects in dependency order\n",
+              PACKAGE_VERSION, dialect_name(r->o->source), dialect_name(r->o->target));
+    int rc = 0;
+    for (int i = 0; i < r->units.n && rc == 0; i++) {
+        const Unit *u = &r->units.items[i];
+        sb_reset(&name);
+        sb_printf(&name, "%04d_", i + 1);
+        file_part(&name, u->kind[0] ? u->kind : "comments");
+        if (u->schema[0] || u->name[0]) {
+            sb_putc(&name, '_');
+            if (u->schema[0]) {
+                file_part(&name, u->schema);
+                sb_putc(&name, '.');
+            }
+            file_part(&name, u->name);
+        }
+        if (name.len > 120)
+            name.len = 120, name.s[120] = 0;
+        sb_puts(&name, ".sql");
+        sb_reset(&body);
+        unit_header(r, &body, u);
+        sb_putn(&body, u->sql, u->len);
+        char *path;
+        if (asprintf(&path, "%s/%s", dir, name.s) < 0)
+            abort();
+        if (fs_write_atomic(path, body.s, body.len) != 0) {
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+            rc = -1;
+        }
+        free(path);
+        sb_printf(&install, r->o->target == DIALECT_POSTGRES ? "\\ir %s\n" : "source %s\n", name.s);
+    }
+    if (rc == 0) {
+        char *path;
+        if (asprintf(&path, "%s/install.sql", dir) < 0)
+            abort();
+        if (fs_write_atomic(path, install.s, install.len) != 0) {
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+            rc = -1;
+        }
+        free(path);
+    }
+    sb_free(&install);
+    sb_free(&name);
+    sb_free(&body);
+    return rc;
+}
+
+/* ---- assessment ---- */
+
+static char *snippet(Arena *a, const SourceFile *f, SrcSpan s)
+{
+    size_t n = s.len > 2000 ? 2000 : s.len;
+    if (s.off + n > f->len)
+        n = f->len > s.off ? f->len - s.off : 0;
+    /* do not cut a UTF-8 sequence */
+    while (n > 0 && n < s.len && ((unsigned char)f->text[s.off + n] & 0xC0) == 0x80)
+        n--;
+    char *o = arena_alloc(a, n + 1);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++)
+        if (f->text[s.off + i] != '\r')
+            o[j++] = f->text[s.off + i];
+    o[j] = 0;
+    return o;
+}
+
+static int item_cmp(const void *a, const void *b)
+{
+    const ItemRec *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->start.line != y->start.line)
+        return x->start.line < y->start.line ? -1 : 1;
+    if (x->start.col != y->start.col)
+        return x->start.col < y->start.col ? -1 : 1;
+    return strcmp(x->code, y->code);
+}
+
+static void build_items(Run *r, ItemRec **out, int *nout, int *worst)
+{
+    int n = r->diags.v.n;
+    ItemRec *items = calloc((size_t)(n ? n : 1), sizeof(ItemRec));
+    if (!items)
+        abort();
+    *worst = -1;
+    for (int i = 0; i < n; i++) {
+        const Diag *d = &r->diags.v.items[i];
+        const ActionDef *ad = rules_action(&r->rules, d->code);
+        ItemRec *it = &items[i];
+        it->code = d->code;
+        it->sev = d->sev >= 0 ? d->sev : ad ? ad->sev : SEV_MEDIUM;
+        it->category = ad ? ad->category : "other";
+        it->object = d->object;
+        it->file = (int)d->span.file;
+        const SourceFile *f = r->files.items[it->file];
+        src_span_pos(f, d->span, &it->start, &it->end);
+        SrcSpan sn = d->span;
+        if (sn.len == 0 && d->object >= 0)
+            sn = r->object_spans.items[d->object];
+        it->snippet = snippet(&r->arena, f, sn);
+        it->message = d->message ? d->message : ad ? ad->title : d->code;
+        it->recommendation = d->hint ? d->hint : ad ? ad->recommendation : "";
+        it->effort_min = ad ? ad->effort_min : 30;
+        if (!ad)
+            fprintf(stderr, "sqlshift: internal: action code %s is not in the catalogue\n", d->code);
+        if (it->sev > *worst)
+            *worst = it->sev;
+        if (d->object >= 0) {
+            ObjectRec *o = &r->objects.items[d->object];
+            o->n_items++;
+            o->effort_min += it->effort_min;
+            if (it->sev > o->max_sev)
+                o->max_sev = it->sev;
+        }
+    }
+    for (int i = 0; i < r->objects.n; i++) {
+        ObjectRec *o = &r->objects.items[i];
+        o->status = o->max_sev >= SEV_HIGH ? OBJ_MANUAL : o->max_sev >= SEV_LOW ? OBJ_WARNINGS : OBJ_CONVERTED;
+    }
+    qsort(items, (size_t)n, sizeof(ItemRec), item_cmp);
+    *out = items;
+    *nout = n;
+}
+
+static void print_items(Run *r, const ItemRec *items, int n)
+{
+    int counts[SEV_CRITICAL + 1] = {0};
+    for (int i = 0; i < n; i++) {
+        const ItemRec *it = &items[i];
+        counts[it->sev]++;
+        int show = r->o->verbose || (!r->o->quiet && (it->code[2] == '0' || it->sev >= SEV_HIGH));
+        if (!show)
+            continue;
+        fprintf(stderr, "%s:%d:%d: %s[%s]: %s\n", r->files.items[it->file]->name, it->start.line,
+                it->start.col, sev_name(it->sev), it->code, it->message);
+    }
+    if (!r->o->quiet)
+        fprintf(stderr,
+                "sqlshift: %d objects, %d action items (critical %d, high %d, medium %d, low %d, info %d)\n",
+                r->objects.n, n, counts[SEV_CRITICAL], counts[SEV_HIGH], counts[SEV_MEDIUM],
+                counts[SEV_LOW], counts[SEV_INFO]);
+}
+
+int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
+{
+    Run r;
+    memset(&r, 0, sizeof r);
+    r.o = o;
+    arena_init(&r.arena, 256 * 1024);
+    diag_init(&r.diags, &r.arena);
+    cat_init(&r.catalog);
+    char *err = NULL;
+    int status = EXIT_DONE;
+    if (rules_init(&r.rules, o->source, o->target, &err) != 0) {
+        fprintf(stderr, "sqlshift: %s\n", err ? err : "cannot load the built-in rules");
+        free(err);
+        cat_free(&r.catalog);
+        arena_free(&r.arena);
+        return EXIT_INTERNAL;
+    }
+    for (int i = 0; i < o->nrules; i++) {
+        if (rules_load_file(&r.rules, o->rules_files[i], &err) != 0) {
+            fprintf(stderr, "sqlshift: %s\n", err ? err : o->rules_files[i]);
+            free(err);
+            status = EXIT_INTERNAL;
+            goto done;
+        }
+    }
+    PathList paths = {0, 0, NULL};
+    for (int i = 0; i < ninputs; i++) {
+        if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
+            fprintf(stderr, "sqlshift: %s\n", err ? err : inputs[i]);
+            free(err);
+            err = NULL;
+            r.input_failed = 1;
+        }
+    }
+    for (int i = 0; i < paths.n; i++) {
+        SourceFile *f = calloc(1, sizeof *f);
+        if (!f)
+            abort();
+        f->id = r.files.n;
+        if (input_read(paths.items[i], f, &r.diags, &err) != 0) {
+            fprintf(stderr, "sqlshift: %s\n", err ? err : paths.items[i]);
+            free(err);
+            err = NULL;
+            free(f);
+            r.input_failed = 1;
+            continue;
+        }
+        VEC_PUSH(&r.arena, r.files, f);
+        convert_file(&r, f);
+    }
+    fs_pathlist_free(&paths);
+
+    /* views in dependency order; everything else keeps input order per phase */
+    {
+        int nobj = r.objects.n;
+        int *rank = malloc(sizeof(int) * (size_t)(nobj ? nobj : 1));
+        if (!rank)
+            abort();
+        view_ranks(&r.catalog, rank, nobj);
+        for (int i = 0; i < r.units.n; i++) {
+            Unit *u = &r.units.items[i];
+            u->view_rank = u->phase == PH_VIEW && u->object >= 0 ? rank[u->object] : 0;
+        }
+        free(rank);
+        qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
+    }
+
+    ItemRec *items;
+    int nitems, worst;
+    build_items(&r, &items, &nitems, &worst);
+    print_items(&r, items, nitems);
+
+    if (o->write_sql) {
+        int rc = o->split ? write_split(&r, o->output ? o->output : ".") : write_single(&r, o->output);
+        if (rc != 0)
+            status = EXIT_INTERNAL;
+    }
+    if (o->report_dir && status == EXIT_DONE) {
+        Assessment a;
+        memset(&a, 0, sizeof a);
+        a.tool_version = PACKAGE_VERSION;
+        a.source = dialect_name(o->source);
+        a.target = dialect_name(o->target);
+        a.files = (const SourceFile *const *)r.files.items;
+        a.nfiles = r.files.n;
+        a.objects = r.objects.items;
+        a.nobjects = r.objects.n;
+        a.items = items;
+        a.nitems = nitems;
+        if (report_write_all(&a, o->report_dir, &err) != 0) {
+            fprintf(stderr, "sqlshift: %s\n", err ? err : o->report_dir);
+            free(err);
+            status = EXIT_INTERNAL;
+        }
+    }
+    free(items);
+    if (status == EXIT_DONE && r.input_failed)
+        status = EXIT_INPUT;
+    if (status == EXIT_DONE && o->fail_on >= 0 && worst >= o->fail_on)
+        status = EXIT_ITEMS;
+done:
+    for (int i = 0; i < r.units.n; i++)
+        free(r.units.items[i].sql);
+    for (int i = 0; i < r.files.n; i++) {
+        src_free(r.files.items[i]);
+        free(r.files.items[i]);
+    }
+    rules_free(&r.rules);
+    cat_free(&r.catalog);
+    arena_free(&r.arena);
+    return status;
+}

@@ -1,0 +1,25 @@
+/* pipeline: one run of sqlshift over its inputs: decode, lex, parse, record
+ * objects, rewrite, emit, order the output, write it, build the assessment.
+ * Used by the convert and assess commands. */
+#ifndef SQLSHIFT_PIPELINE_H
+#define SQLSHIFT_PIPELINE_H
+#include "dialect/dialect.h"
+
+typedef struct PipelineOpts {
+    Dialect source, target;
+    const char **rules_files;   /* --rules, in order */
+    int nrules;
+    int keep_case;              /* --keep-case */
+    int quiet;                  /* -q: no per-item messages on stderr */
+    int verbose;                /* -v: every item on stderr */
+    int fail_on;                /* Severity, or -1 */
+    const char *output;         /* -o: file or directory (--split); NULL = stdout */
+    int split;                  /* --split */
+    const char *report_dir;     /* --report / assess -o */
+    int write_sql;              /* 0 for assess */
+} PipelineOpts;
+
+/* Runs and returns the exit status (EXIT_* in cli/cli.h). */
+int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs);
+
+#endif

@@ -6,6 +6,7 @@
 #define SQLSHIFT_REWRITE_H
 #include "ast/ast.h"
 #include "analyze/catalog.h"
+#include "diag/diag.h"
 #include "rewrite/rules.h"
 #include "util/strbuf.h"
 

@@ -1,2 +1,141 @@
-/* placeholder: fsutil.c is written in a later step */
-typedef int sqlshift_placeholder_fsutil_t;
+/* util: file-system helpers (see fsutil.h). */
+#include "util/fsutil.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void push(PathList *l, char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->items = realloc(l->items, sizeof(char *) * (size_t)l->cap);
+        if (!l->items)
+            abort();
+    }
+    l->items[l->n++] = s;
+}
+
+void fs_pathlist_free(PathList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = l->cap = 0;
+}
+
+int fs_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Script file extensions picked up when walking a directory. */
+static int wanted(const char *name)
+{
+    static const char *const ext[] = {".sql", ".pks", ".pkb", ".pls", ".plb", ".ddl", ".tab",
+                                      ".vw", ".prc", ".fnc", ".trg", NULL};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    for (int i = 0; ext[i]; i++)
+        if (strcasecmp(dot, ext[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(const char *dir, PathList *out, char **err)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (asprintf(err, "%s: cannot read directory: %s", dir, strerror(errno)) < 0)
+            *err = NULL;
+        return -1;
+    }
+    PathList names = {0, 0, NULL};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        push(&names, strdup(e->d_name));
+    }
+    closedir(d);
+    qsort(names.items, (size_t)names.n, sizeof(char *), cmp);
+    int rc = 0;
+    for (int i = 0; i < names.n && rc == 0; i++) {
+        char *p;
+        if (asprintf(&p, "%s/%s", dir, names.items[i]) < 0)
+            abort();
+        if (fs_is_dir(p)) {
+            rc = walk(p, out, err);
+            free(p);
+        } else if (wanted(names.items[i])) {
+            push(out, p);
+        } else {
+            free(p);
+        }
+    }
+    fs_pathlist_free(&names);
+    return rc;
+}
+
+int fs_collect_inputs(const char *path, PathList *out, char **err)
+{
+    if (strcmp(path, "-") != 0 && fs_is_dir(path))
+        return walk(path, out, err);
+    push(out, strdup(path));
+    return 0;
+}
+
+int fs_mkdirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s == '/') {
+            *s = 0;
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                free(p);
+                return -1;
+            }
+            *s = '/';
+        }
+    }
+    int rc = mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+int fs_write_atomic(const char *path, const char *data, size_t len)
+{
+    char *tmp;
+    if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
+        return -1;
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        free(tmp);
+        return -1;
+    }
+    int ok = fwrite(data, 1, len, f) == len;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        free(tmp);
+        errno = e;
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
