@@ -1,0 +1,3 @@
+CREATE TABLE a1 (x INT);
+/* never closed
+CREATE TABLE a2 (y INT);
