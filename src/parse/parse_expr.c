@@ -437,7 +437,6 @@ static Node *func_call(Parser *p, int from, QName *name)
     f->name = *name;
     f->upper = upper_last(p, name);
     ps_advance(p); /* ( */
-    const char *u = f->upper;
     if (ps_is(p, TK_STAR)) {
         f->star = 1;
         ps_advance(p);
@@ -448,12 +447,23 @@ static Node *func_call(Parser *p, int from, QName *name)
             ps_accept_kw(p, KW_ALL);
         for (;;) {
             Node *a;
-            /* a datepart keyword as first argument (DATEADD(day, ..)) is a plain NAME */
-            a = ps_expr(p);
+            if (ps_starts_query(p) && ps_is_kw(p, KW_SELECT)) {
+                /* MULTISET(SELECT ..), f(SELECT ..): a subquery argument */
+                int qf = p->pos;
+                Node *q = ps_query(p);
+                if (!q)
+                    return NULL;
+                SubqueryExpr *sq = NODE_NEW(p->arena, SubqueryExpr, SUBQUERY, ps_span_from(p, qf));
+                sq->query = q;
+                a = &sq->h;
+            } else {
+                /* a datepart keyword as first argument (DATEADD(day, ..)) is a plain NAME */
+                a = ps_expr(p);
+            }
             if (!a)
                 return NULL;
-            /* CONVERT(x USING cs), TRIM(.. FROM ..), POSITION(a IN b) forms */
-            if (p->d == DIALECT_MYSQL && !strcmp(u, "CONVERT") && ps_accept_kw(p, KW_USING)) {
+            /* CONVERT(x USING cs) (MySQL), TRANSLATE(x USING NCHAR_CS) (Oracle) */
+            if (ps_accept_kw(p, KW_USING)) {
                 Ident cs;
                 if (!ps_ident(p, &cs))
                     return NULL;
@@ -479,6 +489,14 @@ static Node *func_call(Parser *p, int from, QName *name)
                 ps_advance(p);
                 if (!ps_expect_kw(p, KW_NULLS))
                     return NULL;
+            }
+            if (ps_is_kw(p, KW_ON) && ps_is_word_at(p, 1, "OVERFLOW")) {
+                /* Oracle LISTAGG(... ON OVERFLOW TRUNCATE '...' WITH COUNT) */
+                int of = p->pos;
+                while (!ps_is(p, TK_RPAREN) && !ps_is(p, TK_EOF) && !ps_at_stmt_end(p))
+                    ps_advance(p);
+                SrcSpan sp = ps_span_from(p, of);
+                f->keep = arena_strndup(p->arena, p->src->text + sp.off, sp.len);
             }
             break;
         }

@@ -166,6 +166,14 @@ static Node *from_primary(Parser *p)
         d->h.span = ps_span_from(p, from);
         return &d->h;
     }
+    /* table sources with their own column syntax are not converted here */
+    if ((ps_is_word(p, "JSON_TABLE") || ps_is_word(p, "XMLTABLE") || ps_is_word(p, "OPENJSON") ||
+         ps_is_word(p, "OPENXML") || ps_is_kw(p, KW_OPENROWSET) || ps_is_kw(p, KW_OPENQUERY)) &&
+        ps_peek(p, 1)->kind == TK_LPAREN) {
+        const Token *t = ps_cur(p);
+        return ps_error(p, "%.*s as a table source is not converted; rewrite it by hand",
+                        (int)t->len, p->src->text + t->off);
+    }
     QName q;
     if (ps_is(p, TK_VAR)) { /* T-SQL table variable */
         const Token *t = ps_cur(p);
@@ -525,6 +533,14 @@ static Node *select_core(Parser *p)
                     if (!ps_expect(p, TK_LPAREN))
                         return NULL;
                     do {
+                        if (ps_is(p, TK_LPAREN) && ps_peek(p, 1)->kind == TK_RPAREN) {
+                            GroupingSet *e = NODE_NEW(p->arena, GroupingSet, GROUPING, ps_tok_span(p, ps_cur(p)));
+                            e->gk = GK_EMPTY;
+                            ps_advance(p);
+                            ps_advance(p);
+                            nl_push(p->arena, &g->items, e);
+                            continue;
+                        }
                         Node *e = ps_expr(p);
                         if (!e)
                             return NULL;

@@ -171,6 +171,8 @@ Node *ps_statement(Parser *p)
             break;
         return ps_insert(p);
     case KW_UPDATE:
+        if (p->d == DIALECT_TSQL && ps_peek_kw(p, 1, KW_STATISTICS))
+            return other(p, from, OS_MISC);
         return ps_update(p);
     case KW_DELETE:
         return ps_delete(p);

@@ -165,6 +165,13 @@ int ps_is_word(Parser *p, const char *w)
     return t->kind == TK_IDENT && t->len == n && strncasecmp(p->src->text + t->off, w, n) == 0;
 }
 
+int ps_is_word_at(Parser *p, int k, const char *w)
+{
+    const Token *t = ps_peek(p, k);
+    size_t n = strlen(w);
+    return t->kind == TK_IDENT && t->len == n && strncasecmp(p->src->text + t->off, w, n) == 0;
+}
+
 int ps_accept_word(Parser *p, const char *w)
 {
     if (ps_is_word(p, w)) {

@@ -56,6 +56,7 @@ int ps_expect_kw(Parser *p, int kw);
 /* Is the current token the word w (case-insensitive), keyword or not. */
 int ps_is_word(Parser *p, const char *w);
 int ps_accept_word(Parser *p, const char *w);
+int ps_is_word_at(Parser *p, int k, const char *w);  /* token k ahead is the word w */
 int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
 /* Records a syntax error at the current token (first one wins); returns NULL. */
 void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
