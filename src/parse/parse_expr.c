@@ -926,6 +926,9 @@ static Node *primary(Parser *p)
             ps_advance(p);
             return &f->h;
         }
+        /* a reserved word is a name only when called: LEFT(..), IF(..) */
+        if (kw_reserved(t->kw) && ps_peek(p, 1)->kind != TK_LPAREN)
+            break;
         return name_or_call(p, from);
     case TK_QIDENT:
         return name_or_call(p, from);

@@ -284,13 +284,16 @@ void ps_skip_to_stmt_end(Parser *p)
         if (t->kind == TK_EOF || t->kind == TK_GO || t->kind == TK_SLASH_TERM ||
             t->kind == TK_DELIM || t->kind == TK_DELIMITER_CMD)
             return;
-        if (depth <= 0 && !first) {
+        if (!first) {
+            /* a ';' ends a statement even inside unbalanced parentheses */
             if (t->kind == TK_SEMI || t->kind == TK_SQLCMD || t->kind == TK_SQLPLUS)
                 return;
             /* T-SQL has no terminator: a statement keyword at the start of a
-             * line is taken as the next statement. */
+             * line is taken as the next statement (inside parentheses only the
+             * DDL words, since subqueries often start a line with SELECT). */
             if (p->d == DIALECT_TSQL && t->kind == TK_IDENT && (t->flags & TF_LINE_START) &&
-                tsql_stmt_keyword(t->kw))
+                tsql_stmt_keyword(t->kw) &&
+                (depth <= 0 || t->kw == KW_CREATE || t->kw == KW_ALTER || t->kw == KW_DROP))
                 return;
         }
         if (t->kind == TK_LPAREN)

@@ -1,14 +1,244 @@
-/* tests: parse unit tests (placeholder until the parse area lands). */
+/* tests: parser core units: statement boundaries per dialect (GO, ';',
+ * DELIMITER, '/'), expressions and precedence, queries, DML, routine
+ * boundaries, error recovery with positions, nesting limits. */
 #include "unit.h"
+#include "parse/parser.h"
+#include "util/strbuf.h"
+#include <stdlib.h>
+#include <string.h>
 
-START_TEST(test_parse_placeholder) { ck_assert_int_eq(1, 1); }
+typedef struct Parsed {
+    Arena run, sa;
+    DiagList d;
+    SourceFile f;
+    StrBuf dump;     /* every statement's dump, without positions */
+    int nstmts;
+    int kinds[64];   /* kind of each statement */
+} Parsed;
+
+static void parse(Parsed *r, Dialect dl, const char *sql)
+{
+    memset(r, 0, sizeof *r);
+    arena_init(&r->run, 0);
+    arena_init(&r->sa, 0);
+    diag_init(&r->d, &r->run);
+    r->f.name = strdup("t.sql");
+    r->f.text = strdup(sql);
+    r->f.len = strlen(sql);
+    src_build_lines(&r->f);
+    sb_init(&r->dump);
+    Parser p;
+    ps_init(&p, dl, &r->f, &r->sa, &r->d);
+    Stmt st;
+    while (ps_next(&p, &st) && st.node) {
+        if (r->nstmts < 64)
+            r->kinds[r->nstmts] = st.node->kind;
+        r->nstmts++;
+        ast_dump(&r->dump, st.node, NULL, 0);
+    }
+    ps_free(&p);
+}
+
+static void done(Parsed *r)
+{
+    sb_free(&r->dump);
+    src_free(&r->f);
+    arena_free(&r->sa);
+    arena_free(&r->run);
+}
+
+#define HAS(r, want) ck_assert_msg(strstr((r)->dump.s, (want)) != NULL, "missing %s in:\n%s", (want), (r)->dump.s)
+
+START_TEST(tsql_batches_without_semicolons)
+{
+    Parsed r;
+    parse(&r, DIALECT_TSQL,
+          "SET NOCOUNT ON\nGO\nSELECT TOP (5) a, b = c + 1 FROM dbo.t WITH (NOLOCK) WHERE x = N'y'\n"
+          "SELECT 1\nGO 3\nPRINT 'done'\n");
+    ck_assert_int_eq(r.nstmts, 6);
+    ck_assert_int_eq(r.kinds[0], N_SESSION);
+    ck_assert_int_eq(r.kinds[1], N_SCRIPT_CMD);
+    ck_assert_int_eq(r.kinds[2], N_SELECT);
+    ck_assert_int_eq(r.kinds[3], N_SELECT);
+    ck_assert_int_eq(r.kinds[4], N_SCRIPT_CMD);
+    ck_assert_int_eq(r.kinds[5], N_OTHER_STMT);
+    HAS(&r, "(TARGET as b)");
+    HAS(&r, "(TABLE_REF dbo.t hints=1)");
+    ck_assert_int_eq(r.d.v.n, 0);
+    done(&r);
+}
+END_TEST
+
+START_TEST(precedence_and_predicates)
+{
+    Parsed r;
+    parse(&r, DIALECT_ORACLE,
+          "SELECT a + b * c, NOT x = 1 AND y BETWEEN 1 AND 2 OR z IS NOT NULL FROM t;");
+    ck_assert_int_eq(r.nstmts, 1);
+    /* a + (b * c) */
+    HAS(&r, "(BINARY +)\n        (NAME a)\n        (BINARY *)\n          (NAME b)\n          (NAME c)");
+    /* ((NOT (x = 1)) AND (y BETWEEN ..)) OR (z IS NOT NULL) */
+    HAS(&r, "(BINARY OR)\n        (BINARY AND)\n          (UNARY NOT)\n            (BINARY =)");
+    HAS(&r, "(IS what=0 not)");
+    done(&r);
+}
+END_TEST
+
+START_TEST(mysql_delimiter_and_routines)
+{
+    Parsed r;
+    parse(&r, DIALECT_MYSQL,
+          "CREATE TABLE a (x INT);\nDELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND//\n"
+          "DELIMITER ;\nSELECT x || y FROM a;\n");
+    /* table, DELIMITER, procedure, DELIMITER, select */
+    ck_assert_int_eq(r.nstmts, 5);
+    ck_assert_int_eq(r.kinds[2], N_ROUTINE);
+    HAS(&r, "(ROUTINE PROCEDURE p)");
+    HAS(&r, "(BINARY OR)"); /* || is OR in MySQL's default mode */
+    done(&r);
+}
+END_TEST
+
+START_TEST(oracle_blocks_end_at_slash)
+{
+    Parsed r;
+    parse(&r, DIALECT_ORACLE,
+          "CREATE OR REPLACE TRIGGER trg BEFORE INSERT ON emp FOR EACH ROW\nBEGIN\n  :new.id := 1;\nEND;\n/\n"
+          "BEGIN\n  NULL;\nEND;\n/\nSELECT e.id FROM emp e, dept d WHERE e.d = d.id(+);\n");
+    ck_assert_int_eq(r.kinds[0], N_ROUTINE);
+    HAS(&r, "(ROUTINE TRIGGER trg on=emp)");
+    HAS(&r, "(ROUTINE BLOCK -)");
+    HAS(&r, "(NAME d.id (+))");
+    done(&r);
+}
+END_TEST
+
+START_TEST(queries_cte_setops_windows)
+{
+    Parsed r;
+    parse(&r, DIALECT_TSQL,
+          "WITH c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3)\n"
+          "SELECT n, ROW_NUMBER() OVER (PARTITION BY n ORDER BY n DESC) AS rn,\n"
+          "  STRING_AGG(x, ',') WITHIN GROUP (ORDER BY x) FROM c CROSS APPLY f(n) AS g\n"
+          "ORDER BY n OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY;");
+    ck_assert_int_eq(r.nstmts, 1);
+    HAS(&r, "(WITH)");
+    HAS(&r, "(CTE c cols=(n))");
+    HAS(&r, "(SETOP op=0 all)");
+    HAS(&r, "(WINDOW -)");
+    HAS(&r, "within:");
+    HAS(&r, "(JOIN CROSS APPLY)");
+    HAS(&r, "limit:");
+    HAS(&r, "offset:");
+    done(&r);
+}
+END_TEST
+
+START_TEST(dml_forms)
+{
+    Parsed r;
+    parse(&r, DIALECT_MYSQL,
+          "INSERT IGNORE INTO t (a, b) VALUES (1, 'x'), (2, DEFAULT) ON DUPLICATE KEY UPDATE b = VALUES(b);\n"
+          "UPDATE t SET a = a + 1 WHERE b LIKE 'x%' ORDER BY a LIMIT 10;\n"
+          "DELETE FROM t WHERE a IN (SELECT a FROM u);\n");
+    ck_assert_int_eq(r.nstmts, 3);
+    ck_assert_int_eq(r.kinds[0], N_INSERT);
+    ck_assert_int_eq(r.kinds[1], N_UPDATE);
+    ck_assert_int_eq(r.kinds[2], N_DELETE);
+    HAS(&r, "(INSERT t cols=(a,b) ignore)");
+    HAS(&r, "on_duplicate:");
+    HAS(&r, "(KEYWORD_EXPR DEFAULT)");
+    done(&r);
+}
+END_TEST
+
+START_TEST(tsql_if_exists_drop_becomes_drop_if_exists)
+{
+    Parsed r;
+    parse(&r, DIALECT_TSQL,
+          "if exists (select * from sysobjects where id = object_id('dbo.Orders') and sysstat & 0xf = 3)\n"
+          "\tdrop table \"dbo\".\"Orders\"\nGO\n"
+          "IF OBJECT_ID('dbo.Other') IS NOT NULL DROP TABLE dbo.Orders\n");
+    ck_assert_int_eq(r.kinds[0], N_DROP);
+    HAS(&r, "(DROP TABLE if_exists)");
+    /* the guard names another object: kept as procedural code */
+    ck_assert_int_eq(r.kinds[2], N_OTHER_STMT);
+    done(&r);
+}
+END_TEST
+
+START_TEST(error_recovery_reports_position_and_continues)
+{
+    Parsed r;
+    parse(&r, DIALECT_ORACLE, "SELECT a FROM t;\nSELECT (1 + FROM t;\nSELECT b FROM u;\n");
+    ck_assert_int_eq(r.nstmts, 3);
+    ck_assert_int_eq(r.kinds[0], N_SELECT);
+    ck_assert_int_eq(r.kinds[1], N_RAW);
+    ck_assert_int_eq(r.kinds[2], N_SELECT);
+    ck_assert_int_eq(r.d.v.n, 1);
+    ck_assert_str_eq(r.d.v.items[0].code, "SS0011");
+    SrcPos pos = src_pos(&r.f, r.d.v.items[0].span.off);
+    ck_assert_int_eq(pos.line, 2);
+    ck_assert_int_eq(pos.col, 13); /* at FROM */
+    ck_assert_ptr_nonnull(strstr(r.d.v.items[0].message, "expected an expression, found 'FROM'"));
+    done(&r);
+}
+END_TEST
+
+START_TEST(deep_nesting_is_an_error_not_a_crash)
+{
+    size_t depth = 10000;
+    char *sql = malloc(depth * 2 + 32);
+    strcpy(sql, "SELECT ");
+    size_t n = strlen(sql);
+    for (size_t i = 0; i < depth; i++)
+        sql[n++] = '(';
+    sql[n++] = '1';
+    for (size_t i = 0; i < depth; i++)
+        sql[n++] = ')';
+    strcpy(sql + n, ";\nSELECT 2;\n");
+    Parsed r;
+    parse(&r, DIALECT_MYSQL, sql);
+    ck_assert_int_eq(r.nstmts, 2);
+    ck_assert_int_eq(r.kinds[0], N_RAW);
+    ck_assert_int_eq(r.kinds[1], N_SELECT);
+    ck_assert_str_eq(r.d.v.items[0].code, "SS0012");
+    done(&r);
+    free(sql);
+}
+END_TEST
+
+START_TEST(types_and_casts)
+{
+    Parsed r;
+    parse(&r, DIALECT_TSQL, "SELECT CAST(x AS NVARCHAR(MAX)), CONVERT(varchar(10), d, 112), TRY_CAST(y AS DECIMAL(10, 2))");
+    HAS(&r, "(TYPE NVARCHAR MAX)");
+    HAS(&r, "(CAST syntax=1)");
+    HAS(&r, "style:");
+    HAS(&r, "(CAST syntax=3)");
+    done(&r);
+    parse(&r, DIALECT_ORACLE, "SELECT CAST(a AS VARCHAR2(20 CHAR)), DATE '2020-01-01', CAST(t AS TIMESTAMP(6) WITH LOCAL TIME ZONE) FROM dual;");
+    HAS(&r, "(TYPE VARCHAR2 CHAR)");
+    HAS(&r, "(CAST syntax=5)");
+    HAS(&r, "(TYPE TIMESTAMP WITH LOCAL TIME ZONE)");
+    done(&r);
+}
 END_TEST
 
 Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
-    TCase *tc = tcase_create("placeholder");
-    tcase_add_test(tc, test_parse_placeholder);
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, tsql_batches_without_semicolons);
+    tcase_add_test(tc, precedence_and_predicates);
+    tcase_add_test(tc, mysql_delimiter_and_routines);
+    tcase_add_test(tc, oracle_blocks_end_at_slash);
+    tcase_add_test(tc, queries_cte_setops_windows);
+    tcase_add_test(tc, dml_forms);
+    tcase_add_test(tc, tsql_if_exists_drop_becomes_drop_if_exists);
+    tcase_add_test(tc, error_recovery_reports_position_and_continues);
+    tcase_add_test(tc, deep_nesting_is_an_error_not_a_crash);
+    tcase_add_test(tc, types_and_casts);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,14 +1,198 @@
-/* tests: util unit tests (placeholder until the util area lands). */
+/* tests: util and input units: arena, strbuf, decoding (BOM, UTF-16,
+ * invalid bytes), line map positions, directory walking. */
 #include "unit.h"
+#include "input/decode.h"
+#include "util/arena.h"
+#include "util/fsutil.h"
+#include "util/strbuf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-START_TEST(test_util_placeholder) { ck_assert_int_eq(1, 1); }
+START_TEST(arena_alignment_and_zero)
+{
+    Arena a;
+    arena_init(&a, 64);
+    for (int i = 1; i < 200; i++) {
+        unsigned char *p = arena_alloc(&a, (size_t)i);
+        ck_assert_uint_eq((uintptr_t)p % 16, 0);
+        for (int j = 0; j < i; j++)
+            ck_assert_uint_eq(p[j], 0);
+        memset(p, 0xAB, (size_t)i);
+    }
+    /* a block larger than the chunk size still works */
+    char *big = arena_alloc(&a, 10000);
+    big[9999] = 1;
+    ck_assert_str_eq(arena_printf(&a, "%s-%d", "x", 42), "x-42");
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(arena_realloc_grows_in_place)
+{
+    Arena a;
+    arena_init(&a, 4096);
+    char *p = arena_alloc(&a, 16);
+    strcpy(p, "hello");
+    char *q = arena_realloc(&a, p, 16, 64);
+    ck_assert_ptr_eq(p, q);
+    ck_assert_str_eq(q, "hello");
+    char *other = arena_alloc(&a, 8);
+    (void)other;
+    char *r = arena_realloc(&a, q, 64, 128);
+    ck_assert_ptr_ne(r, q); /* not the last allocation: copied */
+    ck_assert_str_eq(r, "hello");
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(strbuf_basics)
+{
+    StrBuf b;
+    sb_init(&b);
+    sb_puts(&b, "CREATE TABLE t (");
+    b.indent = 1;
+    sb_newline(&b);
+    sb_printf(&b, "a %s,   ", "int");
+    sb_rtrim(&b);
+    b.indent = 0;
+    sb_newline(&b);
+    sb_putc(&b, ')');
+    ck_assert_str_eq(b.s, "CREATE TABLE t (\n    a int,\n)");
+    char *s = sb_take(&b);
+    ck_assert_str_eq(b.s, "");
+    free(s);
+    sb_free(&b);
+}
+END_TEST
+
+static void decode(SourceFile *f, DiagList *d, const char *bytes, size_t n)
+{
+    memset(f, 0, sizeof *f);
+    input_decode(f, (const unsigned char *)bytes, n, d);
+}
+
+START_TEST(decode_utf8_bom_and_crlf)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    decode(&f, &d, "\xEF\xBB\xBFSELECT 1\r\nGO\r\n", 17);
+    ck_assert_int_eq(f.encoding, ENC_UTF8_BOM);
+    ck_assert_str_eq(f.text, "SELECT 1\r\nGO\r\n");
+    ck_assert_int_eq(f.crlf, 1);
+    SrcPos p = src_pos(&f, 10); /* 'G' */
+    ck_assert_int_eq(p.line, 2);
+    ck_assert_int_eq(p.col, 1);
+    ck_assert_int_eq(d.v.n, 0);
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(decode_utf16le_with_surrogates)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    /* BOM, "a", U+00FC, U+1F600 (surrogate pair), "\n" */
+    const char in[] = "\xFF\xFE" "a\0" "\xFC\0" "\x3D\xD8\x00\xDE" "\n\0";
+    decode(&f, &d, in, sizeof in - 1);
+    ck_assert_int_eq(f.encoding, ENC_UTF16LE);
+    ck_assert_str_eq(f.text, "a\xC3\xBC\xF0\x9F\x98\x80\n");
+    ck_assert_int_eq(d.v.n, 0);
+    SrcPos p = src_pos(&f, 7); /* the newline: 4th character on line 1 */
+    ck_assert_int_eq(p.col, 4);
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(decode_utf16be)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    const char in[] = "\xFE\xFF" "\0G\0O";
+    decode(&f, &d, in, sizeof in - 1);
+    ck_assert_int_eq(f.encoding, ENC_UTF16BE);
+    ck_assert_str_eq(f.text, "GO");
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(decode_invalid_bytes_reported_with_offset)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    decode(&f, &d, "ab\xFF" "cd\xC3", 6);
+    ck_assert_str_eq(f.text, "ab?cd?");
+    ck_assert_int_eq(d.v.n, 2);
+    ck_assert_str_eq(d.v.items[0].code, "SS0001");
+    ck_assert_uint_eq(d.v.items[0].span.off, 2);
+    ck_assert_ptr_nonnull(strstr(d.v.items[0].message, "offset 2"));
+    ck_assert_uint_eq(d.v.items[1].span.off, 5);
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(fs_walk_sorted_and_filtered)
+{
+    char dir[] = "/tmp/sqlshift-unit-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[512];
+    const char *files[] = {"b.sql", "a.SQL", "notes.txt", "sub/c.pkb"};
+    snprintf(path, sizeof path, "%s/sub", dir);
+    ck_assert_int_eq(fs_mkdirs(path), 0);
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        ck_assert_int_eq(fs_write_atomic(path, "x", 1), 0);
+    }
+    PathList l = {0, 0, NULL};
+    char *err = NULL;
+    ck_assert_int_eq(fs_collect_inputs(dir, &l, &err), 0);
+    ck_assert_int_eq(l.n, 3);
+    snprintf(path, sizeof path, "%s/a.SQL", dir);
+    ck_assert_str_eq(l.items[0], path);
+    snprintf(path, sizeof path, "%s/b.sql", dir);
+    ck_assert_str_eq(l.items[1], path);
+    snprintf(path, sizeof path, "%s/sub/c.pkb", dir);
+    ck_assert_str_eq(l.items[2], path);
+    for (int i = 0; i < l.n; i++)
+        unlink(l.items[i]);
+    fs_pathlist_free(&l);
+    snprintf(path, sizeof path, "%s/notes.txt", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/sub", dir);
+    rmdir(path);
+    rmdir(dir);
+}
 END_TEST
 
 Suite *util_suite(void)
 {
     Suite *s = suite_create("util");
-    TCase *tc = tcase_create("placeholder");
-    tcase_add_test(tc, test_util_placeholder);
+    TCase *tc = tcase_create("util");
+    tcase_add_test(tc, arena_alignment_and_zero);
+    tcase_add_test(tc, arena_realloc_grows_in_place);
+    tcase_add_test(tc, strbuf_basics);
+    tcase_add_test(tc, decode_utf8_bom_and_crlf);
+    tcase_add_test(tc, decode_utf16le_with_surrogates);
+    tcase_add_test(tc, decode_utf16be);
+    tcase_add_test(tc, decode_invalid_bytes_reported_with_offset);
+    tcase_add_test(tc, fs_walk_sorted_and_filtered);
     suite_add_tcase(s, tc);
     return s;
 }
