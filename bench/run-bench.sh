@@ -1,0 +1,133 @@
+#!/bin/sh
+# bench/run-bench.sh SQLSHIFT CORPUS-DIR: throughput and peak memory of
+# `sqlshift convert` over the corpus (run by `make bench`).
+#
+# For each corpus folder (tsql, plsql, mysql, with its -s dialect) the whole
+# folder is converted to PostgreSQL, repeatedly until at least MIN_SECONDS of
+# wall time have passed, and then a line
+#   bench: <bytes> bytes in <s> s = <X> MB/s, peak RSS <Y> MB [dialect, runs]
+# is printed, then one for the whole corpus. A linearity check follows: the
+# T-SQL corpus concatenated into one file (1x) and that file ten times (10x),
+# and the ratio of their times (about 10 when the run time is linear in the
+# input). MB is 10^6 bytes for throughput, 2^20 bytes for RSS.
+#
+# Figures only: speed never fails this script. It fails (exit 1) only when a
+# conversion itself fails (crash, exit status >= 2) or a tool is missing.
+# Peak RSS needs GNU time (/usr/bin/time; Debian package `time`).
+
+set -eu
+export LC_ALL=C
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 SQLSHIFT CORPUS-DIR" >&2
+    exit 2
+fi
+SQLSHIFT=$1
+CORPUS=$2
+MIN_SECONDS=${MIN_SECONDS:-2}
+MAX_RUNS=${MAX_RUNS:-200}
+
+if [ ! -x "$SQLSHIFT" ]; then
+    echo "bench: $SQLSHIFT: not an executable (build it first)" >&2
+    exit 1
+fi
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: /usr/bin/time not found (install the Debian package time)" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sqlshift-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+
+now() { date +%s.%N; }
+
+# measure DIALECT INPUT...: convert INPUT once; sets run_s (wall seconds)
+# and run_kb (peak RSS in kB). Returns 1 if the conversion failed.
+# (POSIX sh: no "local"; each function's variables have their own prefix.)
+measure() {
+    m_dialect=$1
+    m_st=0
+    shift
+    m_t0=$(now)
+    /usr/bin/time -v -o "$tmp/time.txt" "$SQLSHIFT" convert -s "$m_dialect" -t postgresql \
+        -o "$tmp/out.sql" "$@" >/dev/null 2>"$tmp/stderr" || m_st=$?
+    m_t1=$(now)
+    run_s=$(awk -v a="$m_t0" -v b="$m_t1" 'BEGIN { printf "%.6f", b - a }')
+    run_kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
+    run_kb=${run_kb:-0}
+    if [ "$m_st" -ge 2 ]; then
+        echo "bench: sqlshift convert -s $m_dialect $* failed with exit status $m_st:" >&2
+        head -n 5 "$tmp/stderr" >&2
+        failed=1
+        return 1
+    fi
+    return 0
+}
+
+# repeat LABEL DIALECT BYTES INPUT...: run until MIN_SECONDS have passed.
+# Adds to the totals and prints the bench line.
+total_bytes=0 total_s=0 total_kb=0
+repeat() {
+    r_label=$1 r_dialect=$2 r_bytes=$3 r_runs=0 r_secs=0 r_kb=0
+    shift 3
+    while [ "$r_runs" -lt "$MAX_RUNS" ]; do
+        measure "$r_dialect" "$@" || return 0
+        r_runs=$((r_runs + 1))
+        r_secs=$(awk -v a="$r_secs" -v b="$run_s" 'BEGIN { printf "%.6f", a + b }')
+        if [ "$run_kb" -gt "$r_kb" ]; then r_kb=$run_kb; fi
+        if awk -v s="$r_secs" -v m="$MIN_SECONDS" 'BEGIN { exit !(s >= m) }'; then break; fi
+    done
+    report "$((r_bytes * r_runs))" "$r_secs" "$r_kb" "[$r_label, $r_runs runs]"
+    total_bytes=$((total_bytes + r_bytes * r_runs))
+    total_s=$(awk -v a="$total_s" -v b="$r_secs" 'BEGIN { printf "%.6f", a + b }')
+    if [ "$r_kb" -gt "$total_kb" ]; then total_kb=$r_kb; fi
+}
+
+# report BYTES SECONDS RSS-KB NOTE
+report() {
+    awk -v b="$1" -v s="$2" -v kb="$3" -v note="$4" 'BEGIN {
+        printf "bench: %d bytes in %.2f s = %.1f MB/s, peak RSS %.1f MB %s\n",
+            b, s, (s > 0 ? b / s / 1e6 : 0), kb / 1024, note }'
+}
+
+# ---- per dialect: the whole folder, as sqlshift walks it -----------------------
+for d in tsql plsql mysql; do
+    case $d in tsql) dialect=tsql ;; plsql) dialect=oracle ;; mysql) dialect=mysql ;; esac
+    [ -d "$CORPUS/$d" ] || continue
+    bytes=$(cat "$CORPUS/$d"/* | wc -c)
+    repeat "$d" "$dialect" "$bytes" "$CORPUS/$d"
+done
+report "$total_bytes" "$total_s" "$total_kb" "[whole corpus]"
+
+# ---- linearity: 1x and 10x the T-SQL corpus as one file -------------------------
+# UTF-16 files cannot be concatenated with UTF-8 ones, so only the UTF-8 files
+# are used, without their BOMs and with a GO after each, so that batches stay
+# separate.
+if [ -d "$CORPUS/tsql" ]; then
+    : >"$tmp/x1.sql"
+    for f in "$CORPUS/tsql"/*; do
+        if head -c 2 "$f" | od -An -tx1 | grep -Eq 'ff fe|fe ff'; then continue; fi
+        sed '1s/^\xEF\xBB\xBF//' "$f" >>"$tmp/x1.sql"
+        printf '\nGO\n' >>"$tmp/x1.sql"
+    done
+    for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$tmp/x1.sql"; done >"$tmp/x10.sql"
+    # Best of three for each size, to damp noise.
+    best() {
+        b_best=""
+        for _ in 1 2 3; do
+            measure tsql "$1" || return 1
+            b_best=$(awk -v a="${b_best:-$run_s}" -v c="$run_s" 'BEGIN { printf "%.6f", (c < a ? c : a) }')
+        done
+        echo "$b_best"
+    }
+    if s1=$(best "$tmp/x1.sql") && s10=$(best "$tmp/x10.sql"); then
+        report "$(wc -c <"$tmp/x1.sql")" "$s1" 0 "[linearity 1x, best of 3]" | sed 's/, peak RSS.*\[/ [/'
+        report "$(wc -c <"$tmp/x10.sql")" "$s10" 0 "[linearity 10x, best of 3]" | sed 's/, peak RSS.*\[/ [/'
+        awk -v a="$s1" -v b="$s10" 'BEGIN { printf "bench: linearity: 10x input took %.1fx the time of 1x (10.0 = linear)\n", (a > 0 ? b / a : 0) }'
+    else
+        failed=1
+    fi
+fi
+
+exit "$failed"
