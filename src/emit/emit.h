@@ -18,4 +18,39 @@ void em_query(ConvCtx *cx, StrBuf *b, const Node *q);
 /* Writes text as "-- | " comment lines (for statements kept verbatim). */
 void em_verbatim(StrBuf *b, const char *text, size_t len);
 
+/* ---- identifier policy (src/rewrite/xf_names.c) --------------------------
+ * One place decides how a source identifier is spelled in the target:
+ *  - unquoted names fold to lower case (ASCII letters only, as PostgreSQL
+ *    folds); so do delimited names from case-insensitive sources (T-SQL
+ *    [X] / "X", MySQL `X`), and Oracle/PostgreSQL quoted names that are all
+ *    one case; Oracle "MixedCase" keeps its case and stays quoted;
+ *  - with --keep-case (cx->keep_case) mixed-case names keep their case
+ *    (quoted for PostgreSQL);
+ *  - a name that is not a plain identifier (space, leading digit, other
+ *    punctuation) keeps its exact text and is quoted;
+ *  - reserved words of the target are quoted;
+ *  - T-SQL #temp / ##temp names lose the leading '#' (the table is TEMPORARY);
+ *  - names longer than the target limit are shortened deterministically
+ *    (prefix + '_' + 8 hex digits of FNV-1a of the full name): item SS5001;
+ *  - names holding script variables ($(x), &x) are printed as written: SS5004. */
+void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id);
+/* A synthetic name (made by sqlshift, e.g. "sub1"), folded and quoted by the same policy. */
+void nm_put_name(ConvCtx *cx, StrBuf *b, const char *name, size_t len);
+/* The target spelling without quotes (folded, shortened), in cx->arena. */
+const char *nm_spell(ConvCtx *cx, const Ident *id);
+/* Function name part: unqualified, unquoted names print upper case (built-in
+ * functions and keywords such as COALESCE must never be quoted). */
+void nm_put_func_name(ConvCtx *cx, StrBuf *b, const Ident *id);
+/* 1 if word (any case) is reserved in cx->target: built-in list of the
+ * target's reserved words plus the rule files' reserved words. */
+int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len);
+/* Target identifier limit in bytes (rules, else 63 PostgreSQL / 64 MySQL). */
+int nm_max_len(const ConvCtx *cx);
+/* Shortens name (len bytes) to at most max bytes: prefix + '_' + 8 hex
+ * digits of FNV-1a(name); never splits a UTF-8 sequence. Arena string. */
+const char *nm_shorten(Arena *a, const char *name, size_t len, size_t max);
+/* Records an action item unless the same code and message were recorded
+ * for the current statement already (the last entries of cx->diags). */
+void nm_item_once(ConvCtx *cx, const char *code, SrcSpan sp, const char *msg);
+
 #endif

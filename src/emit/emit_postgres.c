@@ -1,2 +1,105 @@
-/* placeholder: emit_postgres.c is written in a later step */
-typedef int sqlshift_placeholder_emit_postgres_t;
+/* emit: PostgreSQL specifics: operator precedence and spelling, literals
+ * (hex to bytea, no backslash escapes in standard strings). */
+#include "emit/emit_target.h"
+#include <string.h>
+
+/* PostgreSQL 15 precedence, loosest first: OR, AND, NOT, IS, comparison,
+ * LIKE/IN/BETWEEN, "other operators" (|| & | # << >>), + -, * / %, ^. */
+static int pg_prec(int op)
+{
+    switch (op) {
+    case B_OR: case B_XOR: return 1;
+    case B_AND: return 2;
+    case B_EQ: case B_NE: case B_LT: case B_LE: case B_GT: case B_GE: case B_NSEQ:
+    case B_NOTLT: case B_NOTGT: return 5;
+    case B_CONCAT: case B_BITAND: case B_BITOR: case B_BITXOR: case B_SHL: case B_SHR:
+    case B_JSON_GET: case B_JSON_GETTEXT: return 6;
+    case B_ADD: case B_SUB: return 7;
+    case B_MUL: case B_DIV: case B_MOD: case B_INTDIV: return 8;
+    default: return 9;
+    }
+}
+
+static const char *pg_text(int op)
+{
+    switch (op) {
+    case B_OR: return "OR";
+    case B_AND: return "AND";
+    case B_XOR: return "IS DISTINCT FROM"; /* logical XOR of booleans */
+    case B_EQ: return "=";
+    case B_NE: return "<>";
+    case B_LT: return "<";
+    case B_LE: return "<=";
+    case B_GT: return ">";
+    case B_GE: return ">=";
+    case B_NSEQ: return "IS NOT DISTINCT FROM";
+    case B_NOTLT: return ">=";
+    case B_NOTGT: return "<=";
+    case B_ADD: return "+";
+    case B_SUB: return "-";
+    case B_MUL: return "*";
+    case B_DIV: return "/";
+    case B_MOD: return "%";
+    case B_CONCAT: return "||";
+    case B_BITAND: return "&";
+    case B_BITOR: return "|";
+    case B_BITXOR: return "#";
+    case B_SHL: return "<<";
+    case B_SHR: return ">>";
+    case B_JSON_GET: return "->";
+    case B_JSON_GETTEXT: return "->>";
+    default: return NULL; /* B_INTDIV: div(a, b) */
+    }
+}
+
+static void hex_bytea(StrBuf *b, const char *digits, size_t n)
+{
+    sb_puts(b, "'\\x");
+    for (size_t i = 0; i < n; i++) {
+        char c = digits[i];
+        sb_putc(b, c >= 'A' && c <= 'F' ? (char)(c + 32) : c);
+    }
+    if (n % 2)
+        ; /* odd digit count: PostgreSQL rejects it, as it should be rare */
+    sb_puts(b, "'::bytea");
+}
+
+static void pg_literal(ConvCtx *cx, StrBuf *b, const Literal *l)
+{
+    (void)cx;
+    switch (l->lk) {
+    case LIT_HEX: /* 0xABCD */
+        hex_bytea(b, l->value + 2, l->len >= 2 ? l->len - 2 : 0);
+        return;
+    case LIT_XSTRING: { /* X'AB' */
+        const char *q = memchr(l->value, '\'', l->len);
+        size_t n = q ? l->len - (size_t)(q - l->value) - 2 : 0;
+        hex_bytea(b, q ? q + 1 : "", n);
+        return;
+    }
+    case LIT_BSTRING: { /* b'0101' / 0b0101 -> B'0101' */
+        const char *v = l->value;
+        size_t n = l->len;
+        if (n >= 2 && v[0] == '0') {
+            sb_puts(b, "B'");
+            sb_putn(b, v + 2, n - 2);
+            sb_putc(b, '\'');
+        } else {
+            sb_putc(b, 'B');
+            const char *q = memchr(v, '\'', n);
+            sb_putn(b, q ? q : v, q ? n - (size_t)(q - v) : n);
+        }
+        return;
+    }
+    default:
+        em_string_literal(b, l->value, l->len, 0);
+        return;
+    }
+}
+
+static void pg_cast_type(ConvCtx *cx, StrBuf *b, const TypeName *t)
+{
+    em_type(cx, b, t);
+}
+
+const EmitTarget em_target_postgres = {pg_prec, pg_text, pg_literal, pg_cast_type};
