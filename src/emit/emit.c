@@ -350,7 +350,13 @@ static void expr(Em *e, StrBuf *b, const Node *n)
     if (parens)
         sb_putc(b, '(');
     switch (n->kind) {
-    case N_NAME: colref(e, b, &((const NameRef *)n)->name); break;
+    case N_NAME:
+        colref(e, b, &((const NameRef *)n)->name);
+        /* an Oracle (+) the rewrite could not turn into a join stays visible:
+         * the target rejects it rather than silently dropping the outer join */
+        if (n->flags & NF_OUTER_JOIN)
+            sb_puts(b, "(+)");
+        break;
     case N_STAR: {
         const StarRef *s = (const StarRef *)n;
         if (s->qual.n) {

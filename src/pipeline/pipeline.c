@@ -150,6 +150,17 @@ static void lead_comments(StrBuf *b, const char *s, size_t n)
             a++;
         while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r'))
             z--;
+        /* MySQL version-comment brackets around code are not comments */
+        if (z - a >= 3 && s[a] == '/' && s[a + 1] == '*' && s[a + 2] == '!') {
+            size_t k = a + 3;
+            while (k < z && ((s[k] >= '0' && s[k] <= '9') || s[k] == 'M' || s[k] == '!'))
+                k++;
+            while (k < z && (s[k] == ' ' || s[k] == '\t'))
+                k++;
+            a = k;
+        }
+        if (z - a == 2 && s[a] == '*' && s[a + 1] == '/')
+            a = z;
         if (z > a) {
             if (z - a >= 2 && s[a] == '-' && s[a + 1] == '-') {
                 sb_putn(b, s + a, z - a);
@@ -216,6 +227,7 @@ static void convert_file(Run *r, SourceFile *f)
         diag_add(&r->diags, "SS0020", s, -1, "input %s is empty", f->name);
     }
     Stmt st;
+    int first_stmt = 1;
     for (;;) {
         int first_diag = r->diags.v.n;
         if (!ps_next(&p, &st))
@@ -238,6 +250,19 @@ static void convert_file(Run *r, SourceFile *f)
                 r->diags.v.items[i].object = obj;
         r->lead = f->text + st.lead.off;
         r->lead_len = st.lead.len;
+        if (first_stmt && st.lead.len) {
+            /* the comments that open a file stay at the top of the output */
+            StrBuf hb;
+            sb_init(&hb);
+            lead_comments(&hb, r->lead, r->lead_len);
+            r->lead_len = 0;
+            if (hb.len) {
+                cx.object = -1;
+                unit_sink(&cx, PH_PRE, "", "", "", hb.s, hb.len);
+            }
+            sb_free(&hb);
+        }
+        first_stmt = 0;
         if (obj >= 0) {
             cx.object = obj;
             cat_add_statement(&r->catalog, st.node, obj);
