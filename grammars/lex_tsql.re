@@ -1,1 +1,170 @@
-/* placeholder lexer tsql */
+/* lex: T-SQL scanner (re2c): [names], N'..', @vars, #temps, money, GO and sqlcmd lines. */
+/*!include:re2c "lex_common.h" */
+
+/* After "GO" at the start of a line: the rest must be blanks, an optional
+ * repeat count, blanks and an optional "--" comment (what sqlcmd and SSMS
+ * accept). Returns the end of "GO [count]" and sets *count, or NULL when the
+ * line holds anything else (then GO is an ordinary word). */
+static const unsigned char *tsql_go_line(const unsigned char *p, const unsigned char *lim,
+                                         uint16_t *count)
+{
+    unsigned long n = 1;
+    const unsigned char *end = p;
+    const unsigned char *q = lx_skip_blanks(p, lim);
+    if (q > p && q < lim && *q >= '0' && *q <= '9') {
+        n = 0;
+        while (q < lim && *q >= '0' && *q <= '9') {
+            if (n < 65535)
+                n = n * 10 + (unsigned long)(*q - '0');
+            q++;
+        }
+        if (n > 65535)
+            n = 65535;
+        end = q;
+        q = lx_skip_blanks(q, lim);
+    }
+    if (q + 1 < lim && q[0] == '-' && q[1] == '-') {
+        /* a trailing comment stays trivia, as everywhere */
+    } else {
+        if (q < lim && *q == '\r')
+            q++;
+        if (q < lim && *q != '\n')
+            return NULL;
+    }
+    *count = (uint16_t)n;
+    return end;
+}
+
+/* sqlcmd lines (":setvar X 1", ":r file", "!! cmd") end at the line break. */
+static void tsql_line(LexCtx *cx, Token *t, const unsigned char *tok, const unsigned char *lim,
+                      int kind)
+{
+    lx_emit(cx, t, tok, lx_trim_cr(tok, lx_line_end(tok, lim)), kind);
+}
+
+void lex_scan_tsql(LexCtx *cx, Token *t)
+{
+    const unsigned char *base = lx_base(cx);
+    const unsigned char *YYLIMIT = base + cx->src->len;
+    const unsigned char *YYCURSOR = cx->cur < cx->src->len ? base + cx->cur : YYLIMIT;
+    const unsigned char *YYMARKER = YYCURSOR;
+    const unsigned char *tok;
+
+loop:
+    tok = YYCURSOR;
+    /*!re2c
+    // T-SQL names may hold @ # $ after the first character.
+    idc   = alpha | digit | [@#$];
+    // money literals take any of these currency signs: $ ¢ £ ¤ ¥ and U+20A0..20BF (€ ..)
+    money = "$" | "\xC2" [\xA2-\xA5] | "\xE2\x82" [\xA0-\xBF];
+    sq    = ['] ([^'] | [']['])*;
+    dq    = ["] ([^"] | ["]["])*;
+    br    = "[" ([^\]] | "]]")*;
+
+    $                 { lx_eof(cx, t); return; }
+    blank+ | uspace   { goto loop; }
+    "--" [^\n]*       { goto loop; }
+    "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 1); goto loop; }
+
+    alpha idc* {
+        if (YYCURSOR - tok == 2 && (tok[0] | 0x20) == 'g' && (tok[1] | 0x20) == 'o' &&
+            lx_at_line_start(cx, tok)) {
+            uint16_t count = 1;
+            const unsigned char *e = tsql_go_line(YYCURSOR, YYLIMIT, &count);
+            if (e) {
+                lx_emit(cx, t, tok, e, TK_GO);
+                t->aux = count;
+                return;
+            }
+        }
+        lx_emit(cx, t, tok, YYCURSOR, TK_IDENT);
+        return;
+    }
+    // #temp and ##global_temp tables: the text keeps the #.
+    "#" idc+          { lx_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
+    // $action, $IDENTITY, $ROWGUID, $node_id ...: pseudo-columns.
+    "$" alpha idc*    { lx_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
+    // sqlcmd variable: substituted before the server sees the text.
+    "$(" [^()\x00-\x20'"]+ ")" { lx_emit(cx, t, tok, YYCURSOR, TK_SUBST); return; }
+    "@@" idc+         { lx_emit(cx, t, tok, YYCURSOR, TK_GVAR); return; }
+    "@" idc+          { lx_emit(cx, t, tok, YYCURSOR, TK_VAR); return; }
+    "@"               { lx_emit(cx, t, tok, YYCURSOR, TK_AT); return; }
+
+    br "]"            { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '['; return; }
+    br                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
+                        t->aux = '['; return; }
+    dq ["]            { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '"'; return; }
+    dq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
+                        t->aux = '"'; return; }
+    sq [']            { lx_emit(cx, t, tok, YYCURSOR, TK_STRING); return; }
+    sq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_STRING, 1, "string literal");
+                        return; }
+    [nN] sq [']       { lx_emit(cx, t, tok, YYCURSOR, TK_NSTRING); return; }
+    [nN] sq           { lx_unterminated(cx, t, tok, YYCURSOR, TK_NSTRING, 2, "string literal");
+                        return; }
+
+    // binary constant; "0x" alone is the empty binary value
+    "0" [xX] hexd*    { lx_emit(cx, t, tok, YYCURSOR, TK_HEX); return; }
+    digit+            { lx_emit(cx, t, tok, YYCURSOR, TK_INTEGER); return; }
+    (digit+ "." digit* | "." digit+) exp? | digit+ exp
+                      { lx_emit(cx, t, tok, YYCURSOR, TK_DECIMAL); return; }
+    // money: $12.50, £3 and a lone $ (the value 0.00)
+    money (digit+ ("." digit*)? | "." digit+)?
+                      { lx_emit(cx, t, tok, YYCURSOR, TK_DECIMAL); return; }
+
+    // sqlcmd command: ':' and a letter first on the line; else a plain colon
+    ":" [a-zA-Z] {
+        if (lx_at_line_start(cx, tok)) {
+            tsql_line(cx, t, tok, YYLIMIT, TK_SQLCMD);
+            return;
+        }
+        lx_emit(cx, t, tok, tok + 1, TK_COLON);
+        return;
+    }
+    // sqlcmd shell escape "!! dir"
+    "!!" {
+        if (lx_at_line_start(cx, tok)) {
+            tsql_line(cx, t, tok, YYLIMIT, TK_SQLCMD);
+            return;
+        }
+        lx_emit(cx, t, tok, tok + 1, TK_BANG);
+        return;
+    }
+
+    [-+*/%&|^] "="    { lx_emit(cx, t, tok, YYCURSOR, TK_COMPOUND_ASSIGN); return; }
+    "("               { lx_emit(cx, t, tok, YYCURSOR, TK_LPAREN); return; }
+    ")"               { lx_emit(cx, t, tok, YYCURSOR, TK_RPAREN); return; }
+    "{"               { lx_emit(cx, t, tok, YYCURSOR, TK_LBRACE); return; }
+    "}"               { lx_emit(cx, t, tok, YYCURSOR, TK_RBRACE); return; }
+    "]"               { lx_emit(cx, t, tok, YYCURSOR, TK_RBRACKET); return; }
+    ","               { lx_emit(cx, t, tok, YYCURSOR, TK_COMMA); return; }
+    ";"               { lx_emit(cx, t, tok, YYCURSOR, TK_SEMI); return; }
+    "."               { lx_emit(cx, t, tok, YYCURSOR, TK_DOT); return; }
+    "*"               { lx_emit(cx, t, tok, YYCURSOR, TK_STAR); return; }
+    "+"               { lx_emit(cx, t, tok, YYCURSOR, TK_PLUS); return; }
+    "-"               { lx_emit(cx, t, tok, YYCURSOR, TK_MINUS); return; }
+    "/"               { lx_emit(cx, t, tok, YYCURSOR, TK_SLASH); return; }
+    "%"               { lx_emit(cx, t, tok, YYCURSOR, TK_PERCENT); return; }
+    "="               { lx_emit(cx, t, tok, YYCURSOR, TK_EQ); return; }
+    "<>" | "!="       { lx_emit(cx, t, tok, YYCURSOR, TK_NE); return; }
+    "<"               { lx_emit(cx, t, tok, YYCURSOR, TK_LT); return; }
+    "<="              { lx_emit(cx, t, tok, YYCURSOR, TK_LE); return; }
+    ">"               { lx_emit(cx, t, tok, YYCURSOR, TK_GT); return; }
+    ">="              { lx_emit(cx, t, tok, YYCURSOR, TK_GE); return; }
+    "!<"              { lx_emit(cx, t, tok, YYCURSOR, TK_NOTLT); return; }
+    "!>"              { lx_emit(cx, t, tok, YYCURSOR, TK_NOTGT); return; }
+    "<<"              { lx_emit(cx, t, tok, YYCURSOR, TK_SHL); return; }
+    ">>"              { lx_emit(cx, t, tok, YYCURSOR, TK_SHR); return; }
+    "||"              { lx_emit(cx, t, tok, YYCURSOR, TK_CONCAT); return; }
+    "&"               { lx_emit(cx, t, tok, YYCURSOR, TK_AMP); return; }
+    "|"               { lx_emit(cx, t, tok, YYCURSOR, TK_PIPE); return; }
+    "^"               { lx_emit(cx, t, tok, YYCURSOR, TK_CARET); return; }
+    "~"               { lx_emit(cx, t, tok, YYCURSOR, TK_TILDE); return; }
+    "!"               { lx_emit(cx, t, tok, YYCURSOR, TK_BANG); return; }
+    ":"               { lx_emit(cx, t, tok, YYCURSOR, TK_COLON); return; }
+    "::"              { lx_emit(cx, t, tok, YYCURSOR, TK_DCOLON); return; }
+    "?"               { lx_emit(cx, t, tok, YYCURSOR, TK_QUESTION); return; }
+
+    *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
+    */
+}

@@ -23,6 +23,7 @@ typedef struct LexCtx {
     uint32_t prev_end;        /* end of the previous token, for TF_* flags */
     int stmt_start;           /* 1: next token begins a statement (SQL*Plus lines) */
     int in_version_comment;   /* MySQL: inside a version comment (slash-star-bang) */
+    int plsql_mode;           /* Oracle: SQL, after CREATE, or inside a PL/SQL block (no SQL*Plus lines) */
     char delim[16];           /* MySQL client delimiter, default ";" */
     int delim_len;
 } LexCtx;

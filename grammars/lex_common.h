@@ -1,0 +1,255 @@
+/* grammars: helpers and re2c definitions shared by the four dialect scanners. */
+/* Not an ordinary header: each grammars/lex_<dialect>.re pulls it in with re2c's
+ * include directive, so the generated src/lex/lex_<dialect>.c is self-contained
+ * (release tarballs ship that C without re2c). The helpers are LX_HELPER
+ * (static, marked unused) so a scanner that does not use one gets no
+ * unused-function warning from gcc or clang.
+ *
+ * Conventions of every scanner:
+ * - the text is scanned as unsigned bytes up to cx->src->len; re2c's "sentinel
+ *   with bounds checks" mode (re2c:eof = 0) treats the NUL at text[len] as the end
+ *   and a NUL byte before len as an ordinary (invalid) character;
+ * - helpers written in C never read past text[len] (which is the NUL terminator);
+ * - a token always has len >= 1 except TK_EOF, so every call makes progress. */
+#include "lex/lexer.h"
+#include <string.h>
+
+#define LX_HELPER static inline __attribute__((unused))
+
+/* Byte offsets fit in uint32_t: the input stage refuses larger files. */
+LX_HELPER const unsigned char *lx_base(const LexCtx *cx)
+{
+    return (const unsigned char *)cx->src->text;
+}
+
+/* Tokens after which the next token begins a statement (SQL*Plus commands,
+ * PL/SQL block detection); see lexer.h on LexCtx.stmt_start. */
+LX_HELPER int lx_ends_statement(int kind)
+{
+    switch (kind) {
+    case TK_SEMI: case TK_DELIM: case TK_SLASH_TERM: case TK_SQLPLUS:
+    case TK_GO: case TK_SQLCMD: case TK_DELIMITER_CMD:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Fills in one token [s, e) and moves the scan position past it. */
+LX_HELPER void lx_emit(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *e,
+                       int kind)
+{
+    const unsigned char *base = lx_base(cx);
+    t->kind = (uint16_t)kind;
+    t->off = (uint32_t)(s - base);
+    t->len = (uint32_t)(e - s);
+    cx->cur = (uint32_t)(e - base);
+    cx->stmt_start = lx_ends_statement(kind);
+}
+
+LX_HELPER void lx_eof(LexCtx *cx, Token *t)
+{
+    t->kind = TK_EOF;
+    t->off = (uint32_t)cx->src->len;
+    t->len = 0;
+    cx->cur = t->off;
+}
+
+LX_HELPER SrcSpan lx_span(const LexCtx *cx, const unsigned char *s, uint32_t len)
+{
+    SrcSpan sp;
+    sp.file = (uint32_t)cx->src->id;
+    sp.off = (uint32_t)(s - lx_base(cx));
+    sp.len = len;
+    return sp;
+}
+
+/* SS0002 points at the opening delimiter only (open_len bytes): the rest runs
+ * to the end of the input, which says nothing useful in a caret underline. */
+LX_HELPER void lx_report_unterminated(LexCtx *cx, const unsigned char *s, uint32_t open_len,
+                                      const char *what)
+{
+    if (cx->diags)
+        diag_add(cx->diags, "SS0002", lx_span(cx, s, open_len), -1,
+                 "unterminated %s starting here", what);
+}
+
+/* A literal or quoted name that ran to the end of input: still a token of its
+ * kind (the parser can go on), flagged, with a diagnostic. */
+LX_HELPER void lx_unterminated(LexCtx *cx, Token *t, const unsigned char *s,
+                               const unsigned char *e, int kind, uint32_t open_len,
+                               const char *what)
+{
+    lx_emit(cx, t, s, e, kind);
+    t->flags |= TF_UNTERMINATED;
+    lx_report_unterminated(cx, s, open_len, what);
+}
+
+/* Length of the well-formed UTF-8 sequence at p (1..4) and its code point;
+ * 0 if the bytes are not well-formed UTF-8 (overlong, surrogate, truncated). */
+LX_HELPER uint32_t lx_utf8_len(const unsigned char *p, const unsigned char *lim, uint32_t *cp)
+{
+    uint32_t c = p[0], n, v;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07;
+    } else {
+        return 0;
+    }
+    if ((size_t)(lim - p) < n)
+        return 0;
+    for (uint32_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+/* SS0003: a character that starts no token of the dialect. The token covers
+ * the whole character when it is well-formed UTF-8, else the one bad byte. */
+LX_HELPER void lx_bad_char(LexCtx *cx, Token *t, const unsigned char *s,
+                           const unsigned char *lim)
+{
+    uint32_t cp = 0, n = lx_utf8_len(s, lim, &cp);
+    lx_emit(cx, t, s, s + (n ? n : 1), TK_ERROR);
+    if (!cx->diags)
+        return;
+    SrcSpan sp = lx_span(cx, s, n ? n : 1);
+    if (!n)
+        diag_add(cx->diags, "SS0003", sp, -1, "invalid byte 0x%02X (not UTF-8)", s[0]);
+    else if (cp == 0)
+        diag_add(cx->diags, "SS0003", sp, -1, "invalid character NUL (byte 0x00)");
+    else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        diag_add(cx->diags, "SS0003", sp, -1, "invalid control character U+%04X", (unsigned)cp);
+    else if (cp < 0x80)
+        diag_add(cx->diags, "SS0003", sp, -1, "unexpected character '%c'", (int)cp);
+    else
+        diag_add(cx->diags, "SS0003", sp, -1, "unexpected character U+%04X", (unsigned)cp);
+}
+
+/* Skips a block comment starting at p ("/" "*"); T-SQL and PostgreSQL nest
+ * them, Oracle and MySQL do not. Returns the position after it, or lim (with
+ * SS0002) when it does not end. */
+LX_HELPER const unsigned char *lx_skip_block_comment(LexCtx *cx, const unsigned char *p,
+                                                     const unsigned char *lim, int nest)
+{
+    const unsigned char *s = p;
+    int depth = 1;
+    p += 2;
+    while (p < lim) {
+        if (p[0] == '*' && p + 1 < lim && p[1] == '/') {
+            p += 2;
+            if (--depth == 0)
+                return p;
+        } else if (nest && p[0] == '/' && p + 1 < lim && p[1] == '*') {
+            p += 2;
+            depth++;
+        } else {
+            p++;
+        }
+    }
+    lx_report_unterminated(cx, s, 2, "comment");
+    return lim;
+}
+
+/* 1 if only blanks lie between the start of p's line and p (the same test
+ * lex_next() uses for TF_LINE_START). */
+LX_HELPER int lx_at_line_start(const LexCtx *cx, const unsigned char *p)
+{
+    const unsigned char *b = lx_base(cx);
+    while (p > b && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\r'))
+        p--;
+    return p == b || p[-1] == '\n';
+}
+
+/* The '\n' ending p's line, or lim. */
+LX_HELPER const unsigned char *lx_line_end(const unsigned char *p, const unsigned char *lim)
+{
+    const unsigned char *nl = p < lim ? memchr(p, '\n', (size_t)(lim - p)) : NULL;
+    return nl ? nl : lim;
+}
+
+/* Line tokens stop before a CRLF's '\r': it belongs to the line break. */
+LX_HELPER const unsigned char *lx_trim_cr(const unsigned char *s, const unsigned char *e)
+{
+    return e > s && e[-1] == '\r' ? e - 1 : e;
+}
+
+LX_HELPER const unsigned char *lx_skip_blanks(const unsigned char *p, const unsigned char *lim)
+{
+    while (p < lim && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+/* ASCII case-insensitive: is [s, s+n) the upper-case word w? */
+LX_HELPER int lx_word_is(const unsigned char *s, size_t n, const char *w)
+{
+    size_t i = 0;
+    for (; i < n && w[i]; i++) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            c = (unsigned char)(c - 32);
+        if (c != (unsigned char)w[i])
+            return 0;
+    }
+    return i == n && w[i] == 0;
+}
+
+/* Byte that may continue a plain word in some dialect (letters, digits, _ $ #,
+ * any UTF-8 byte); used by C helpers that look at the following word. */
+LX_HELPER int lx_is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '$' || c == '#' || c >= 0x80;
+}
+
+/*!re2c
+    re2c:define:YYCTYPE = "unsigned char";
+    re2c:yyfill:enable = 0;
+    re2c:eof = 0;
+
+    blank   = [ \t\n\v\f\r];
+    digit   = [0-9];
+    hexd    = [0-9a-fA-F];
+    exp     = [eE] [+-]? digit+;
+    u8c     = [\x80-\xBF];
+
+    // Non-ASCII white space: NBSP, Ogham space, U+2000..200B, line/paragraph
+    // separators, narrow NBSP, U+205F, word joiner, ideographic space, BOM.
+    uspace  = "\xC2\xA0" | "\xE1\x9A\x80" | "\xE2\x80" [\x80-\x8B\xA8\xA9\xAF]
+            | "\xE2\x81" [\x9F\xA0] | "\xE3\x80\x80" | "\xEF\xBB\xBF";
+
+    // Non-ASCII characters allowed in names: every well-formed UTF-8 sequence
+    // except C1 controls and Latin-1 punctuation (U+0080..00BF but ª µ º),
+    // U+2000..2BFF (punctuation, symbols, arrows, box drawing), U+3000..303F
+    // (CJK punctuation) and the spaces above. Those fall to the invalid-character
+    // rule, so a stray curly quote is reported instead of becoming a name.
+    uletter = "\xC2" [\xAA\xB5\xBA] | [\xC3-\xDF] u8c
+            | "\xE0" [\xA0-\xBF] u8c
+            | "\xE1" ([\x80-\x99\x9B-\xBF] u8c | "\x9A" [\x81-\xBF])
+            | "\xE2" [\xB0-\xBF] u8c
+            | "\xE3" [\x81-\xBF] u8c
+            | [\xE4-\xEC\xEE] u8c u8c
+            | "\xED" [\x80-\x9F] u8c
+            | "\xEF" ([\x80-\xBA\xBC-\xBF] u8c | "\xBB" [\x80-\xBE])
+            | "\xF0" [\x90-\xBF] u8c u8c | [\xF1-\xF3] u8c u8c u8c
+            | "\xF4" [\x80-\x8F] u8c u8c;
+
+    alpha   = [a-zA-Z_] | uletter;
+*/
