@@ -177,7 +177,7 @@ typedef struct InExpr { Node h; Node *expr; NodeList list; Node *query; /* NF_NO
 typedef struct BetweenExpr { Node h; Node *expr, *lo, *hi; /* NF_NOT */ } BetweenExpr;
 typedef enum LikeOp { LK_LIKE, LK_ILIKE, LK_RLIKE, LK_SIMILAR } LikeOp;
 typedef struct LikeExpr { Node h; int op; Node *expr, *pattern, *escape; /* NF_NOT */ } LikeExpr;
-typedef enum IsWhat { IS_NULL, IS_TRUE, IS_FALSE, IS_UNKNOWN } IsWhat;
+typedef enum IsWhat { IS_NULL, IS_TRUE, IS_FALSE, IS_UNKNOWN, IS_JSON } IsWhat;
 typedef struct IsExpr { Node h; int what; Node *expr; /* NF_NOT */ } IsExpr;
 typedef struct CollateExpr { Node h; Node *expr; Ident collation; } CollateExpr;
 typedef enum QuantKind { Q_ANY, Q_ALL, Q_SOME } QuantKind;

@@ -481,7 +481,7 @@ static void expr(Em *e, StrBuf *b, const Node *n)
     }
     case N_IS: {
         const IsExpr *x = (const IsExpr *)n;
-        static const char *const w[] = {"NULL", "TRUE", "FALSE", "UNKNOWN"};
+        static const char *const w[] = {"NULL", "TRUE", "FALSE", "UNKNOWN", "JSON"};
         sub(e, b, x->expr, 6);
         sb_puts(b, (n->flags & NF_NOT) ? " IS NOT " : " IS ");
         sb_puts(b, w[x->what]);

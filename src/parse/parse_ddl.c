@@ -7,11 +7,34 @@
  * ps_routine; objects sqlshift does not convert (databases, users, ...)
  * become OTHER_STMT after skipping to the statement end.
  *
- * Every function here is entered at its first token and leaves the parser at
- * the statement terminator without consuming it. A syntax error is recorded
- * with ps_error and NULL is returned; the caller keeps the text as RAW. */
+ * The public functions are entered at their first token (CREATE, ALTER, ...)
+ * and leave the parser at the statement terminator without consuming it. A
+ * syntax error is recorded with ps_error and NULL is returned; the caller
+ * keeps the text as RAW.
+ *
+ * Conventions the later stages rely on, where ast.h leaves a choice:
+ * - MySQL UNIQUE [KEY|INDEX] [name] (..) is a CK_UNIQUE constraint (named
+ *   after the index when no CONSTRAINT name is given); KEY / INDEX /
+ *   FULLTEXT / SPATIAL are CREATE_INDEX nodes in CreateTable.indexes.
+ * - Column-level constraints have no columns. A NOT NULL becomes a
+ *   CK_NOT_NULL constraint only when it is named or carries Oracle state
+ *   (ENABLE, NOVALIDATE, ..); ColumnDef.nullable is set either way.
+ * - ALTER TABLE: T-SQL ADD CONSTRAINT d DEFAULT x FOR c is AK_SET_DEFAULT
+ *   (name = column, def = the CK_DEFAULT constraint with the name d);
+ *   AK_DROP_CONSTRAINT.def, when set, tells what a keyword form drops (a
+ *   CONSTRAINT stub with ck for PRIMARY KEY / FOREIGN KEY / UNIQUE / CHECK, a
+ *   CREATE_INDEX stub for MySQL DROP INDEX); AK_ALTER_COLUMN.def is a
+ *   COLUMN_DEF whose type is NULL when only nullability or the default
+ *   changes (Oracle MODIFY c NOT NULL, PostgreSQL SET NOT NULL); MySQL CHANGE
+ *   a b .. has name = a; AlterAction.if_exists also marks ADD .. IF NOT EXISTS.
+ * - A column without a data type is accepted only in an Oracle object table
+ *   or before AS SELECT; otherwise it is an error.
+ * - PostgreSQL ENUM types keep their labels in CreateType.base->values.
+ * - Materialized view clauses before AS are one OPTION "MATERIALIZED".
+ * - DROP of a materialized view, a type body or a package body is OK_OTHER,
+ *   so that no plain DROP VIEW / TYPE / PACKAGE is ever emitted for them.
+ * - Oracle REF types are TypeName with upper "REF <TYPE>". */
 #include "parse/parser.h"
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -61,6 +84,16 @@ static int line_end(Parser *p)
     return p->d == DIALECT_TSQL && ps_at_stmt_end(p) && (ps_cur(p)->flags & TF_LINE_START);
 }
 
+/* "expected WHAT, found 'token'" */
+static void *fail(Parser *p, const char *what)
+{
+    const Token *t = ps_cur(p);
+    if (hard_end(p))
+        return ps_error(p, "expected %s, found %s", what, tok_kind_name(t->kind));
+    return ps_error(p, "expected %s, found '%.*s'", what, (int)(t->len > 40 ? 40 : t->len),
+                    p->src->text + t->off);
+}
+
 /* Skips what is left of a statement sqlshift keeps as OTHER_STMT. Guards the
  * first-token rule of ps_skip_to_stmt_end (it never stops at the token it
  * starts on, which could be the terminator itself). */
@@ -75,7 +108,7 @@ static void skip_rest(Parser *p)
 static int skip_group(Parser *p)
 {
     if (!ps_is(p, TK_LPAREN))
-        return ps_error(p, "expected '('"), 0;
+        return fail(p, "'('"), 0;
     if (!ps_skip_parens(p))
         return ps_error(p, "unbalanced parentheses"), 0;
     return 1;
@@ -191,7 +224,7 @@ static const char *const option_heads[] = {
     "ROW_FORMAT", "STATS_AUTO_RECALC", "STATS_PERSISTENT", "STATS_SAMPLE_PAGES", "UNION",
     "ALGORITHM", "LOCK", "AUTOEXTEND_SIZE", "SECONDARY_ENGINE", "ENGINE_ATTRIBUTE",
     "MEMOPTIMIZE", "ILM", "SUPPLEMENTAL", "READ", "REJECT", "DEDUPLICATE", "BUILD", "REFRESH",
-    "NEVER", "QUERY", "KEY", "SHARING", "ACCESS", "EXTERNAL", "STORE",
+    "NEVER", "QUERY", "KEY", "SHARING", "ACCESS", "EXTERNAL",
 };
 
 static int is_option_head(Parser *p)
@@ -241,15 +274,22 @@ static OptionItem *generic_option(Parser *p, NodeList *list, int multi)
     int from = p->pos;
     const Token *t = ps_cur(p);
     if (t->kind != TK_IDENT && t->kind != TK_QIDENT)
-        return ps_error(p, "expected an option, found '%.*s'", (int)(t->len > 40 ? 40 : t->len),
-                        p->src->text + t->off);
+        return fail(p, "an option");
     const char *name = take_upper(p);
     int vfrom = p->pos;
     if (ps_accept(p, TK_EQ)) {
         vfrom = p->pos;
         if (!take_value(p))
-            return ps_error(p, "expected a value after '='");
+            return fail(p, "a value after '='");
     } else if (multi) {
+        /* options whose first value word also heads options of its own:
+         * ORGANIZATION INDEX, ENABLE ROW MOVEMENT, NO INMEMORY */
+        if ((strcmp(name, "ORGANIZATION") == 0 || strcmp(name, "NO") == 0 ||
+             ((strcmp(name, "ENABLE") == 0 || strcmp(name, "DISABLE") == 0) && IS(p, ROW))) &&
+            ps_is(p, TK_IDENT)) {
+            ps_advance(p);
+            ps_accept_word(p, "MOVEMENT");
+        }
         while (!line_end(p) && !ps_is(p, TK_COMMA) && !ps_is(p, TK_RPAREN)) {
             if (ps_is_word(p, "STORE") && PEEK(p, 1, AS)) { /* LOB/XMLTYPE .. STORE AS */
                 ps_advance(p);
@@ -287,10 +327,10 @@ static int paren_options(Parser *p, NodeList *out, int *memopt)
         int from = p->pos;
         const Token *t = ps_cur(p);
         if (t->kind != TK_IDENT && t->kind != TK_QIDENT)
-            return ps_error(p, "expected an option name"), 0;
+            return fail(p, "an option name"), 0;
         const char *name = take_upper(p);
-        if (ps_accept(p, TK_EQ) || ps_accept(p, TK_ARROW)) {
-        }
+        if (!ps_accept(p, TK_EQ))
+            ps_accept(p, TK_ARROW);
         int vfrom = p->pos;
         while (!ps_is(p, TK_COMMA) && !ps_is(p, TK_RPAREN) && !hard_end(p)) {
             if (ps_is(p, TK_LPAREN)) {
@@ -316,7 +356,7 @@ static int on_filegroup(Parser *p, NodeList *out)
     int vfrom = p->pos;
     const Token *t = ps_cur(p);
     if (t->kind != TK_IDENT && t->kind != TK_QIDENT && !tok_is_string(t))
-        return ps_error(p, "expected a filegroup after ON"), 0;
+        return fail(p, "a filegroup after ON"), 0;
     ps_advance(p);
     if (ps_is(p, TK_LPAREN) && !skip_group(p))
         return 0;
@@ -455,6 +495,14 @@ static int seq_option(Parser *p, CreateSequence *s)
     } else {
         return 0;
     }
+    /* SSMS scripts write a bare CACHE (default size) */
+    const Token *t = ps_cur(p);
+    if (t->kind != TK_INTEGER && t->kind != TK_DECIMAL && t->kind != TK_MINUS &&
+        t->kind != TK_PLUS && t->kind != TK_LPAREN && t->kind != TK_VAR && t->kind != TK_SUBST &&
+        t->kind != TK_BIND) {
+        add_option(p, &s->options, from, ps_tok_upper(p, &p->toks[p->pos - 1]), NULL);
+        return 1;
+    }
     *slot = ps_expr(p);
     return *slot ? 1 : -1;
 }
@@ -510,7 +558,7 @@ static IndexCol *index_col(Parser *p, int fulltext)
             } else if (IS(p, LANGUAGE)) {
                 ps_advance(p);
                 if (!take_value(p))
-                    return ps_error(p, "expected a language after LANGUAGE");
+                    return fail(p, "a language after LANGUAGE");
             } else if (ps_accept_word(p, "STATISTICAL_SEMANTICS")) {
             } else {
                 break;
@@ -559,7 +607,7 @@ static int ref_action(Parser *p)
         ps_advance(p);
         return RA_NO_ACTION;
     }
-    ps_error(p, "expected CASCADE, SET NULL, SET DEFAULT, NO ACTION or RESTRICT");
+    fail(p, "CASCADE, SET NULL, SET DEFAULT, NO ACTION or RESTRICT");
     return -1;
 }
 
@@ -577,7 +625,7 @@ static int references(Parser *p, Constraint *c)
             ps_advance(p);
             int vfrom = p->pos;
             if (!ps_is(p, TK_IDENT) && !ps_is_kw(p, KW_FULL))
-                return ps_error(p, "expected FULL, PARTIAL or SIMPLE after MATCH"), 0;
+                return fail(p, "FULL, PARTIAL or SIMPLE after MATCH"), 0;
             ps_advance(p);
             add_option(p, &c->options, from, "MATCH", text_from(p, vfrom));
         } else if (IS(p, ON) && (PEEK(p, 1, DELETE) || PEEK(p, 1, UPDATE))) {
@@ -610,7 +658,7 @@ static int constraint_state_word(Parser *p)
  * DEFERRABLE, RELY, USING INDEX ..), T-SQL WITH (..) / ON fg / NOT FOR
  * REPLICATION, MySQL [NOT] ENFORCED / USING BTREE / COMMENT, PostgreSQL
  * NOT VALID / NO INHERIT / INCLUDE. */
-static int constraint_tail(Parser *p, Constraint *c)
+static int constraint_tail(Parser *p, Constraint *c, int column_level)
 {
     for (;;) {
         int from = p->pos;
@@ -691,7 +739,8 @@ static int constraint_tail(Parser *p, Constraint *c)
             if (!skip_group(p))
                 return 0;
             add_option(p, &c->options, from, "INCLUDE", text_from(p, vfrom));
-        } else if ((IS(p, COMMENT) || IS(p, KEY_BLOCK_SIZE)) && p->d == DIALECT_MYSQL) {
+        } else if ((IS(p, COMMENT) || IS(p, KEY_BLOCK_SIZE)) && p->d == DIALECT_MYSQL &&
+                   !column_level) { /* a column's COMMENT belongs to the column */
             if (!generic_option(p, &c->options, 0))
                 return 0;
         } else {
@@ -768,7 +817,7 @@ static Constraint *constraint_body(Parser *p, int from, Ident name, int column_l
         if (ps_is(p, TK_LPAREN) && !index_cols(p, &c->cols, 0))
             return NULL;
         if (!IS(p, REFERENCES))
-            return ps_error(p, "expected REFERENCES");
+            return fail(p, "REFERENCES");
         if (!references(p, c))
             return NULL;
     } else if (IS(p, REFERENCES)) {
@@ -820,13 +869,9 @@ static Constraint *constraint_body(Parser *p, int from, Ident name, int column_l
         ps_advance(p);
         c->ck = CK_NULL;
     } else {
-        char buf[48];
-        const Token *t = ps_cur(p);
-        snprintf(buf, sizeof buf, "%.*s", (int)(t->len > 40 ? 40 : t->len), p->src->text + t->off);
-        return ps_error(p, "expected PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or DEFAULT, found '%s'",
-                        buf);
+        return fail(p, "PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or DEFAULT");
     }
-    if (!constraint_tail(p, c))
+    if (!constraint_tail(p, c, column_level))
         return NULL;
     c->h.span = ps_span_from(p, from);
     return c;
@@ -848,16 +893,6 @@ Constraint *ps_table_constraint(Parser *p)
 }
 
 /* ---- columns ------------------------------------------------------------- */
-
-/* "expected WHAT, found 'token'" */
-static void *fail(Parser *p, const char *what)
-{
-    const Token *t = ps_cur(p);
-    if (hard_end(p))
-        return ps_error(p, "expected %s, found %s", what, tok_kind_name(t->kind));
-    return ps_error(p, "expected %s, found '%.*s'", what, (int)(t->len > 40 ? 40 : t->len),
-                    p->src->text + t->off);
-}
 
 /* Can the column options start right after the name (no type written)?
  * Oracle object tables and ALTER TABLE .. MODIFY leave the type out. */
@@ -956,6 +991,66 @@ static int generated(Parser *p, ColumnDef *c)
         return fail(p, "IDENTITY or '(' after GENERATED .. AS"), 0;
     c->computed = ps_expr(p);
     return c->computed != NULL;
+}
+
+/* Oracle ENCRYPT [USING 'alg'] [IDENTIFIED BY pw] ['integrity'] [[NO] SALT]. */
+static int encrypt_option(Parser *p, ColumnDef *c)
+{
+    int from = p->pos;
+    ps_advance(p); /* ENCRYPT */
+    int vfrom = p->pos;
+    for (;;) {
+        if (IS(p, USING) || (IS(p, IDENTIFIED) && PEEK(p, 1, BY))) {
+            if (IS(p, IDENTIFIED))
+                ps_advance(p);
+            ps_advance(p);
+            if (!take_value(p))
+                return fail(p, "a value"), 0;
+        } else if (tok_is_string(ps_cur(p)) || ps_is_word(p, "SALT")) {
+            ps_advance(p);
+        } else if (IS(p, NO) && peek_word(p, 1, "SALT")) {
+            ps_advance(p);
+            ps_advance(p);
+        } else {
+            break;
+        }
+    }
+    add_option(p, &c->options, from, "ENCRYPT", text_from(p, vfrom));
+    return 1;
+}
+
+/* MySQL CHARACTER SET x / CHARSET x after the type (when ps_type left it). */
+static int column_charset(Parser *p, ColumnDef *c)
+{
+    if (IS(p, CHARACTER))
+        ps_advance(p);
+    ps_advance(p); /* SET / CHARSET */
+    Token t = *ps_cur(p); /* a copy: the token window may move */
+    if (!take_value(p))
+        return fail(p, "a character set"), 0;
+    if (c->type)
+        c->type->charset = ps_tok_text(p, &t);
+    return 1;
+}
+
+/* T-SQL inline column index: INDEX ix [CLUSTERED|NONCLUSTERED|HASH] [WITH (..)]. */
+static int column_index_option(Parser *p, ColumnDef *c)
+{
+    int from = p->pos;
+    ps_advance(p); /* INDEX */
+    int vfrom = p->pos;
+    Ident iname;
+    if (!ps_ident(p, &iname))
+        return 0;
+    while (IS(p, CLUSTERED) || IS(p, NONCLUSTERED) || IS(p, HASH) || IS(p, UNIQUE))
+        ps_advance(p);
+    if (IS(p, WITH) && peek_kind(p, 1, TK_LPAREN)) {
+        ps_advance(p);
+        if (!skip_group(p))
+            return 0;
+    }
+    add_option(p, &c->options, from, "INDEX", text_from(p, vfrom));
+    return 1;
 }
 
 /* Column options in any order, up to ',' / ')' / the statement end. */
@@ -1092,26 +1187,9 @@ static int column_options(Parser *p, ColumnDef *c)
             if (!skip_group(p))
                 return 0;
             add_option(p, &c->options, from, name, text_from(p, vfrom));
-        } else if (ps_is_word(p, "ENCRYPT")) { /* Oracle TDE */
-            ps_advance(p);
-            int vfrom = p->pos;
-            for (;;) {
-                if (IS(p, USING) || (IS(p, IDENTIFIED) && PEEK(p, 1, BY))) {
-                    if (IS(p, IDENTIFIED))
-                        ps_advance(p);
-                    ps_advance(p);
-                    if (!take_value(p))
-                        return fail(p, "a value"), 0;
-                } else if (tok_is_string(ps_cur(p)) || ps_is_word(p, "SALT")) {
-                    ps_advance(p);
-                } else if (IS(p, NO) && peek_word(p, 1, "SALT")) {
-                    ps_advance(p);
-                    ps_advance(p);
-                } else {
-                    break;
-                }
-            }
-            add_option(p, &c->options, from, "ENCRYPT", text_from(p, vfrom));
+        } else if (ps_is_word(p, "ENCRYPT")) {
+            if (!encrypt_option(p, c))
+                return 0;
         } else if (IS(p, SRID)) {
             ps_advance(p);
             if (!ps_is(p, TK_INTEGER))
@@ -1122,21 +1200,9 @@ static int column_options(Parser *p, ColumnDef *c)
                 c->type->srid = srid;
             else
                 add_option(p, &c->options, from, "SRID", text_from(p, from + 1));
-        } else if (IS(p, CHARACTER) && PEEK(p, 1, SET)) {
-            ps_advance(p);
-            ps_advance(p);
-            const Token *t = ps_cur(p);
-            if (!take_value(p))
-                return fail(p, "a character set"), 0;
-            if (c->type)
-                c->type->charset = ps_tok_text(p, t);
-        } else if (IS(p, CHARSET)) {
-            ps_advance(p);
-            const Token *t = ps_cur(p);
-            if (!take_value(p))
-                return fail(p, "a character set"), 0;
-            if (c->type)
-                c->type->charset = ps_tok_text(p, t);
+        } else if ((IS(p, CHARACTER) && PEEK(p, 1, SET)) || IS(p, CHARSET)) {
+            if (!column_charset(p, c))
+                return 0;
         } else if (IS(p, COLUMN_FORMAT) || IS(p, STORAGE) || ps_is_word(p, "AFTER") ||
                    ps_is_word(p, "ENGINE_ATTRIBUTE") || ps_is_word(p, "SECONDARY_ENGINE_ATTRIBUTE")) {
             if (!generic_option(p, &c->options, 0))
@@ -1144,20 +1210,9 @@ static int column_options(Parser *p, ColumnDef *c)
         } else if ((IS(p, FIRST) && p->d == DIALECT_MYSQL) || ps_is_word(p, "SORT") ||
                    ps_is_word(p, "NOSORT")) {
             add_option(p, &c->options, from, take_upper(p), NULL);
-        } else if (IS(p, INDEX) && p->d == DIALECT_TSQL) { /* T-SQL column index */
-            ps_advance(p);
-            int vfrom = p->pos;
-            Ident iname;
-            if (!ps_ident(p, &iname))
+        } else if (IS(p, INDEX) && p->d == DIALECT_TSQL) {
+            if (!column_index_option(p, c))
                 return 0;
-            while (IS(p, CLUSTERED) || IS(p, NONCLUSTERED) || IS(p, HASH) || IS(p, UNIQUE))
-                ps_advance(p);
-            if (IS(p, WITH) && peek_kind(p, 1, TK_LPAREN)) {
-                ps_advance(p);
-                if (!skip_group(p))
-                    return 0;
-            }
-            add_option(p, &c->options, from, "INDEX", text_from(p, vfrom));
         } else if (ps_is_word(p, "SCOPE") && PEEK(p, 1, IS)) { /* Oracle REF column scope */
             ps_advance(p);
             ps_advance(p);
@@ -1186,6 +1241,14 @@ static ColumnDef *column_def_rest(Parser *p, int from, Ident name, int no_type_o
                peek_kind(p, 3, TK_LPAREN)) {
         if (!generated(p, c))
             return NULL;
+    } else if (p->d == DIALECT_ORACLE && ps_is_word(p, "REF") && tok_is_name(ps_peek(p, 1))) {
+        /* Oracle REF type: a pointer to an object, never the object type itself */
+        ps_advance(p);
+        c->type = ps_type(p);
+        if (!c->type)
+            return NULL;
+        c->type->upper = arena_printf(p->arena, "REF %s", c->type->upper);
+        c->type->h.span = ps_span_from(p, from + 1);
     } else if (!(no_type_ok && column_options_follow(p))) {
         c->type = ps_type(p);
         if (!c->type)
@@ -1360,7 +1423,8 @@ static CreateIndex *tsql_inline_index(Parser *p)
 static Node *table_element(Parser *p, int no_type_ok)
 {
     int from = p->pos;
-    if (IS(p, CONSTRAINT) || IS(p, PRIMARY) || IS(p, FOREIGN) || IS(p, UNIQUE) || IS(p, CHECK))
+    if (IS(p, CONSTRAINT) || IS(p, PRIMARY) || IS(p, FOREIGN) || IS(p, UNIQUE) || IS(p, CHECK) ||
+        (IS(p, DEFAULT) && p->d == DIALECT_TSQL)) /* T-SQL ADD DEFAULT x FOR c */
         return (Node *)ps_table_constraint(p);
     if ((p->d == DIALECT_MYSQL || p->d == DIALECT_TSQL) && (IS(p, KEY) || IS(p, INDEX) ||
         IS(p, FULLTEXT) || IS(p, SPATIAL))) {
@@ -1378,6 +1442,14 @@ static Node *table_element(Parser *p, int no_type_ok)
             return NULL;
         NodeList tmp = {0, 0, NULL};
         return &add_option(p, &tmp, from, "PERIOD FOR", text_from(p, vfrom))->h;
+    }
+    if (ps_is_word(p, "SUPPLEMENTAL") && peek_word(p, 1, "LOG")) { /* Oracle */
+        ps_advance(p);
+        int vfrom = p->pos;
+        if (!skip_clause(p))
+            return NULL;
+        NodeList tmp = {0, 0, NULL};
+        return &add_option(p, &tmp, from, "SUPPLEMENTAL", text_from(p, vfrom))->h;
     }
     if (IS(p, LIKE)) { /* MySQL (LIKE t), PostgreSQL LIKE t INCLUDING .. */
         ps_advance(p);
@@ -1417,7 +1489,8 @@ static int table_elements(Parser *p, NodeList *cols, NodeList *cons, NodeList *i
         case N_CREATE_INDEX: nl_push(p->arena, idx, e); break;
         default: nl_push(p->arena, opts, e); break;
         }
-    } while (ps_accept(p, TK_COMMA));
+        /* SQL Server accepts a trailing comma before ')' */
+    } while (ps_accept(p, TK_COMMA) && !ps_is(p, TK_RPAREN));
     if (!ps_is(p, TK_RPAREN))
         return fail(p, "',' or ')' after a column definition"), 0;
     ps_advance(p);
@@ -1668,15 +1741,29 @@ static Node *create_table(Parser *p, int from, Prefix *pf)
         if (!t->as_query)
             return NULL;
     } else if (ps_is(p, TK_LPAREN)) {
+        /* Oracle and PostgreSQL CTAS may name the columns without types:
+         * allowed here, checked below once it is known whether AS follows */
+        int names_only = object_table || p->d == DIALECT_ORACLE || p->d == DIALECT_POSTGRES;
         if (!table_elements(p, &t->columns, &t->constraints, &t->indexes, &t->options,
-                            object_table))
+                            names_only))
             return NULL;
-    } else if (!object_table && !IS(p, AS) && !(p->d == DIALECT_MYSQL && IS(p, SELECT)) &&
-               !IS(p, PARTITION)) {
+    } else if (!object_table && !ps_is(p, TK_IDENT)) {
+        /* no column list: CTAS, possibly after storage options */
         return fail(p, "'(' or AS after the table name");
     }
     if (!table_options(p, t))
         return NULL;
+    for (int i = 0; i < t->columns.n && !t->as_query && !object_table; i++) {
+        ColumnDef *c = (ColumnDef *)t->columns.items[i];
+        if (!c->type && !c->computed) {
+            /* report at the column's name: its token is still in the window */
+            int k = from;
+            while (k < p->pos && p->toks[k].off != c->name.span.off)
+                k++;
+            p->pos = k;
+            return ps_error(p, "column %.*s has no data type", (int)c->name.len, c->name.text);
+        }
+    }
     t->h.span = ps_span_from(p, from);
     return &t->h;
 }
@@ -1723,8 +1810,6 @@ static Node *create_index(Parser *p, int from, Prefix *pf)
     }
     if (!index_tail(p, ix))
         return NULL;
-    if (!ps_at_stmt_end(p))
-        return fail(p, "an index option");
     ix->h.span = ps_span_from(p, from);
     return &ix->h;
 }
@@ -2129,6 +2214,8 @@ static void create_prefix(Parser *p, Prefix *pf)
             ps_advance(p);
             ps_advance(p);
             pf->force = 0;
+        } else if (ps_accept_word(p, "NOFORCE")) {
+            pf->force = 0;
         } else if (ACCEPT(p, MATERIALIZED)) {
             pf->materialized = 1;
         } else if (ACCEPT(p, RECURSIVE)) {
@@ -2196,4 +2283,846 @@ Node *ps_create(Parser *p)
         return &ty->h;
     }
     return misc(p, from);
+}
+
+/* ---- ALTER TABLE ----------------------------------------------------------- */
+
+enum { VERB_NONE, VERB_ADD, VERB_DROP };
+
+/* T-SQL lets one ADD / DROP cover a comma list (ADD c1 int, CONSTRAINT x
+ * ..., DROP CONSTRAINT a, b); this remembers which one is running. */
+typedef struct AlterState {
+    int verb;
+    int nocheck;          /* WITH NOCHECK before the running ADD */
+    int drop_constraint;  /* a bare name after DROP is a constraint (T-SQL) */
+} AlterState;
+
+static AlterAction *new_action(Parser *p, AlterTable *at, int from, int ak)
+{
+    AlterAction *a = NODE_NEW(p->arena, AlterAction, ALTER_ACTION, ps_span_from(p, from));
+    a->ak = ak;
+    nl_push(p->arena, &at->actions, a);
+    return a;
+}
+
+/* An action sqlshift does not model: skipped to ',' or the statement end. */
+static int other_action(Parser *p, AlterTable *at, int from)
+{
+    if (p->pos == from)
+        ps_advance(p);
+    if (!skip_clause(p))
+        return 0;
+    new_action(p, at, from, AK_OTHER);
+    return 1;
+}
+
+/* One element after ADD. */
+static int add_item(Parser *p, AlterTable *at, int from, int nocheck)
+{
+    if (IS(p, PARTITION) || IS(p, SUBPARTITION) || ps_is_word(p, "SUPPLEMENTAL") ||
+        ps_is_word(p, "OVERFLOW") || ps_is_word(p, "PERIOD") || IS(p, ROWGUIDCOL) ||
+        IS(p, PERSISTED) || ps_is_word(p, "MASKED") || IS(p, SPARSE))
+        return other_action(p, at, from);
+    int column = ACCEPT(p, COLUMN);
+    int ine = if_not_exists(p);
+    Node *e = column ? (Node *)column_def(p, 0) : table_element(p, 0);
+    if (!e)
+        return 0;
+    AlterAction *a = new_action(p, at, from, AK_OTHER);
+    a->def = e;
+    a->if_exists = ine; /* ADD .. IF NOT EXISTS */
+    if (e->kind == N_COLUMN_DEF) {
+        a->ak = AK_ADD_COLUMN;
+        a->name = ((ColumnDef *)e)->name;
+    } else if (e->kind == N_CONSTRAINT) {
+        Constraint *k = (Constraint *)e;
+        if (k->ck == CK_DEFAULT && k->cols.n == 1 &&
+            NODE_IS(((IndexCol *)k->cols.items[0])->expr, NAME)) {
+            /* T-SQL ADD CONSTRAINT d DEFAULT x FOR c: a column default */
+            a->ak = AK_SET_DEFAULT;
+            a->name = ((NameRef *)((IndexCol *)k->cols.items[0])->expr)->name.parts[0];
+            a->expr = k->expr;
+        } else {
+            a->ak = AK_ADD_CONSTRAINT;
+            a->name = k->name;
+            if (nocheck) {
+                a->nocheck = 1;
+                k->novalidate = 1;
+            }
+        }
+    } else if (e->kind == N_CREATE_INDEX) {
+        a->ak = AK_ADD_INDEX;
+        a->name = ((CreateIndex *)e)->name;
+    }
+    a->h.span = ps_span_from(p, from);
+    return 1;
+}
+
+/* ADD item / ADD ( item, ... ) (Oracle, MySQL). After ADD. */
+static int add_items(Parser *p, AlterTable *at, int from, int nocheck)
+{
+    if (IS(p, COLUMN) && peek_kind(p, 1, TK_LPAREN)) /* MySQL ADD COLUMN (a INT, b INT) */
+        ps_advance(p);
+    if (!ps_is(p, TK_LPAREN))
+        return add_item(p, at, from, nocheck);
+    ps_advance(p);
+    do {
+        if (!add_item(p, at, p->pos, nocheck))
+            return 0;
+    } while (ps_accept(p, TK_COMMA));
+    return ps_expect(p, TK_RPAREN);
+}
+
+static void drop_tail(Parser *p)
+{
+    for (;;) {
+        if (IS(p, CASCADE)) {
+            ps_advance(p);
+            ACCEPT(p, CONSTRAINTS);
+        } else if (ACCEPT(p, RESTRICT) || ps_accept_word(p, "INVALIDATE") || ACCEPT(p, ONLINE)) {
+        } else if ((ps_is_word(p, "KEEP") || IS(p, DROP)) && PEEK(p, 1, INDEX)) {
+            ps_advance(p);
+            ps_advance(p);
+        } else if (ps_is_word(p, "CHECKPOINT") && peek_kind(p, 1, TK_INTEGER)) {
+            ps_advance(p);
+            ps_advance(p);
+        } else {
+            return;
+        }
+    }
+}
+
+/* A stub constraint telling what kind DROP PRIMARY KEY / FOREIGN KEY x /
+ * UNIQUE (..) / CHECK x drops (AlterAction.def of AK_DROP_CONSTRAINT). */
+static Constraint *drop_stub(Parser *p, int from, int ck)
+{
+    Constraint *k = NODE_NEW(p->arena, Constraint, CONSTRAINT, ps_span_from(p, from));
+    k->ck = ck;
+    return k;
+}
+
+/* One item after DROP. AK_DROP_CONSTRAINT.def says what a keyword form
+ * drops: CONSTRAINT (PRIMARY KEY, FOREIGN KEY, UNIQUE, CHECK) or
+ * CREATE_INDEX (MySQL DROP INDEX x). */
+static int drop_item(Parser *p, AlterTable *at, int from, AlterState *st)
+{
+    if (ps_is(p, TK_LPAREN) && p->d == DIALECT_ORACLE) { /* DROP (c1, c2) */
+        ps_advance(p);
+        do {
+            int cfrom = p->pos;
+            Ident c;
+            if (!ps_ident(p, &c))
+                return 0;
+            new_action(p, at, cfrom, AK_DROP_COLUMN)->name = c;
+        } while (ps_accept(p, TK_COMMA));
+        if (!ps_expect(p, TK_RPAREN))
+            return 0;
+        drop_tail(p);
+        return 1;
+    }
+    int ak = -1;
+    Node *def = NULL;
+    int ie = 0;
+    Ident name;
+    memset(&name, 0, sizeof name);
+    if (ACCEPT(p, COLUMN)) {
+        st->drop_constraint = 0;
+        ie = if_exists(p);
+        ak = AK_DROP_COLUMN;
+    } else if (ACCEPT(p, CONSTRAINT)) {
+        st->drop_constraint = 1;
+        ie = if_exists(p);
+        ak = AK_DROP_CONSTRAINT;
+    } else if (IS(p, PRIMARY) && PEEK(p, 1, KEY)) {
+        ps_advance(p);
+        ps_advance(p);
+        def = &drop_stub(p, from, CK_PRIMARY)->h;
+        ak = AK_DROP_CONSTRAINT;
+        drop_tail(p);
+        AlterAction *a = new_action(p, at, from, ak);
+        a->def = def;
+        return 1;
+    } else if (IS(p, FOREIGN) && PEEK(p, 1, KEY)) {
+        ps_advance(p);
+        ps_advance(p);
+        def = &drop_stub(p, from, CK_FOREIGN)->h;
+        ak = AK_DROP_CONSTRAINT;
+    } else if (IS(p, UNIQUE) && peek_kind(p, 1, TK_LPAREN)) {
+        ps_advance(p);
+        Constraint *k = drop_stub(p, from, CK_UNIQUE);
+        if (!index_cols(p, &k->cols, 0))
+            return 0;
+        drop_tail(p);
+        new_action(p, at, from, AK_DROP_CONSTRAINT)->def = &k->h;
+        return 1;
+    } else if (IS(p, CHECK) && tok_is_name(ps_peek(p, 1))) {
+        ps_advance(p);
+        def = &drop_stub(p, from, CK_CHECK)->h;
+        ak = AK_DROP_CONSTRAINT;
+    } else if ((IS(p, INDEX) || IS(p, KEY)) && tok_is_name(ps_peek(p, 1))) {
+        ps_advance(p);
+        CreateIndex *ix = NODE_NEW(p->arena, CreateIndex, CREATE_INDEX, ps_span_from(p, from));
+        def = &ix->h;
+        ak = AK_DROP_CONSTRAINT;
+    } else if (IS(p, PARTITION) || IS(p, SUBPARTITION) || ps_is_word(p, "UNUSED") ||
+               ps_is_word(p, "PERIOD") || IS(p, SYSTEM_VERSIONING) || IS(p, ROWGUIDCOL) ||
+               IS(p, DEFAULT) || ps_is_word(p, "SUPPLEMENTAL") || IS(p, PERSISTED)) {
+        return other_action(p, at, from);
+    } else if (tok_is_name(ps_cur(p))) {
+        ak = p->d == DIALECT_TSQL && st->drop_constraint ? AK_DROP_CONSTRAINT : AK_DROP_COLUMN;
+    } else {
+        return fail(p, "COLUMN, CONSTRAINT or a name after DROP"), 0;
+    }
+    if (!ps_ident(p, &name))
+        return 0;
+    if (def && def->kind == N_CONSTRAINT)
+        ((Constraint *)def)->name = name;
+    else if (def)
+        ((CreateIndex *)def)->name = name;
+    drop_tail(p);
+    AlterAction *a = new_action(p, at, from, ak);
+    a->name = name;
+    a->def = def;
+    a->if_exists = ie;
+    return 1;
+}
+
+/* ALTER [COLUMN] c ... At ALTER. */
+static int alter_column(Parser *p, AlterTable *at, int from)
+{
+    ps_advance(p); /* ALTER */
+    if (p->d == DIALECT_MYSQL && (IS(p, INDEX) || IS(p, CHECK) || IS(p, CONSTRAINT)))
+        return other_action(p, at, from);
+    ACCEPT(p, COLUMN);
+    int cfrom = p->pos;
+    Ident name;
+    if (!ps_ident(p, &name))
+        return 0;
+    AlterAction *a;
+    if (IS(p, SET) && PEEK(p, 1, DEFAULT)) {
+        ps_advance(p);
+        ps_advance(p);
+        a = new_action(p, at, from, AK_SET_DEFAULT);
+        a->expr = ps_expr(p);
+        if (!a->expr)
+            return 0;
+    } else if (IS(p, DROP) && PEEK(p, 1, DEFAULT)) {
+        ps_advance(p);
+        ps_advance(p);
+        a = new_action(p, at, from, AK_DROP_DEFAULT);
+    } else if ((IS(p, SET) || IS(p, DROP)) && PEEK(p, 1, NOT) && PEEK(p, 2, NULL)) {
+        /* PostgreSQL SET/DROP NOT NULL: a new definition with the type unchanged (NULL) */
+        int set = IS(p, SET);
+        ps_advance(p);
+        ps_advance(p);
+        ps_advance(p);
+        ColumnDef *c = NODE_NEW(p->arena, ColumnDef, COLUMN_DEF, ps_span_from(p, cfrom));
+        c->name = name;
+        c->nullable = set ? 2 : 1;
+        a = new_action(p, at, from, AK_ALTER_COLUMN);
+        a->def = &c->h;
+    } else if ((IS(p, SET) && PEEK(p, 1, DATA) && PEEK(p, 2, TYPE)) || IS(p, TYPE)) {
+        if (IS(p, SET)) {
+            ps_advance(p);
+            ps_advance(p);
+        }
+        ps_advance(p); /* TYPE */
+        ColumnDef *c = NODE_NEW(p->arena, ColumnDef, COLUMN_DEF, ps_span_from(p, cfrom));
+        c->name = name;
+        c->type = ps_type(p);
+        if (!c->type)
+            return 0;
+        if (IS(p, COLLATE)) {
+            ps_advance(p);
+            if (!last_name(p, &c->collate))
+                return 0;
+        }
+        if (IS(p, USING)) {
+            int ufrom = p->pos;
+            ps_advance(p);
+            int vfrom = p->pos;
+            if (!ps_expr(p))
+                return 0;
+            add_option(p, &c->options, ufrom, "USING", text_from(p, vfrom));
+        }
+        c->h.span = ps_span_from(p, cfrom);
+        a = new_action(p, at, from, AK_ALTER_COLUMN);
+        a->def = &c->h;
+    } else if (p->d == DIALECT_TSQL && !IS(p, ADD) && !IS(p, DROP)) {
+        ColumnDef *c = column_def_rest(p, cfrom, name, 0);
+        if (!c)
+            return 0;
+        a = new_action(p, at, from, AK_ALTER_COLUMN);
+        a->def = &c->h;
+    } else { /* ADD ROWGUIDCOL, SET STATISTICS, SET VISIBLE, ... */
+        return other_action(p, at, from);
+    }
+    a->name = name;
+    a->h.span = ps_span_from(p, from);
+    return 1;
+}
+
+/* MODIFY [COLUMN] def / Oracle MODIFY (def, ...). At MODIFY. */
+static int modify_column(Parser *p, AlterTable *at, int from)
+{
+    ps_advance(p); /* MODIFY */
+    int oracle = p->d == DIALECT_ORACLE;
+    if (ps_is(p, TK_LPAREN)) {
+        ps_advance(p);
+        do {
+            int cfrom = p->pos;
+            ColumnDef *c = column_def(p, oracle);
+            if (!c)
+                return 0;
+            AlterAction *a = new_action(p, at, cfrom, AK_ALTER_COLUMN);
+            a->def = &c->h;
+            a->name = c->name;
+        } while (ps_accept(p, TK_COMMA));
+        return ps_expect(p, TK_RPAREN);
+    }
+    if (IS(p, CONSTRAINT) || IS(p, PRIMARY) || IS(p, UNIQUE) || IS(p, PARTITION) ||
+        IS(p, SUBPARTITION) || IS(p, LOB) || IS(p, NESTED) || IS(p, VARRAY) ||
+        (IS(p, DEFAULT) && oracle) || (oracle && IS(p, COLUMN)))
+        return other_action(p, at, from);
+    ACCEPT(p, COLUMN);
+    ColumnDef *c = column_def(p, oracle);
+    if (!c)
+        return 0;
+    AlterAction *a = new_action(p, at, from, AK_ALTER_COLUMN);
+    a->def = &c->h;
+    a->name = c->name;
+    return 1;
+}
+
+/* MySQL CHANGE [COLUMN] old new_definition. At CHANGE. */
+static int change_column(Parser *p, AlterTable *at, int from)
+{
+    ps_advance(p);
+    ACCEPT(p, COLUMN);
+    Ident old;
+    if (!ps_ident(p, &old))
+        return 0;
+    ColumnDef *c = column_def(p, 0);
+    if (!c)
+        return 0;
+    AlterAction *a = new_action(p, at, from, AK_ALTER_COLUMN);
+    a->name = old;
+    a->def = &c->h;
+    return 1;
+}
+
+static int rename_action(Parser *p, AlterTable *at, int from)
+{
+    ps_advance(p); /* RENAME */
+    if (IS(p, COLUMN)) {
+        ps_advance(p);
+        Ident a1, b1;
+        if (!ps_ident(p, &a1) || !ps_expect_kw(p, KW_TO) || !ps_ident(p, &b1))
+            return 0;
+        AlterAction *a = new_action(p, at, from, AK_RENAME_COLUMN);
+        a->name = a1;
+        a->name2 = b1;
+        return 1;
+    }
+    if (IS(p, INDEX) || IS(p, KEY) || IS(p, CONSTRAINT) || IS(p, PARTITION))
+        return other_action(p, at, from);
+    if (!ACCEPT(p, TO))
+        ACCEPT(p, AS);
+    Ident n;
+    if (!last_name(p, &n))
+        return 0;
+    new_action(p, at, from, AK_RENAME_TABLE)->name = n;
+    return 1;
+}
+
+/* Names after CHECK CONSTRAINT / ENABLE TRIGGER: x | ALL, then further
+ * `, y` as long as they are plain names (a comma may also start the next
+ * action). */
+static int name_list_actions(Parser *p, AlterTable *at, int from, int ak, int nocheck)
+{
+    for (;;) {
+        Ident n;
+        if (!ps_ident(p, &n))
+            return 0;
+        AlterAction *a = new_action(p, at, from, ak);
+        a->name = n;
+        a->nocheck = nocheck;
+        if (!(ps_is(p, TK_COMMA) && tok_is_name(ps_peek(p, 1)) &&
+              (peek_kind(p, 2, TK_COMMA) || ps_peek(p, 2)->kind == TK_SEMI ||
+               ps_peek(p, 2)->kind == TK_GO || ps_peek(p, 2)->kind == TK_EOF ||
+               (ps_peek(p, 2)->flags & TF_LINE_START))))
+            return 1;
+        ps_advance(p);
+        from = p->pos;
+    }
+}
+
+/* ENABLE|DISABLE TRIGGER x|ALL / ALL TRIGGERS / [NO]VALIDATE CONSTRAINT x. */
+static int enable_action(Parser *p, AlterTable *at, int from)
+{
+    int disable = IS(p, DISABLE);
+    ps_advance(p);
+    if (ACCEPT(p, TRIGGER))
+        return name_list_actions(p, at, from, disable ? AK_DISABLE_TRIGGER : AK_ENABLE_TRIGGER, 0);
+    if (IS(p, ALL) && ps_is_word(p, "ALL") && ps_peek(p, 1)->kind == TK_IDENT &&
+        peek_word(p, 1, "TRIGGERS")) {
+        Ident all = ident_of_tok(p, ps_cur(p));
+        ps_advance(p);
+        ps_advance(p);
+        new_action(p, at, from, disable ? AK_DISABLE_TRIGGER : AK_ENABLE_TRIGGER)->name = all;
+        return 1;
+    }
+    if (!ACCEPT(p, VALIDATE))
+        ACCEPT(p, NOVALIDATE);
+    if (ACCEPT(p, CONSTRAINT)) {
+        Ident n;
+        if (!ps_ident(p, &n))
+            return 0;
+        drop_tail(p);
+        AlterAction *a = new_action(p, at, from, AK_CHECK_CONSTRAINT);
+        a->name = n;
+        a->nocheck = disable;
+        return 1;
+    }
+    return other_action(p, at, from);
+}
+
+static int alter_action(Parser *p, AlterTable *at, AlterState *st)
+{
+    int from = p->pos;
+    int nocheck = 0, with = 0;
+    if (IS(p, WITH) && (PEEK(p, 1, CHECK) || PEEK(p, 1, NOCHECK))) {
+        ps_advance(p);
+        nocheck = IS(p, NOCHECK);
+        ps_advance(p);
+        with = 1;
+    }
+    if (ACCEPT(p, ADD)) {
+        st->verb = VERB_ADD;
+        st->nocheck = nocheck;
+        return add_items(p, at, from, nocheck);
+    }
+    if ((IS(p, CHECK) || IS(p, NOCHECK)) && PEEK(p, 1, CONSTRAINT)) {
+        int off = IS(p, NOCHECK);
+        ps_advance(p);
+        ps_advance(p);
+        st->verb = VERB_NONE;
+        return name_list_actions(p, at, from, AK_CHECK_CONSTRAINT, off);
+    }
+    if (with)
+        return fail(p, "ADD or CHECK CONSTRAINT after WITH CHECK"), 0;
+    if (ACCEPT(p, DROP)) {
+        st->verb = VERB_DROP;
+        st->drop_constraint = p->d == DIALECT_TSQL;
+        return drop_item(p, at, from, st);
+    }
+    if (IS(p, ALTER)) {
+        st->verb = VERB_NONE;
+        return alter_column(p, at, from);
+    }
+    if (IS(p, MODIFY)) {
+        st->verb = VERB_NONE;
+        return modify_column(p, at, from);
+    }
+    if (IS(p, CHANGE) && p->d == DIALECT_MYSQL) {
+        st->verb = VERB_NONE;
+        return change_column(p, at, from);
+    }
+    if (IS(p, RENAME)) {
+        st->verb = VERB_NONE;
+        return rename_action(p, at, from);
+    }
+    if ((IS(p, ENABLE) || IS(p, DISABLE)) && !PEEK(p, 1, KEYS)) {
+        st->verb = VERB_NONE;
+        return enable_action(p, at, from);
+    }
+    /* T-SQL continues an ADD / DROP list without repeating the verb */
+    if (p->d == DIALECT_TSQL && st->verb == VERB_ADD && !IS(p, SET))
+        return add_item(p, at, from, st->nocheck);
+    if (p->d == DIALECT_TSQL && st->verb == VERB_DROP && !IS(p, SET))
+        return drop_item(p, at, from, st);
+    st->verb = VERB_NONE;
+    return other_action(p, at, from); /* table options, partition maintenance, ... */
+}
+
+static Node *alter_table(Parser *p, int from)
+{
+    ps_advance(p); /* TABLE */
+    AlterTable *at = NODE_NEW(p->arena, AlterTable, ALTER_TABLE, ps_span_from(p, from));
+    if_exists(p);
+    if (ACCEPT(p, ONLY))
+        at->only = 1;
+    if (!ps_qname(p, &at->name))
+        return NULL;
+    AlterState st;
+    memset(&st, 0, sizeof st);
+    while (!line_end(p)) {
+        int afrom = p->pos;
+        if (!alter_action(p, at, &st))
+            return NULL;
+        if (p->pos == afrom)
+            return fail(p, "an ALTER TABLE action");
+        ps_accept(p, TK_COMMA);
+    }
+    if (at->actions.n == 0)
+        return fail(p, "an ALTER TABLE action");
+    at->h.span = ps_span_from(p, from);
+    return &at->h;
+}
+
+/* ---- ALTER ----------------------------------------------------------------- */
+
+Node *ps_alter(Parser *p)
+{
+    int from = p->pos;
+    ps_advance(p); /* ALTER */
+    Prefix pf;
+    memset(&pf, 0, sizeof pf);
+    if (p->d == DIALECT_MYSQL) {
+        while (IS(p, IGNORE) || IS(p, ONLINE) || ps_is_word(p, "OFFLINE"))
+            ps_advance(p);
+        create_prefix(p, &pf); /* ALTER ALGORITHM=.. DEFINER=.. SQL SECURITY .. VIEW */
+    }
+    if (IS(p, TABLE))
+        return alter_table(p, from);
+    if (IS(p, VIEW)) {
+        if (p->d == DIALECT_TSQL || p->d == DIALECT_MYSQL) {
+            pf.or_replace = 1;
+            return create_view(p, from, &pf);
+        }
+        return misc(p, from);
+    }
+    if (p->d == DIALECT_TSQL) {
+        if (IS(p, PROCEDURE) || IS(p, PROC))
+            return ps_routine(p, RK_PROCEDURE, 1, from);
+        if (IS(p, FUNCTION))
+            return ps_routine(p, RK_FUNCTION, 1, from);
+        if (IS(p, TRIGGER))
+            return ps_routine(p, RK_TRIGGER, 1, from);
+    }
+    if (IS(p, EVENT) && p->d == DIALECT_MYSQL)
+        return ps_routine(p, RK_EVENT, 1, from);
+    if (IS(p, SESSION)) {
+        ps_advance(p);
+        SessionStmt *s = NODE_NEW(p->arena, SessionStmt, SESSION, ps_span_from(p, from));
+        s->what = SS_ALTER_SESSION;
+        if (ACCEPT(p, SET) && (ps_is(p, TK_IDENT) || ps_is(p, TK_QIDENT)))
+            ps_ident(p, &s->name);
+        skip_rest(p);
+        s->h.span = ps_span_from(p, from);
+        return &s->h;
+    }
+    int what = -1;
+    if (IS(p, DATABASE) || (IS(p, SCHEMA) && p->d == DIALECT_MYSQL))
+        what = OS_ALTER_DATABASE;
+    else if (IS(p, USER) || IS(p, ROLE) || ps_is_word(p, "LOGIN"))
+        what = OS_USER_ROLE;
+    if (what < 0)
+        return misc(p, from);
+    ps_advance(p);
+    QName name;
+    memset(&name, 0, sizeof name);
+    if (tok_is_name(ps_cur(p)) || ps_is(p, TK_SUBST) || IS(p, CURRENT) || tok_is_string(ps_cur(p)))
+        other_name(p, &name);
+    if (p->failed)
+        return NULL;
+    /* T-SQL ALTER DATABASE x \n SET ..: SET starts a line but belongs here */
+    if (IS(p, SET))
+        ps_advance(p);
+    OtherStmt *o = other_stmt(p, from, what);
+    o->name = name;
+    return &o->h;
+}
+
+/* ---- DROP ------------------------------------------------------------------- */
+
+/* The object kind after DROP; advances past its words, except for kinds
+ * sqlshift does not model (OK_OTHER without advancing). */
+static int drop_kind(Parser *p)
+{
+    if (ACCEPT(p, TABLE))
+        return OK_TABLE;
+    if (ACCEPT(p, VIEW))
+        return OK_VIEW;
+    if (ACCEPT(p, INDEX))
+        return OK_INDEX;
+    if (ACCEPT(p, SEQUENCE))
+        return OK_SEQUENCE;
+    if (ACCEPT(p, SYNONYM))
+        return OK_SYNONYM;
+    if (IS(p, PUBLIC) && PEEK(p, 1, SYNONYM)) {
+        ps_advance(p);
+        ps_advance(p);
+        return OK_SYNONYM;
+    }
+    if (ACCEPT(p, SCHEMA))
+        return p->d == DIALECT_MYSQL ? OK_DATABASE : OK_SCHEMA;
+    if (IS(p, TYPE) || IS(p, PACKAGE)) {
+        int pkg = IS(p, PACKAGE);
+        ps_advance(p);
+        if (ACCEPT(p, BODY)) /* only the body goes: nothing to say in the target */
+            return OK_OTHER;
+        return pkg ? OK_PACKAGE : OK_TYPE;
+    }
+    if (ACCEPT(p, PROCEDURE) || ACCEPT(p, PROC))
+        return OK_PROCEDURE;
+    if (ACCEPT(p, FUNCTION))
+        return OK_FUNCTION;
+    if (ACCEPT(p, TRIGGER))
+        return OK_TRIGGER;
+    if (IS(p, DATABASE) && !(ps_peek(p, 1)->kind == TK_IDENT && peek_word(p, 1, "LINK"))) {
+        ps_advance(p);
+        return OK_DATABASE;
+    }
+    /* A materialized view is not a view in every target: kept as OTHER so a
+     * DROP VIEW is never emitted for it. */
+    return OK_OTHER;
+}
+
+/* Words that may follow the dropped object's name. */
+static int drop_option_word(const Token *t)
+{
+    return t->kind == TK_IDENT && (t->kw == KW_CASCADE || t->kw == KW_RESTRICT ||
+                                   t->kw == KW_FORCE || t->kw == KW_PURGE || t->kw == KW_VALIDATE);
+}
+
+/* Skips the kind words of an object kind sqlshift does not model (USER,
+ * MATERIALIZED VIEW, FULLTEXT CATALOG, XML SCHEMA COLLECTION, PARTITION
+ * FUNCTION, ...) so that the parser stands at the object's name: a word is
+ * part of the kind while another word follows it, unless that word ends the
+ * name (CASCADE, ...) or is ON / IF after a plain name. */
+static void skip_kind_words(Parser *p)
+{
+    ps_advance(p); /* the first word always names the kind */
+    while (ps_is(p, TK_IDENT) && !IS(p, IF) && !IS(p, ON)) {
+        const Token *nx = ps_peek(p, 1);
+        int kind_word;
+        if (nx->kind == TK_QIDENT)
+            kind_word = 1;
+        else if (nx->kind != TK_IDENT || drop_option_word(nx))
+            kind_word = 0;
+        else if (nx->kw == KW_ON || nx->kw == KW_IF)
+            /* FULLTEXT INDEX ON t, MATERIALIZED VIEW LOG ON t; but EVENT SESSION s ON SERVER */
+            kind_word = ps_cur(p)->kw != KW_0 || ps_is_word(p, "LOG");
+        else
+            kind_word = 1;
+        if (!kind_word)
+            return;
+        ps_advance(p);
+    }
+}
+
+Node *ps_drop(Parser *p)
+{
+    int from = p->pos;
+    ps_advance(p); /* DROP */
+    DropStmt *d = NODE_NEW(p->arena, DropStmt, DROP, ps_span_from(p, from));
+    ACCEPT(p, TEMPORARY);
+    int kpos = p->pos;
+    d->what = drop_kind(p);
+    if (d->what == OK_OTHER && p->pos == kpos) { /* a kind sqlshift does not model */
+        skip_kind_words(p);
+        if (IS(p, ON)) { /* DROP FULLTEXT INDEX ON t, DROP MATERIALIZED VIEW LOG ON t */
+            ps_advance(p);
+            if (!ps_qname(p, &d->on_table))
+                return NULL;
+        }
+        d->if_exists = if_exists(p);
+        if (tok_is_name(ps_cur(p)) && !line_end(p)) {
+            int nfrom = p->pos;
+            QName q;
+            if (!ps_qname(p, &q))
+                return NULL;
+            nl_push(p->arena, &d->names, name_node(p, nfrom, &q));
+        }
+        skip_rest(p);
+        d->h.span = ps_span_from(p, from);
+        return &d->h;
+    }
+    d->if_exists = if_exists(p);
+    do {
+        int nfrom = p->pos;
+        QName q;
+        if (!ps_qname(p, &q))
+            return NULL;
+        if (ps_is(p, TK_LPAREN) && (d->what == OK_FUNCTION || d->what == OK_PROCEDURE ||
+                                    d->what == OK_TYPE) && !skip_group(p))
+            return NULL; /* PostgreSQL signature */
+        nl_push(p->arena, &d->names, name_node(p, nfrom, &q));
+        if (IS(p, ON)) {
+            ps_advance(p);
+            if (IS(p, DATABASE) || IS(p, ALL)) { /* T-SQL DDL trigger scope */
+                ps_advance(p);
+                ps_accept_word(p, "SERVER");
+            } else if (d->on_table.n == 0) {
+                if (!ps_qname(p, &d->on_table))
+                    return NULL;
+            } else {
+                QName more;
+                if (!ps_qname(p, &more))
+                    return NULL;
+            }
+        }
+    } while (ps_accept(p, TK_COMMA));
+    for (;;) {
+        if (IS(p, CASCADE)) {
+            ps_advance(p);
+            ACCEPT(p, CONSTRAINTS);
+            d->cascade = 1;
+        } else if (ACCEPT(p, PURGE)) {
+            d->purge = 1;
+        } else if (ACCEPT(p, RESTRICT) || ACCEPT(p, FORCE) || ACCEPT(p, VALIDATE) ||
+                   ACCEPT(p, ONLINE)) {
+        } else if (IS(p, WITH) && peek_kind(p, 1, TK_LPAREN)) { /* T-SQL DROP INDEX .. WITH (ONLINE = ON) */
+            ps_advance(p);
+            if (!skip_group(p))
+                return NULL;
+        } else if ((IS(p, ALGORITHM) || IS(p, LOCK)) && p->d == DIALECT_MYSQL) {
+            NodeList tmp = {0, 0, NULL};
+            if (!generic_option(p, &tmp, 0))
+                return NULL;
+        } else {
+            break;
+        }
+    }
+    d->h.span = ps_span_from(p, from);
+    return &d->h;
+}
+
+/* ---- COMMENT ON / extended properties ------------------------------------- */
+
+Node *ps_comment_on(Parser *p)
+{
+    int from = p->pos;
+    ps_advance(p); /* COMMENT */
+    if (!ps_expect_kw(p, KW_ON))
+        return NULL;
+    CommentStmt *c = NODE_NEW(p->arena, CommentStmt, COMMENT, ps_span_from(p, from));
+    if (ACCEPT(p, TABLE)) {
+        c->target = CT_TABLE;
+    } else if (ACCEPT(p, COLUMN)) {
+        c->target = CT_COLUMN;
+    } else if (ACCEPT(p, VIEW)) {
+        c->target = CT_VIEW;
+    } else {
+        c->target = CT_OTHER;
+        if (!ps_is(p, TK_IDENT))
+            return fail(p, "an object kind after COMMENT ON");
+        ps_advance(p);
+        /* two-word kinds: MATERIALIZED VIEW, FOREIGN TABLE, MINING MODEL, ... */
+        if (ps_is(p, TK_IDENT) && (tok_is_name(ps_peek(p, 1)) || ps_peek(p, 1)->kind == TK_QIDENT) &&
+            !IS(p, IS))
+            ps_advance(p);
+    }
+    if (!ps_qname(p, &c->obj))
+        return NULL;
+    while (c->target == CT_OTHER && !IS(p, IS) && !line_end(p)) { /* f(args), ON table */
+        if (ps_is(p, TK_LPAREN)) {
+            if (!skip_group(p))
+                return NULL;
+            continue;
+        }
+        ps_advance(p);
+    }
+    if (!ps_expect_kw(p, KW_IS))
+        return NULL;
+    if (tok_is_string(ps_cur(p))) {
+        c->text = &ps_string_literal(p)->h;
+    } else if (!ACCEPT(p, NULL)) {
+        return fail(p, "a string or NULL after IS");
+    }
+    c->h.span = ps_span_from(p, from);
+    return &c->h;
+}
+
+/* Text of an extended-property argument: a string literal or a name. */
+static int prop_arg(Node *n, Ident *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!n)
+        return 0;
+    if (NODE_IS(n, LITERAL)) {
+        Literal *l = (Literal *)n;
+        if (l->lk != LIT_STRING && l->lk != LIT_NSTRING)
+            return 0;
+        out->text = l->value;
+        out->len = l->len;
+        out->span = n->span;
+        return 1;
+    }
+    if (NODE_IS(n, NAME)) {
+        NameRef *r = (NameRef *)n;
+        *out = r->name.parts[r->name.n - 1];
+        return 1;
+    }
+    return 0;
+}
+
+static int prop_is(Node *n, const char *word)
+{
+    Ident id;
+    return prop_arg(n, &id) && ident_eq(&id, word);
+}
+
+Node *ps_extended_property(Parser *p, OtherStmt *exec)
+{
+    static const char *const params[8] = {
+        "@name", "@value", "@level0type", "@level0name",
+        "@level1type", "@level1name", "@level2type", "@level2name",
+    };
+    if (!exec || exec->name.n == 0 ||
+        !ident_eq(&exec->name.parts[exec->name.n - 1], "sp_addextendedproperty"))
+        return NULL;
+    Node *arg[8] = {0};
+    int pos = 0;
+    for (int i = 0; i < exec->args.n; i++) {
+        Node *a = exec->args.items[i];
+        if (NODE_IS(a, ASSIGN)) {
+            Assignment *as = (Assignment *)a;
+            if (!NODE_IS(as->target, VAR))
+                return NULL;
+            const char *pn = ((VarRef *)as->target)->name;
+            int k = 0;
+            while (k < 8 && strcasecmp(pn, params[k]) != 0)
+                k++;
+            if (k == 8)
+                return NULL;
+            arg[k] = as->value;
+        } else if (pos < 8) {
+            arg[pos++] = a;
+        }
+    }
+    if (!prop_is(arg[0], "MS_Description") || !prop_is(arg[2], "SCHEMA"))
+        return NULL;
+    int target;
+    if (prop_is(arg[4], "TABLE"))
+        target = CT_TABLE;
+    else if (prop_is(arg[4], "VIEW"))
+        target = CT_VIEW;
+    else
+        return NULL;
+    Ident schema, obj, col;
+    if (!prop_arg(arg[3], &schema) || !prop_arg(arg[5], &obj))
+        return NULL;
+    int has_col = 0;
+    if (arg[6] && !(NODE_IS(arg[6], LITERAL) && ((Literal *)arg[6])->lk == LIT_NULL)) {
+        if (!prop_is(arg[6], "COLUMN") || !prop_arg(arg[7], &col))
+            return NULL; /* constraint, index, trigger, parameter: not a comment target */
+        has_col = 1;
+    }
+    Node *value = arg[1];
+    if (value && !(NODE_IS(value, LITERAL) && (((Literal *)value)->lk == LIT_STRING ||
+                                               ((Literal *)value)->lk == LIT_NSTRING ||
+                                               ((Literal *)value)->lk == LIT_NULL)))
+        return NULL;
+    CommentStmt *c = NODE_NEW(p->arena, CommentStmt, COMMENT, exec->h.span);
+    c->target = has_col ? CT_COLUMN : target;
+    c->obj.parts[0] = schema;
+    c->obj.parts[1] = obj;
+    c->obj.n = 2;
+    if (has_col)
+        c->obj.parts[c->obj.n++] = col;
+    c->text = value && ((Literal *)value)->lk != LIT_NULL ? value : NULL;
+    c->from_extprop = 1;
+    return &c->h;
 }

@@ -259,6 +259,12 @@ Node *ps_expr_prec(Parser *p, int min)
                     else if (ps_accept_kw(p, KW_TRUE)) is->what = IS_TRUE;
                     else if (ps_accept_kw(p, KW_FALSE)) is->what = IS_FALSE;
                     else if (ps_accept_kw(p, KW_UNKNOWN)) is->what = IS_UNKNOWN;
+                    else if (ps_accept_kw(p, KW_JSON)) {
+                        is->what = IS_JSON; /* Oracle/PostgreSQL 16 IS JSON [options] */
+                        while (ps_accept_word(p, "STRICT") || ps_accept_word(p, "LAX") ||
+                               ps_accept_kw(p, KW_VALUE) || ps_accept_word(p, "SCALAR") ||
+                               ps_accept_kw(p, KW_OBJECT) || ps_accept_kw(p, KW_ARRAY)) {}
+                    }
                     else { ps_error(p, "expected NULL after IS"); break; }
                     is->expr = l;
                     is->h.span = ps_span_from(p, from);

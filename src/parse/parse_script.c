@@ -223,6 +223,8 @@ Node *ps_statement(Parser *p)
     default:
         break;
     }
+    if ((ps_is_kw(p, KW_DISABLE) || ps_is_kw(p, KW_ENABLE)) && ps_peek_kw(p, 1, KW_TRIGGER))
+        return other(p, from, OS_MISC);
     if (ps_is_word(p, "DBCC") || ps_is_word(p, "SOURCE") || ps_is_word(p, "RESET"))
         return other(p, from, ps_is_word(p, "SOURCE") ? OS_BULK_LOAD : OS_MISC);
     /* T-SQL label "name:" */

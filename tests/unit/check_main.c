@@ -7,6 +7,7 @@ int main(void)
     SRunner *sr = srunner_create(util_suite());
     srunner_add_suite(sr, lex_suite());
     srunner_add_suite(sr, parse_suite());
+    srunner_add_suite(sr, parse_ddl_suite());
     srunner_add_suite(sr, rules_suite());
     srunner_add_suite(sr, report_suite());
     srunner_set_tap(sr, "/dev/stdout");
