@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct Unit {
     int phase;          /* Phase */
@@ -280,6 +281,67 @@ static void convert_file(Run *r, SourceFile *f)
     }
     ps_free(&p);
     arena_free(&sa);
+}
+
+/* Schemas that converted objects are created in but that the input does not
+ * create itself (T-SQL dbo, Oracle owners): created first, IF NOT EXISTS. */
+static int creates_in_schema(const char *kind)
+{
+    static const char *const k[] = {"table", "view", "materialized view", "sequence", "type",
+                                    "synonym", NULL};
+    for (int i = 0; k[i]; i++)
+        if (!strcmp(kind, k[i]))
+            return 1;
+    return 0;
+}
+
+static void add_schema_unit(Run *r)
+{
+    VEC(const char *) names = {0, 0, NULL};
+    for (int i = 0; i < r->objects.n; i++) {
+        const ObjectRec *o = &r->objects.items[i];
+        if (!o->schema[0] || !creates_in_schema(o->kind))
+            continue;
+        int seen = 0;
+        for (int k = 0; k < names.n && !seen; k++)
+            seen = strcasecmp(names.items[k], o->schema) == 0;
+        for (int k = 0; k < r->objects.n && !seen; k++)
+            seen = !strcmp(r->objects.items[k].kind, "schema") &&
+                   strcasecmp(r->objects.items[k].name, o->schema) == 0;
+        if (!seen)
+            VEC_PUSH(&r->arena, names, o->schema);
+    }
+    if (!names.n)
+        return;
+    ConvCtx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.source = r->o->source;
+    cx.target = r->o->target;
+    cx.rules = &r->rules;
+    cx.arena = &r->arena;
+    cx.diags = &r->diags;
+    cx.object = -1;
+    cx.keep_case = r->o->keep_case;
+    StrBuf b;
+    sb_init(&b);
+    sb_puts(&b, "-- schemas the converted objects live in (not created by the input)\n");
+    for (int k = 0; k < names.n; k++) {
+        sb_puts(&b, "CREATE SCHEMA IF NOT EXISTS ");
+        nm_put_name(&cx, &b, names.items[k], strlen(names.items[k]));
+        sb_puts(&b, ";\n");
+    }
+    Unit u;
+    memset(&u, 0, sizeof u);
+    u.phase = PH_PRE;
+    u.object = -1;
+    u.seq = -1; /* before everything */
+    u.kind = "schemas";
+    u.schema = "";
+    u.name = "";
+    u.len = b.len;
+    u.sql = sb_take(&b);
+    sb_free(&b);
+    VEC_PUSH(&r->arena, r->units, u);
 }
 
 /* ---- ordering and writing ---- */
@@ -597,6 +659,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     }
     fs_pathlist_free(&paths);
 
+    add_schema_unit(&r);
     /* views in dependency order; everything else keeps input order per phase */
     {
         int nobj = r.objects.n;
