@@ -75,9 +75,17 @@ void em_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
 
 /* Object names: a database (and server) part is dropped; the rewrite stage
  * reports it. Empty parts (T-SQL db..t) are skipped. */
+static int is_default_schema(const ConvCtx *cx, const Ident *id)
+{
+    const char *d = cx->default_schema;
+    return d && id->text && strlen(d) == id->len && strncasecmp(d, id->text, id->len) == 0;
+}
+
 void em_qname(ConvCtx *cx, StrBuf *b, const QName *q)
 {
     int from = q->n > 2 ? q->n - 2 : 0;
+    if (q->n >= 2 && is_default_schema(cx, &q->parts[q->n - 2]))
+        from = q->n - 1;
     int first = 1;
     for (int i = from; i < q->n; i++) {
         if (!q->parts[i].text || !q->parts[i].len)
@@ -93,6 +101,8 @@ void em_qname(ConvCtx *cx, StrBuf *b, const QName *q)
 static void colref(Em *e, StrBuf *b, const QName *q)
 {
     int from = q->n > 3 ? q->n - 3 : 0;
+    if (q->n >= 3 && is_default_schema(e->cx, &q->parts[q->n - 3]))
+        from = q->n - 2;
     int first = 1;
     for (int i = from; i < q->n; i++) {
         if (!q->parts[i].text || !q->parts[i].len)

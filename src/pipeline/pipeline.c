@@ -36,6 +36,7 @@ typedef struct Run {
     VEC(ObjectRec) objects;
     VEC(SrcSpan) object_spans;
     VEC(Unit) units;
+    const char *default_schema;     /* see ConvCtx.default_schema */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
     int input_failed;
@@ -221,6 +222,7 @@ static void convert_file(Run *r, SourceFile *f)
     cx.arena = &sa;
     cx.diags = &r->diags;
     cx.keep_case = r->o->keep_case;
+    cx.default_schema = r->default_schema;
     cx.sink = unit_sink;
     cx.sink_data = r;
     if (f->len == 0 || f->len == (size_t)f->nlines - 1) {
@@ -264,6 +266,14 @@ static void convert_file(Run *r, SourceFile *f)
             sb_free(&hb);
         }
         first_stmt = 0;
+        /* MySQL: names qualified with the current database are unqualified
+         * in the target (the database becomes the target's default schema) */
+        if (st.node->kind == N_SESSION && ((SessionStmt *)st.node)->what == SS_USE &&
+            r->o->source == DIALECT_MYSQL && ((SessionStmt *)st.node)->name.text) {
+            const Ident *db = &((SessionStmt *)st.node)->name;
+            r->default_schema = arena_strndup(&r->arena, db->text, db->len);
+            cx.default_schema = r->default_schema;
+        }
         if (obj >= 0) {
             cx.object = obj;
             cat_add_statement(&r->catalog, st.node, obj);
@@ -300,7 +310,8 @@ static void add_schema_unit(Run *r)
     VEC(const char *) names = {0, 0, NULL};
     for (int i = 0; i < r->objects.n; i++) {
         const ObjectRec *o = &r->objects.items[i];
-        if (!o->schema[0] || !creates_in_schema(o->kind))
+        if (!o->schema[0] || !creates_in_schema(o->kind) ||
+            (r->default_schema && !strcasecmp(o->schema, r->default_schema)))
             continue;
         int seen = 0;
         for (int k = 0; k < names.n && !seen; k++)
@@ -615,6 +626,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     arena_init(&r.arena, 256 * 1024);
     diag_init(&r.diags, &r.arena);
     cat_init(&r.catalog);
+    if (o->source == DIALECT_TSQL)
+        r.default_schema = "dbo"; /* SQL Server's default schema -> the target's default */
     char *err = NULL;
     int status = EXIT_DONE;
     if (rules_init(&r.rules, o->source, o->target, &err) != 0) {

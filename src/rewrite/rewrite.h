@@ -38,6 +38,8 @@ struct ConvCtx {
     DiagList *diags;
     int object;            /* current object index (for findings) */
     int keep_case;         /* --keep-case: keep mixed-case names (quoted) */
+    const char *default_schema; /* schema that maps to the target's default (T-SQL dbo,
+                                   MySQL: the database of the last USE): not printed */
     UnitSink sink;
     void *sink_data;
 };
