@@ -1,6 +1,6 @@
 /* rewrite: rule sets. What is data rather than logic (type and function
  * mappings, reserved words, the action-item catalogue, user renames and
- * selections) lives in rules/*.xml, validated against rules/rules.rng with
+ * selections) lives in the XML files in rules/, validated against rules/rules.rng with
  * libxml2. The built-in files are embedded at build time; --rules FILE adds
  * layers on top, and a later layer wins over an earlier one. */
 #ifndef SQLSHIFT_RULES_H
