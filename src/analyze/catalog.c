@@ -1,2 +1,861 @@
-/* placeholder: catalog.c is written in a later step */
-typedef int sqlshift_placeholder_catalog_t;
+/* analyze: the catalogue of the input's own objects (see catalog.h). Tables,
+ * views, sequences, synonyms, user types and the names of stored code are
+ * recorded as statements go by, with everything copied into the catalogue's
+ * arena (statement arenas are reset after each statement). Lookups are by
+ * upper-cased "SCHEMA.NAME" or bare "NAME" through an open-addressing hash;
+ * types and stored code live in their own namespaces (T-SQL lets a type and a
+ * table share a name). A view records the tables and views its query reads,
+ * for deps.c. */
+#include "analyze/catalog.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ==== hash map ============================================================== */
+
+typedef struct Slot { const char *key; CatTable *t; } Slot;
+typedef struct Map { Slot *slots; int cap, n; } Map;
+
+static unsigned hash_str(const char *s)
+{
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static Slot *map_slot(const Map *m, const char *key)
+{
+    unsigned mask = (unsigned)m->cap - 1;
+    for (unsigned i = hash_str(key) & mask;; i = (i + 1) & mask)
+        if (!m->slots[i].key || strcmp(m->slots[i].key, key) == 0)
+            return &m->slots[i];
+}
+
+static CatTable *map_get(const Map *m, const char *key)
+{
+    if (!m || !m->cap)
+        return NULL;
+    Slot *s = map_slot(m, key);
+    return s->key ? s->t : NULL;
+}
+
+/* Later definitions replace earlier ones under the same key. */
+static void map_put(Arena *a, Map *m, const char *key, CatTable *t)
+{
+    if ((m->n + 1) * 4 >= m->cap * 3) {
+        int ncap = m->cap ? m->cap * 2 : 64;
+        Slot *old = m->slots;
+        int ocap = m->cap;
+        m->slots = ARENA_NEW_ARRAY(a, Slot, ncap);
+        m->cap = ncap;
+        m->n = 0;
+        for (int i = 0; i < ocap; i++)
+            if (old[i].key) {
+                *map_slot(m, old[i].key) = old[i];
+                m->n++;
+            }
+    }
+    Slot *s = map_slot(m, key);
+    if (!s->key) {
+        s->key = arena_strdup(a, key);
+        m->n++;
+    }
+    s->t = t;
+}
+
+/* ==== keys ================================================================== */
+
+/* Namespaces: relations (tables, views, sequences, synonyms), types, code. */
+enum { NS_REL, NS_TYPE, NS_CODE };
+
+static int ns_of(int kind)
+{
+    switch (kind) {
+    case OK_TYPE: return NS_TYPE;
+    case OK_PROCEDURE: case OK_FUNCTION: case OK_PACKAGE: case OK_TRIGGER: return NS_CODE;
+    default: return NS_REL;
+    }
+}
+
+static char *upper_dup(Arena *a, const char *s, size_t n)
+{
+    char *u = arena_strndup(a, s ? s : "", s ? n : 0);
+    for (char *c = u; *c; c++)
+        *c = (char)toupper((unsigned char)*c);
+    return u;
+}
+
+/* "<ns>:SCHEMA.NAME" or "<ns>:NAME" in buf (truncated names never match). */
+static int make_key(char *buf, size_t cap, int ns, const char *schema, const char *name)
+{
+    size_t need = 2 + (schema && *schema ? strlen(schema) + 1 : 0) + strlen(name) + 1;
+    if (need > cap)
+        return 0;
+    char *p = buf;
+    *p++ = (char)('0' + ns);
+    *p++ = ':';
+    if (schema && *schema) {
+        for (const char *s = schema; *s; s++)
+            *p++ = (char)toupper((unsigned char)*s);
+        *p++ = '.';
+    }
+    for (const char *s = name; *s; s++)
+        *p++ = (char)toupper((unsigned char)*s);
+    *p = 0;
+    return 1;
+}
+
+/* ==== life cycle ============================================================ */
+
+void cat_init(Catalog *c)
+{
+    memset(c, 0, sizeof *c);
+    arena_init(&c->arena, 64 * 1024);
+    c->index = ARENA_NEW(&c->arena, Map);
+}
+
+void cat_free(Catalog *c)
+{
+    arena_free(&c->arena);
+    memset(c, 0, sizeof *c);
+}
+
+/* ==== classification ======================================================== */
+
+void cat_classify_type(const char *u, CatColumn *out)
+{
+    static const char *const str[] = {
+        "CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "VARCHAR2", "NVARCHAR2",
+        "CLOB", "NCLOB", "LONG", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "CHARACTER",
+        "CHARACTER VARYING", "CHAR VARYING", "NATIONAL CHARACTER", "NATIONAL CHAR",
+        "NATIONAL CHARACTER VARYING", "NATIONAL CHAR VARYING", "NCHAR VARYING", "ENUM", "SET",
+        "SYSNAME", "STRING", "LONG VARCHAR", "CITEXT", "BPCHAR", "CHARACTER LARGE OBJECT",
+        NULL};
+    static const char *const num[] = {
+        "INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "DECIMAL", "NUMERIC",
+        "NUMBER", "FLOAT", "REAL", "DOUBLE", "DOUBLE PRECISION", "MONEY", "SMALLMONEY", "BIT",
+        "BINARY_FLOAT", "BINARY_DOUBLE", "PLS_INTEGER", "BINARY_INTEGER", "DEC", "FIXED",
+        "SERIAL", "BIGSERIAL", "SMALLSERIAL", "INT2", "INT4", "INT8", "FLOAT4", "FLOAT8",
+        "SIMPLE_INTEGER", "NATURAL", "POSITIVE", "SIGNTYPE", "YEAR", NULL};
+    static const char *const dt[] = {
+        "DATE", "DATETIME", "DATETIME2", "SMALLDATETIME", "DATETIMEOFFSET", "TIME",
+        "TIMESTAMP", "TIMESTAMPTZ", "TIMETZ", NULL};
+    out->is_string = out->is_numeric = out->is_datetime = 0;
+    if (!u)
+        return;
+    for (int i = 0; str[i]; i++)
+        if (!strcmp(u, str[i])) {
+            out->is_string = 1;
+            return;
+        }
+    for (int i = 0; num[i]; i++)
+        if (!strcmp(u, num[i])) {
+            out->is_numeric = 1;
+            return;
+        }
+    for (int i = 0; dt[i]; i++)
+        if (!strcmp(u, dt[i])) {
+            out->is_datetime = 1;
+            return;
+        }
+}
+
+/* ==== copies into the catalogue arena ======================================= */
+
+static Ident copy_ident(Arena *a, const Ident *id)
+{
+    Ident r = *id;
+    if (id->text)
+        r.text = arena_strndup(a, id->text, id->len);
+    return r;
+}
+
+static const char *copy_str(Arena *a, const char *s)
+{
+    return s ? arena_strdup(a, s) : NULL;
+}
+
+static Node *copy_literal(Arena *a, const Node *n)
+{
+    if (!n || n->kind != N_LITERAL) {
+        /* only literal arguments matter for type lookups; others become unknown */
+        return NULL;
+    }
+    const Literal *l = (const Literal *)n;
+    Literal *c = ARENA_NEW(a, Literal);
+    *c = *l;
+    c->value = l->value ? arena_strndup(a, l->value, l->len) : NULL;
+    c->charset = copy_str(a, l->charset);
+    return &c->h;
+}
+
+static void copy_literals(Arena *a, NodeList *dst, const NodeList *src)
+{
+    memset(dst, 0, sizeof *dst);
+    for (int i = 0; i < src->n; i++) {
+        Node *x = copy_literal(a, src->items[i]);
+        if (x)
+            nl_push(a, dst, x);
+    }
+}
+
+static TypeName *copy_type(Arena *a, const TypeName *t)
+{
+    if (!t)
+        return NULL;
+    TypeName *c = ARENA_NEW(a, TypeName);
+    *c = *t;
+    for (int i = 0; i < t->name.n; i++)
+        c->name.parts[i] = copy_ident(a, &t->name.parts[i]);
+    c->upper = copy_str(a, t->upper);
+    copy_literals(a, &c->args, &t->args);
+    copy_literals(a, &c->values, &t->values);
+    c->char_sem = copy_str(a, t->char_sem);
+    c->suffix = copy_str(a, t->suffix);
+    c->charset = copy_str(a, t->charset);
+    c->collate = copy_ident(a, &t->collate);
+    c->anchor = copy_str(a, t->anchor);
+    c->target_text = NULL;
+    return c;
+}
+
+/* ==== lookups ================================================================ */
+
+static const char *ident_upper(Arena *a, const Ident *id)
+{
+    return upper_dup(a, id->text, id->len);
+}
+
+static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const char *name)
+{
+    char key[600];
+    if (!c || !c->index || !name)
+        return NULL;
+    if (schema && *schema && make_key(key, sizeof key, ns, schema, name)) {
+        CatTable *t = map_get(c->index, key);
+        if (t)
+            return t;
+    }
+    /* a qualified reference to an object defined without schema (or in the
+     * default schema) still finds it by its bare name */
+    if (make_key(key, sizeof key, ns, NULL, name))
+        return map_get(c->index, key);
+    return NULL;
+}
+
+static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
+{
+    if (!q || q->n < 1)
+        return NULL;
+    char schema[256] = "", name[256];
+    const Ident *id = &q->parts[q->n - 1];
+    if (!id->text || id->len >= sizeof name)
+        return NULL;
+    memcpy(name, id->text, id->len);
+    name[id->len] = 0;
+    if (q->n >= 2) {
+        const Ident *s = &q->parts[q->n - 2];
+        if (s->text && s->len < sizeof schema) {
+            memcpy(schema, s->text, s->len);
+            schema[s->len] = 0;
+        }
+    }
+    return find_ns(c, ns, schema, name);
+}
+
+CatTable *cat_find(const Catalog *c, const QName *name)
+{
+    CatTable *t = find_qname_ns(c, name, NS_REL);
+    if (!t)
+        t = find_qname_ns(c, name, NS_TYPE);
+    if (!t)
+        t = find_qname_ns(c, name, NS_CODE);
+    return t;
+}
+
+CatTable *cat_find_kind(const Catalog *c, const QName *name, int kind)
+{
+    CatTable *t = find_qname_ns(c, name, ns_of(kind));
+    return t && (t->kind == kind || ns_of(kind) == NS_CODE) ? t : NULL;
+}
+
+CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name)
+{
+    CatTable *t = find_ns(c, NS_REL, schema, name);
+    if (!t)
+        t = find_ns(c, NS_TYPE, schema, name);
+    if (!t)
+        t = find_ns(c, NS_CODE, schema, name);
+    return t;
+}
+
+const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
+{
+    if (!t || !name)
+        return NULL;
+    for (int i = 0; i < t->cols.n; i++) {
+        const CatColumn *c = &t->cols.items[i];
+        if (strlen(c->name) == len && strncasecmp(c->name, name, len) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* ==== recording ============================================================== */
+
+static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
+{
+    if (!q || q->n < 1 || !q->parts[q->n - 1].text)
+        return NULL;
+    Arena *a = &c->arena;
+    CatTable *t = ARENA_NEW(a, CatTable);
+    t->kind = kind;
+    t->object = object;
+    t->name = ident_upper(a, &q->parts[q->n - 1]);
+    t->schema = q->n >= 2 ? ident_upper(a, &q->parts[q->n - 2]) : "";
+    VEC_PUSH(a, c->tables, t);
+    char key[600];
+    int ns = ns_of(kind);
+    if (*t->schema && make_key(key, sizeof key, ns, t->schema, t->name))
+        map_put(a, c->index, key, t);
+    if (make_key(key, sizeof key, ns, NULL, t->name))
+        map_put(a, c->index, key, t);
+    return t;
+}
+
+/* Column from a type: user alias types classify by their base type. */
+static void set_column_type(Catalog *c, CatColumn *col, const TypeName *ty)
+{
+    Arena *a = &c->arena;
+    col->type = copy_type(a, ty);
+    col->type_upper = ty && ty->upper ? upper_dup(a, ty->upper, strlen(ty->upper)) : "";
+    cat_classify_type(col->type_upper, col);
+    if (ty && !col->is_string && !col->is_numeric && !col->is_datetime) {
+        CatTable *ut = find_qname_ns(c, &ty->name, NS_TYPE);
+        if (ut && ut->alias_of && ut->alias_of->upper)
+            cat_classify_type(ut->alias_of->upper, col);
+    }
+}
+
+static CatColumn *find_col_mut(CatTable *t, const Ident *id)
+{
+    for (int i = 0; i < t->cols.n; i++) {
+        CatColumn *c = &t->cols.items[i];
+        if (id->text && strlen(c->name) == id->len && strncasecmp(c->name, id->text, id->len) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
+{
+    if (!d || d->h.kind != N_COLUMN_DEF || !d->name.text)
+        return;
+    CatColumn *old = find_col_mut(t, &d->name);
+    CatColumn col;
+    memset(&col, 0, sizeof col);
+    col.name = ident_upper(&c->arena, &d->name);
+    col.ident = copy_ident(&c->arena, &d->name);
+    set_column_type(c, &col, d->type);
+    col.identity = d->identity;
+    col.generated = d->identity || d->computed ||
+                    (d->type && d->type->upper &&
+                     (!strcmp(d->type->upper, "ROWVERSION") || !strcmp(d->type->upper, "TIMESTAMP")));
+    if (old)
+        *old = col;
+    else
+        VEC_PUSH(&c->arena, t->cols, col);
+}
+
+static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const CatColumn *like)
+{
+    if (!id || !id->text)
+        return;
+    CatColumn col;
+    memset(&col, 0, sizeof col);
+    if (like)
+        col = *like;
+    col.name = ident_upper(&c->arena, id);
+    col.ident = copy_ident(&c->arena, id);
+    if (!col.type_upper)
+        col.type_upper = "";
+    VEC_PUSH(&c->arena, t->cols, col);
+}
+
+/* ---- query walk: the tables and views a query reads (view dependencies) ---- */
+
+typedef struct DepWalk {
+    Catalog *c;
+    CatTable *view;
+    const NodeList *ctes[32];   /* CTE lists in effect (names are not dependencies) */
+    int nctes;
+    int depth;
+} DepWalk;
+
+static void dep_node(DepWalk *d, const Node *n);
+
+static void dep_list(DepWalk *d, const NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        dep_node(d, l->items[i]);
+}
+
+static int is_cte_name(const DepWalk *d, const QName *q)
+{
+    if (q->n != 1)
+        return 0;
+    for (int k = 0; k < d->nctes; k++)
+        for (int i = 0; i < d->ctes[k]->n; i++) {
+            const CteDef *cte = (const CteDef *)d->ctes[k]->items[i];
+            if (cte->h.kind == N_CTE && cte->name.text && cte->name.len == q->parts[0].len &&
+                strncasecmp(cte->name.text, q->parts[0].text, cte->name.len) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+static void add_dep(Catalog *c, CatTable *v, const QName *q)
+{
+    if (!q || q->n < 1)
+        return;
+    Arena *a = &c->arena;
+    /* schema.name as written (the last two parts): deps.c resolves it */
+    char *s;
+    const Ident *nm = &q->parts[q->n - 1];
+    if (q->n >= 2) {
+        const Ident *sc = &q->parts[q->n - 2];
+        s = arena_alloc(a, sc->len + nm->len + 2);
+        memcpy(s, sc->text, sc->len);
+        s[sc->len] = '.';
+        memcpy(s + sc->len + 1, nm->text, nm->len);
+        s[sc->len + 1 + nm->len] = 0;
+    } else {
+        s = arena_strndup(a, nm->text, nm->len);
+    }
+    for (char *p = s; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    for (int i = 0; i < v->deps.n; i++)
+        if (strcmp(v->deps.items[i], s) == 0)
+            return;
+    VEC_PUSH(a, v->deps, (const char *)s);
+}
+
+static void dep_node(DepWalk *d, const Node *n)
+{
+    if (!n || d->depth > 400)
+        return;
+    d->depth++;
+    switch (n->kind) {
+    case N_TABLE_REF: {
+        const TableRef *t = (const TableRef *)n;
+        if (!is_cte_name(d, &t->name))
+            add_dep(d->c, d->view, &t->name);
+        break;
+    }
+    case N_WITH: {
+        const WithStmt *w = (const WithStmt *)n;
+        int pushed = 0;
+        if (d->nctes < 32) {
+            d->ctes[d->nctes++] = &w->ctes;
+            pushed = 1;
+        }
+        dep_list(d, &w->ctes);
+        dep_node(d, w->body);
+        if (pushed)
+            d->nctes--;
+        break;
+    }
+    case N_CTE: dep_node(d, ((const CteDef *)n)->query); break;
+    case N_SELECT: {
+        const SelectStmt *s = (const SelectStmt *)n;
+        dep_list(d, &s->targets);
+        dep_list(d, &s->from);
+        dep_node(d, s->where);
+        dep_list(d, &s->group_by);
+        dep_node(d, s->having);
+        dep_list(d, &s->order_by);
+        dep_node(d, s->start_with);
+        dep_node(d, s->connect_by);
+        break;
+    }
+    case N_SETOP: dep_node(d, ((const SetOpStmt *)n)->l); dep_node(d, ((const SetOpStmt *)n)->r); break;
+    case N_DERIVED: dep_node(d, ((const DerivedTable *)n)->query); break;
+    case N_TABLE_FUNC: dep_node(d, &((const TableFunc *)n)->call->h); break;
+    case N_JOIN: {
+        const JoinExpr *j = (const JoinExpr *)n;
+        dep_node(d, j->l);
+        dep_node(d, j->r);
+        dep_node(d, j->on);
+        break;
+    }
+    case N_VALUES: dep_list(d, &((const ValuesList *)n)->rows); break;
+    case N_TARGET: dep_node(d, ((const TargetItem *)n)->expr); break;
+    case N_ORDER_ITEM: dep_node(d, ((const OrderItem *)n)->expr); break;
+    case N_GROUPING: dep_list(d, &((const GroupingSet *)n)->items); break;
+    case N_UNARY: dep_node(d, ((const UnaryExpr *)n)->arg); break;
+    case N_BINARY: dep_node(d, ((const BinaryExpr *)n)->l); dep_node(d, ((const BinaryExpr *)n)->r); break;
+    case N_FUNC: {
+        const FuncCall *f = (const FuncCall *)n;
+        dep_list(d, &f->args);
+        dep_node(d, f->filter);
+        break;
+    }
+    case N_CASE: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        dep_node(d, c->operand);
+        dep_list(d, &c->whens);
+        dep_node(d, c->else_);
+        break;
+    }
+    case N_WHEN: dep_node(d, ((const WhenClause *)n)->cond); dep_node(d, ((const WhenClause *)n)->result); break;
+    case N_CAST: dep_node(d, ((const CastExpr *)n)->expr); break;
+    case N_SUBQUERY: dep_node(d, ((const SubqueryExpr *)n)->query); break;
+    case N_EXISTS: dep_node(d, ((const ExistsExpr *)n)->query); break;
+    case N_IN: {
+        const InExpr *i = (const InExpr *)n;
+        dep_node(d, i->expr);
+        dep_list(d, &i->list);
+        dep_node(d, i->query);
+        break;
+    }
+    case N_BETWEEN: {
+        const BetweenExpr *b = (const BetweenExpr *)n;
+        dep_node(d, b->expr);
+        dep_node(d, b->lo);
+        dep_node(d, b->hi);
+        break;
+    }
+    case N_LIKE: dep_node(d, ((const LikeExpr *)n)->expr); dep_node(d, ((const LikeExpr *)n)->pattern); break;
+    case N_IS: dep_node(d, ((const IsExpr *)n)->expr); break;
+    case N_COLLATE: dep_node(d, ((const CollateExpr *)n)->expr); break;
+    case N_QUANTIFIED: {
+        const QuantExpr *q = (const QuantExpr *)n;
+        dep_node(d, q->l);
+        dep_node(d, q->query);
+        dep_list(d, &q->list);
+        break;
+    }
+    case N_ROW: dep_list(d, &((const RowExpr *)n)->items); break;
+    default: break;
+    }
+    d->depth--;
+}
+
+/* The body SELECT of a query (left-most branch of set operations). */
+static const SelectStmt *body_select(const Node *q)
+{
+    for (int guard = 0; q && guard < 64; guard++) {
+        if (q->kind == N_SELECT)
+            return (const SelectStmt *)q;
+        if (q->kind == N_WITH)
+            q = ((const WithStmt *)q)->body;
+        else if (q->kind == N_SETOP)
+            q = ((const SetOpStmt *)q)->l;
+        else
+            return NULL;
+    }
+    return NULL;
+}
+
+/* A view column that is a plain column reference takes that column's type. */
+static const CatColumn *view_source_column(Catalog *c, const SelectStmt *s, const NameRef *n)
+{
+    const QName *q = &n->name;
+    const Ident *col = &q->parts[q->n - 1];
+    const Ident *qual = q->n >= 2 ? &q->parts[q->n - 2] : NULL;
+    /* flatten the FROM items (joins) into table references */
+    const Node *stack[64];
+    int sp = 0;
+    for (int i = s->from.n - 1; i >= 0 && sp < 64; i--)
+        stack[sp++] = s->from.items[i];
+    while (sp > 0) {
+        const Node *f = stack[--sp];
+        if (f->kind == N_JOIN) {
+            if (sp < 63) {
+                stack[sp++] = ((const JoinExpr *)f)->r;
+                stack[sp++] = ((const JoinExpr *)f)->l;
+            }
+            continue;
+        }
+        if (f->kind != N_TABLE_REF)
+            continue;
+        const TableRef *t = (const TableRef *)f;
+        if (qual) {
+            const Ident *al = t->alias.text ? &t->alias : &t->name.parts[t->name.n - 1];
+            if (!(al->text && al->len == qual->len && strncasecmp(al->text, qual->text, al->len) == 0))
+                continue;
+        }
+        CatTable *tt = find_qname_ns(c, &t->name, NS_REL);
+        const CatColumn *cc = tt ? cat_column(tt, col->text, col->len) : NULL;
+        if (cc || qual)
+            return cc;
+    }
+    return NULL;
+}
+
+static void add_view(Catalog *c, const CreateView *v, int object)
+{
+    CatTable *t = add_object(c, &v->name, OK_VIEW, object);
+    if (!t)
+        return;
+    DepWalk d;
+    memset(&d, 0, sizeof d);
+    d.c = c;
+    d.view = t;
+    dep_node(&d, v->query);
+    const SelectStmt *s = body_select(v->query);
+    if (!s)
+        return;
+    for (int i = 0; i < s->targets.n; i++) {
+        const TargetItem *ti = (const TargetItem *)s->targets.items[i];
+        if (ti->h.kind != N_TARGET || !ti->expr)
+            continue;
+        const Ident *name = NULL;
+        const CatColumn *like = NULL;
+        if (i < v->cols.n)
+            name = &v->cols.items[i];
+        else if (ti->alias.text)
+            name = &ti->alias;
+        if (ti->expr->kind == N_NAME) {
+            const NameRef *nr = (const NameRef *)ti->expr;
+            if (!name)
+                name = &nr->name.parts[nr->name.n - 1];
+            like = view_source_column(c, s, nr);
+        }
+        if (name)
+            add_named_column(c, t, name, like);
+    }
+}
+
+static void add_table(Catalog *c, const CreateTable *ct, int object)
+{
+    CatTable *t = add_object(c, &ct->name, OK_TABLE, object);
+    if (!t)
+        return;
+    for (int i = 0; i < ct->columns.n; i++)
+        add_column(c, t, (const ColumnDef *)ct->columns.items[i]);
+    if (ct->as_query && ct->columns.n == 0) {
+        const SelectStmt *s = body_select(ct->as_query);
+        for (int i = 0; s && i < s->targets.n; i++) {
+            const TargetItem *ti = (const TargetItem *)s->targets.items[i];
+            if (ti->h.kind != N_TARGET)
+                continue;
+            if (ti->alias.text)
+                add_named_column(c, t, &ti->alias, NULL);
+            else if (ti->expr && ti->expr->kind == N_NAME) {
+                const NameRef *nr = (const NameRef *)ti->expr;
+                add_named_column(c, t, &nr->name.parts[nr->name.n - 1],
+                                 view_source_column(c, s, nr));
+            }
+        }
+    }
+}
+
+static void alter_table(Catalog *c, const AlterTable *a, int object)
+{
+    CatTable *t = find_qname_ns(c, &a->name, NS_REL);
+    if (!t)
+        t = add_object(c, &a->name, OK_TABLE, object); /* defined elsewhere: still learn columns */
+    if (!t)
+        return;
+    for (int i = 0; i < a->actions.n; i++) {
+        const AlterAction *x = (const AlterAction *)a->actions.items[i];
+        if (x->h.kind != N_ALTER_ACTION)
+            continue;
+        if ((x->ak == AK_ADD_COLUMN || x->ak == AK_ALTER_COLUMN) && x->def &&
+            x->def->kind == N_COLUMN_DEF) {
+            const ColumnDef *d = (const ColumnDef *)x->def;
+            if (x->ak == AK_ALTER_COLUMN && !d->type)
+                continue;
+            add_column(c, t, d);
+        } else if (x->ak == AK_RENAME_COLUMN && x->name.text && x->name2.text) {
+            CatColumn *col = find_col_mut(t, &x->name);
+            if (col) {
+                col->name = ident_upper(&c->arena, &x->name2);
+                col->ident = copy_ident(&c->arena, &x->name2);
+            }
+        }
+    }
+}
+
+TypeName *cat_type_from_text(Arena *a, const char *text, SrcSpan span)
+{
+    if (!text)
+        return NULL;
+    const char *p = text;
+    while (isspace((unsigned char)*p))
+        p++;
+    /* the name: words up to '(' with single spaces */
+    char name[128];
+    size_t n = 0;
+    int space = 0;
+    for (; *p && *p != '(' && n + 2 < sizeof name; p++) {
+        if (isspace((unsigned char)*p)) {
+            space = n > 0;
+            continue;
+        }
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return NULL;
+        if (space)
+            name[n++] = ' ';
+        space = 0;
+        name[n++] = (char)toupper((unsigned char)*p);
+    }
+    name[n] = 0;
+    if (!n)
+        return NULL;
+    TypeName *t = ARENA_NEW(a, TypeName);
+    t->h.kind = N_TYPE;
+    t->h.span = span;
+    t->srid = -1;
+    t->upper = arena_strdup(a, name);
+    t->name.n = 1;
+    t->name.parts[0].text = t->upper;
+    t->name.parts[0].len = (uint32_t)n;
+    t->name.parts[0].span = span;
+    if (*p == '(') {
+        p++;
+        for (;;) {
+            while (isspace((unsigned char)*p))
+                p++;
+            if (!strncasecmp(p, "max", 3)) {
+                t->is_max = 1;
+                p += 3;
+            } else if (isdigit((unsigned char)*p)) {
+                const char *d = p;
+                while (isdigit((unsigned char)*p))
+                    p++;
+                Literal *l = ARENA_NEW(a, Literal);
+                l->h.kind = N_LITERAL;
+                l->h.span = span;
+                l->lk = LIT_INTEGER;
+                l->len = (uint32_t)(p - d);
+                l->value = arena_strndup(a, d, l->len);
+                nl_push(a, &t->args, l);
+            } else {
+                return NULL;
+            }
+            while (isspace((unsigned char)*p))
+                p++;
+            if (*p == ',') {
+                p++;
+                continue;
+            }
+            if (*p != ')')
+                return NULL;
+            break;
+        }
+    }
+    return t;
+}
+
+static const char *arg_text(const Node *a, size_t *len)
+{
+    if (!a)
+        return NULL;
+    if (a->kind == N_LITERAL && (((const Literal *)a)->lk == LIT_STRING || ((const Literal *)a)->lk == LIT_NSTRING)) {
+        *len = ((const Literal *)a)->len;
+        return ((const Literal *)a)->value;
+    }
+    if (a->kind == N_NAME && ((const NameRef *)a)->name.n >= 1) {
+        const QName *q = &((const NameRef *)a)->name;
+        *len = q->parts[q->n - 1].len;
+        return q->parts[q->n - 1].text;
+    }
+    return NULL;
+}
+
+int cat_sp_addtype(const Node *stmt, const char **name, size_t *name_len, const char **base,
+                   int *not_null)
+{
+    if (!stmt || stmt->kind != N_OTHER_STMT)
+        return 0;
+    const OtherStmt *o = (const OtherStmt *)stmt;
+    if (o->what != OS_EXEC || o->name.n < 1 || !ident_eq(&o->name.parts[o->name.n - 1], "sp_addtype") ||
+        o->args.n < 2)
+        return 0;
+    size_t bl = 0, nl = 0;
+    const char *nm = arg_text(o->args.items[0], &nl);
+    const char *b = arg_text(o->args.items[1], &bl);
+    if (!nm || !b)
+        return 0;
+    *name = nm;
+    *name_len = nl;
+    *base = b;
+    *not_null = 0;
+    if (o->args.n >= 3) {
+        size_t l3 = 0;
+        const char *t3 = arg_text(o->args.items[2], &l3);
+        *not_null = t3 && l3 >= 8 && !strncasecmp(t3, "NOT NULL", 8);
+    }
+    return 1;
+}
+
+void cat_add_statement(Catalog *c, const Node *stmt, int object)
+{
+    if (!c || !c->index || !stmt)
+        return;
+    switch (stmt->kind) {
+    case N_CREATE_TABLE:
+        add_table(c, (const CreateTable *)stmt, object);
+        break;
+    case N_CREATE_VIEW:
+        add_view(c, (const CreateView *)stmt, object);
+        break;
+    case N_CREATE_SEQUENCE:
+        add_object(c, &((const CreateSequence *)stmt)->name, OK_SEQUENCE, object);
+        break;
+    case N_CREATE_SYNONYM: {
+        const CreateSynonym *s = (const CreateSynonym *)stmt;
+        CatTable *t = add_object(c, &s->name, OK_SYNONYM, object);
+        if (t)
+            add_dep(c, t, &s->target);
+        break;
+    }
+    case N_CREATE_TYPE: {
+        const CreateType *ty = (const CreateType *)stmt;
+        CatTable *t = add_object(c, &ty->name, OK_TYPE, object);
+        if (!t)
+            break;
+        if (ty->tyk == TYK_ALIAS && ty->base)
+            t->alias_of = copy_type(&c->arena, ty->base);
+        for (int i = 0; i < ty->columns.n; i++)
+            add_column(c, t, (const ColumnDef *)ty->columns.items[i]);
+        break;
+    }
+    case N_ROUTINE: {
+        const RoutineStmt *r = (const RoutineStmt *)stmt;
+        int kind = r->rkind == RK_PROCEDURE ? OK_PROCEDURE
+                 : r->rkind == RK_FUNCTION ? OK_FUNCTION
+                 : r->rkind == RK_TRIGGER ? OK_TRIGGER
+                 : (r->rkind == RK_PACKAGE || r->rkind == RK_PACKAGE_BODY) ? OK_PACKAGE : -1;
+        if (kind >= 0 && r->name.n > 0)
+            add_object(c, &r->name, kind, object);
+        break;
+    }
+    case N_ALTER_TABLE:
+        alter_table(c, (const AlterTable *)stmt, object);
+        break;
+    case N_OTHER_STMT: {
+        /* T-SQL EXEC sp_addtype name, 'base': an alias type */
+        const char *nm, *base;
+        size_t nl;
+        int nn;
+        if (!cat_sp_addtype(stmt, &nm, &nl, &base, &nn))
+            break;
+        QName q;
+        memset(&q, 0, sizeof q);
+        q.n = 1;
+        q.parts[0].text = nm;
+        q.parts[0].len = (uint32_t)nl;
+        CatTable *t = add_object(c, &q, OK_TYPE, object);
+        if (t)
+            t->alias_of = cat_type_from_text(&c->arena, base, stmt->span);
+        break;
+    }
+    default:
+        break;
+    }
+}

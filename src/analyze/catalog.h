@@ -12,15 +12,24 @@ typedef struct CatColumn {
     int is_string;          /* character type (for '+' concatenation) */
     int is_numeric;
     int is_datetime;
+    const TypeName *type;   /* the source type (catalogue arena copy), NULL if none
+                               (computed column); rewrites look its target up */
+    Ident ident;            /* the name as written (quote kept), for names the rewrite adds */
+    int identity;           /* IDENTITY / AUTO_INCREMENT / GENERATED AS IDENTITY */
+    int generated;          /* identity, computed or T-SQL rowversion: a T-SQL INSERT
+                               without a column list leaves it out */
 } CatColumn;
 
 typedef struct CatTable {
     const char *schema;     /* upper case, "" if none */
     const char *name;       /* upper case */
-    int kind;               /* ObjKind: OK_TABLE, OK_VIEW, OK_SEQUENCE, OK_TYPE, OK_SYNONYM */
+    int kind;               /* ObjKind: OK_TABLE, OK_VIEW, OK_SEQUENCE, OK_TYPE, OK_SYNONYM,
+                               and for stored code OK_PROCEDURE, OK_FUNCTION, OK_PACKAGE,
+                               OK_TRIGGER (names only) */
     int object;             /* object index in the run */
     VEC(CatColumn) cols;
-    VEC(const char *) deps; /* views: upper-case names of tables/views referenced */
+    VEC(const char *) deps; /* views: upper-case names of tables/views referenced
+                               ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
 } CatTable;
 
@@ -38,8 +47,29 @@ void cat_add_statement(Catalog *c, const Node *stmt, int object);
 /* Finds by schema-qualified or bare name (case-insensitive); NULL if unknown. */
 CatTable *cat_find(const Catalog *c, const QName *name);
 CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name);
+/* Same, in one namespace: OK_TYPE finds user types, OK_PROCEDURE/OK_FUNCTION/
+ * OK_PACKAGE/OK_TRIGGER any stored code by name, others tables/views/
+ * sequences/synonyms (a type may share its name with a table). cat_find
+ * looks at relations, then types, then stored code. */
+CatTable *cat_find_kind(const Catalog *c, const QName *name, int kind);
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len);
 /* Classifies a source type name: sets is_string/is_numeric/is_datetime. */
 void cat_classify_type(const char *type_upper, CatColumn *out);
+
+/* A type written as text ("varchar(11)", "decimal(10, 2)", "nvarchar(max)"),
+ * as T-SQL's sp_addtype takes it: a TypeName in arena a, or NULL. */
+TypeName *cat_type_from_text(Arena *a, const char *text, SrcSpan span);
+/* The T-SQL call EXEC sp_addtype name, 'base' [, 'NOT NULL']: 1 and the parts
+ * (name as written, base type text, not-null flag) if stmt is one. */
+int cat_sp_addtype(const Node *stmt, const char **name, size_t *name_len, const char **base,
+                   int *not_null);
+
+/* ---- dependency order (deps.c) ---- */
+/* Views and synonyms in dependency order: each after the views/synonyms it
+ * references (tables come earlier anyway). Ties keep input order; a cycle is
+ * broken at the object that comes first in the input. Fills objects_out
+ * (room for c->tables.n entries) with CatTable.object values and returns how
+ * many. An object defined twice (CREATE OR REPLACE) appears once per definition. */
+int deps_view_order(const Catalog *c, int *objects_out);
 
 #endif

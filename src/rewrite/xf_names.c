@@ -1,2 +1,323 @@
-/* placeholder: xf_names.c is written in a later step */
-typedef int sqlshift_placeholder_xf_names_t;
+/* rewrite: identifier policy. Decides how every source identifier is spelled
+ * in the target: case folding, quoting, reserved words, length limits, T-SQL
+ * #temp names, script variables. The emitters call it for every name they
+ * print, so the policy lives in one place (see the summary in emit.h).
+ *
+ * Decisions, and why:
+ *  - Folding to lower case for both targets: PostgreSQL folds unquoted names
+ *    to lower case, and lower-case MySQL names work the same under every
+ *    lower_case_table_names setting.
+ *  - Delimited names from T-SQL and MySQL fold too: those engines compare
+ *    names case-insensitively, so [CustomerID] and customerid are one name
+ *    there, and must stay one name in the target. Oracle and PostgreSQL
+ *    quoted names are case-sensitive: "MixedCase" keeps its case (quoted).
+ *  - A name that is not a plain identifier ([Order Details]) keeps its exact
+ *    text and is quoted ("Order Details"). Folding it would be as valid, but
+ *    keeping the text is what a reader of both schemas expects; the cost is
+ *    that source references spelled in another case (legal in T-SQL) no
+ *    longer match: the validation pass reports those.
+ *  - Shortening keeps a readable prefix and appends a hash of the full name
+ *    so that two long names sharing a prefix stay distinct, and the same
+ *    name always gives the same result (in every statement, every run). */
+#include "emit/emit.h"
+#include "diag/diag.h"
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+/* PostgreSQL 15: reserved and type/function-name keywords (pg_get_keywords()
+ * catcode R and T): these cannot be table or column names unquoted. */
+static const char *const pg_reserved[] = {
+    "ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC",
+    "AUTHORIZATION", "BINARY", "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLLATION",
+    "COLUMN", "CONCURRENTLY", "CONSTRAINT", "CREATE", "CROSS", "CURRENT_CATALOG",
+    "CURRENT_DATE", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+    "CURRENT_USER", "DEFAULT", "DEFERRABLE", "DESC", "DISTINCT", "DO", "ELSE", "END",
+    "EXCEPT", "FALSE", "FETCH", "FOR", "FOREIGN", "FREEZE", "FROM", "FULL", "GRANT", "GROUP",
+    "HAVING", "ILIKE", "IN", "INITIALLY", "INNER", "INTERSECT", "INTO", "IS", "ISNULL",
+    "JOIN", "LATERAL", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCALTIME", "LOCALTIMESTAMP",
+    "NATURAL", "NOT", "NOTNULL", "NULL", "OFFSET", "ON", "ONLY", "OR", "ORDER", "OUTER",
+    "OVERLAPS", "PLACING", "PRIMARY", "REFERENCES", "RETURNING", "RIGHT", "SELECT",
+    "SESSION_USER", "SIMILAR", "SOME", "SYMMETRIC", "TABLE", "TABLESAMPLE", "THEN", "TO",
+    "TRAILING", "TRUE", "UNION", "UNIQUE", "USER", "USING", "VARIADIC", "VERBOSE", "WHEN",
+    "WHERE", "WINDOW", "WITH",
+};
+
+/* MySQL 8.0 reserved words (the "(R)" entries of the manual's keyword list),
+ * plus OFFSET and RETURNING, which MariaDB reserves: quoting a word that
+ * did not need it is harmless, missing one is a syntax error. */
+static const char *const my_reserved[] = {
+    "ACCESSIBLE", "ADD", "ALL", "ALTER", "ANALYZE", "AND", "AS", "ASC", "ASENSITIVE",
+    "BEFORE", "BETWEEN", "BIGINT", "BINARY", "BLOB", "BOTH", "BY", "CALL", "CASCADE", "CASE",
+    "CHANGE", "CHAR", "CHARACTER", "CHECK", "COLLATE", "COLUMN", "CONDITION", "CONSTRAINT",
+    "CONTINUE", "CONVERT", "CREATE", "CROSS", "CUBE", "CUME_DIST", "CURRENT_DATE",
+    "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURSOR", "DATABASE", "DATABASES",
+    "DAY_HOUR", "DAY_MICROSECOND", "DAY_MINUTE", "DAY_SECOND", "DEC", "DECIMAL", "DECLARE",
+    "DEFAULT", "DELAYED", "DELETE", "DENSE_RANK", "DESC", "DESCRIBE", "DETERMINISTIC",
+    "DISTINCT", "DISTINCTROW", "DIV", "DOUBLE", "DROP", "DUAL", "EACH", "ELSE", "ELSEIF",
+    "EMPTY", "ENCLOSED", "ESCAPED", "EXCEPT", "EXISTS", "EXIT", "EXPLAIN", "FALSE", "FETCH",
+    "FIRST_VALUE", "FLOAT", "FLOAT4", "FLOAT8", "FOR", "FORCE", "FOREIGN", "FROM", "FULLTEXT",
+    "FUNCTION", "GENERATED", "GET", "GRANT", "GROUP", "GROUPING", "GROUPS", "HAVING",
+    "HIGH_PRIORITY", "HOUR_MICROSECOND", "HOUR_MINUTE", "HOUR_SECOND", "IF", "IGNORE", "IN",
+    "INDEX", "INFILE", "INNER", "INOUT", "INSENSITIVE", "INSERT", "INT", "INT1", "INT2",
+    "INT3", "INT4", "INT8", "INTEGER", "INTERSECT", "INTERVAL", "INTO", "IO_AFTER_GTIDS",
+    "IO_BEFORE_GTIDS", "IS", "ITERATE", "JOIN", "JSON_TABLE", "KEY", "KEYS", "KILL", "LAG",
+    "LAST_VALUE", "LATERAL", "LEAD", "LEADING", "LEAVE", "LEFT", "LIKE", "LIMIT", "LINEAR",
+    "LINES", "LOAD", "LOCALTIME", "LOCALTIMESTAMP", "LOCK", "LONG", "LONGBLOB", "LONGTEXT",
+    "LOOP", "LOW_PRIORITY", "MASTER_BIND", "MASTER_SSL_VERIFY_SERVER_CERT", "MATCH",
+    "MAXVALUE", "MEDIUMBLOB", "MEDIUMINT", "MEDIUMTEXT", "MIDDLEINT", "MINUTE_MICROSECOND",
+    "MINUTE_SECOND", "MOD", "MODIFIES", "NATURAL", "NOT", "NO_WRITE_TO_BINLOG", "NTH_VALUE",
+    "NTILE", "NULL", "NUMERIC", "OF", "OFFSET", "ON", "OPTIMIZE", "OPTIMIZER_COSTS", "OPTION",
+    "OPTIONALLY", "OR", "ORDER", "OUT", "OUTER", "OUTFILE", "OVER", "PARALLEL", "PARTITION",
+    "PERCENT_RANK", "PRECISION", "PRIMARY", "PROCEDURE", "PURGE", "QUALIFY", "RANGE", "RANK",
+    "READ", "READS", "READ_WRITE", "REAL", "RECURSIVE", "REFERENCES", "REGEXP", "RELEASE",
+    "RENAME", "REPEAT", "REPLACE", "REQUIRE", "RESIGNAL", "RESTRICT", "RETURN", "RETURNING",
+    "REVOKE", "RIGHT", "RLIKE", "ROW", "ROWS", "ROW_NUMBER", "SCHEMA", "SCHEMAS",
+    "SECOND_MICROSECOND", "SELECT", "SENSITIVE", "SEPARATOR", "SET", "SHOW", "SIGNAL",
+    "SMALLINT", "SPATIAL", "SPECIFIC", "SQL", "SQLEXCEPTION", "SQLSTATE", "SQLWARNING",
+    "SQL_BIG_RESULT", "SQL_CALC_FOUND_ROWS", "SQL_SMALL_RESULT", "SSL", "STARTING", "STORED",
+    "STRAIGHT_JOIN", "SYSTEM", "TABLE", "TABLESAMPLE", "TERMINATED", "THEN", "TINYBLOB",
+    "TINYINT", "TINYTEXT", "TO", "TRAILING", "TRIGGER", "TRUE", "UNDO", "UNION", "UNIQUE",
+    "UNLOCK", "UNSIGNED", "UPDATE", "USAGE", "USE", "USING", "UTC_DATE", "UTC_TIME",
+    "UTC_TIMESTAMP", "VALUES", "VARBINARY", "VARCHAR", "VARCHARACTER", "VARYING", "VIRTUAL",
+    "WHEN", "WHERE", "WHILE", "WINDOW", "WITH", "WRITE", "XOR", "YEAR_MONTH", "ZEROFILL",
+};
+
+#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Case-insensitive compare of a counted word with an upper-case C string. */
+static int word_cmp(const char *w, size_t len, const char *upper)
+{
+    size_t i = 0;
+    for (; i < len && upper[i]; i++) {
+        int a = (unsigned char)w[i];
+        if (a >= 'a' && a <= 'z')
+            a -= 32;
+        int c = a - (unsigned char)upper[i];
+        if (c)
+            return c;
+    }
+    return i < len ? 1 : (upper[i] ? -1 : 0);
+}
+
+static int in_sorted(const char *const *list, int n, const char *w, size_t len)
+{
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int c = word_cmp(w, len, list[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
+{
+    int my = cx->target == DIALECT_MYSQL;
+    if (my ? in_sorted(my_reserved, NELEM(my_reserved), word, len)
+           : in_sorted(pg_reserved, NELEM(pg_reserved), word, len))
+        return 1;
+    return cx->rules && cx->rules->reserved.n && rules_is_reserved(cx->rules, word, len);
+}
+
+int nm_max_len(const ConvCtx *cx)
+{
+    /* below 16 a prefix + hash makes no sense: treat as unset */
+    if (cx->rules && cx->rules->max_ident_len >= 16)
+        return cx->rules->max_ident_len;
+    return cx->target == DIALECT_MYSQL ? 64 : 63;
+}
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+const char *nm_shorten(Arena *a, const char *name, size_t len, size_t max)
+{
+    if (len <= max || max < 10)
+        return arena_strndup(a, name, len);
+    size_t keep = max - 9; /* '_' + 8 hex digits */
+    /* never end inside a UTF-8 sequence: back off over continuation bytes */
+    while (keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
+        keep--;
+    /* a prefix ending in '_' would give "x__hash": drop it for readability */
+    while (keep > 1 && name[keep - 1] == '_')
+        keep--;
+    return arena_printf(a, "%.*s_%08x", (int)keep, name, fnv1a(name, len));
+}
+
+void nm_item_once(ConvCtx *cx, const char *code, SrcSpan sp, const char *msg)
+{
+    if (!cx->diags)
+        return;
+    /* the current statement's entries are the trailing ones of this object */
+    int seen = 0;
+    for (int i = cx->diags->v.n - 1; i >= 0 && seen < 512; i--, seen++) {
+        const Diag *d = &cx->diags->v.items[i];
+        if (d->object != cx->object)
+            break;
+        if (!strcmp(d->code, code) && d->message && !strcmp(d->message, msg))
+            return;
+    }
+    diag_add(cx->diags, code, sp, cx->object, "%s", msg);
+}
+
+static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* A name that needs no quotes apart from case: letters (any case), digits,
+ * '_', '$' (not first), and non-ASCII bytes (both targets accept them). */
+static int is_plain(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned char c0 = (unsigned char)s[0];
+    if (!(is_alpha(c0) || c0 == '_' || c0 >= 0x80))
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(is_alpha(c) || is_digit(c) || c == '_' || c == '$' || c >= 0x80))
+            return 0;
+    }
+    return 1;
+}
+
+static int has_script_var(const char *s, size_t n)
+{
+    if (n && s[0] == '&')
+        return 1;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '$' && s[i + 1] == '(')
+            return 1;
+    return 0;
+}
+
+/* Folded/kept spelling of id and whether it needs quotes. */
+typedef struct Spelling {
+    const char *text;
+    size_t len;
+    int quote;     /* must be delimited */
+    int verbatim;  /* script variable: printed as written, never quoted */
+} Spelling;
+
+static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
+{
+    const char *s = id->text;
+    size_t n = id->len;
+    memset(sp, 0, sizeof *sp);
+    /* T-SQL #temp / ##temp: the rewrite marks the table TEMPORARY */
+    if (cx->source == DIALECT_TSQL && (id->quote == 0 || id->quote == '['))
+        while (n > 1 && s[0] == '#') {
+            s++;
+            n--;
+        }
+    if (has_script_var(s, n)) {
+        char *msg = arena_printf(cx->arena,
+                                 "identifier %.*s contains a script variable: substitute it "
+                                 "before running the converted script", (int)n, s);
+        nm_item_once(cx, "SS5004", id->span, msg);
+        sp->text = s;
+        sp->len = n;
+        sp->verbatim = 1;
+        return;
+    }
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+    }
+    int mixed = upper && lower;
+    int case_sensitive = id->quote && (cx->source == DIALECT_ORACLE ||
+                                       cx->source == DIALECT_POSTGRES);
+    int keep = !is_plain(s, n) || (mixed && (case_sensitive || cx->keep_case));
+    char *t = arena_strndup(cx->arena, s, n);
+    if (!keep)
+        for (size_t i = 0; i < n; i++)
+            if (t[i] >= 'A' && t[i] <= 'Z')
+                t[i] += 32;
+    sp->text = t;
+    sp->len = n;
+    if (!is_plain(t, n))
+        sp->quote = 1;
+    else if (keep && upper && cx->target != DIALECT_MYSQL)
+        sp->quote = 1; /* PostgreSQL would fold it otherwise */
+    else if (nm_is_reserved(cx, t, n))
+        sp->quote = 1;
+    size_t max = (size_t)nm_max_len(cx);
+    if (n > max) {
+        sp->text = nm_shorten(cx->arena, t, n, max);
+        sp->len = strlen(sp->text);
+        char *msg = arena_printf(cx->arena, "identifier %.*s is longer than %d bytes: shortened to %s",
+                                 (int)n, t, (int)max, sp->text);
+        nm_item_once(cx, "SS5001", id->span, msg);
+    }
+}
+
+static void put_spelling(ConvCtx *cx, StrBuf *b, const Spelling *sp)
+{
+    if (!sp->quote || sp->verbatim) {
+        sb_putn(b, sp->text, sp->len);
+        return;
+    }
+    char q = cx->target == DIALECT_MYSQL ? '`' : '"';
+    sb_putc(b, q);
+    for (size_t i = 0; i < sp->len; i++) {
+        if (sp->text[i] == q)
+            sb_putc(b, q);
+        sb_putc(b, sp->text[i]);
+    }
+    sb_putc(b, q);
+}
+
+void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
+{
+    if (!id->text)
+        return;
+    Spelling sp;
+    spell(cx, id, &sp);
+    put_spelling(cx, b, &sp);
+}
+
+void nm_put_name(ConvCtx *cx, StrBuf *b, const char *name, size_t len)
+{
+    Ident id;
+    memset(&id, 0, sizeof id);
+    id.text = name;
+    id.len = (uint32_t)len;
+    nm_put_ident(cx, b, &id);
+}
+
+const char *nm_spell(ConvCtx *cx, const Ident *id)
+{
+    if (!id->text)
+        return "";
+    Spelling sp;
+    spell(cx, id, &sp);
+    return arena_strndup(cx->arena, sp.text, sp.len);
+}
+
+void nm_put_func_name(ConvCtx *cx, StrBuf *b, const Ident *id)
+{
+    if (!id->text)
+        return;
+    if (id->quote == 0 && is_plain(id->text, id->len) && !has_script_var(id->text, id->len)) {
+        for (uint32_t i = 0; i < id->len; i++) {
+            char c = id->text[i];
+            sb_putc(b, c >= 'a' && c <= 'z' ? (char)(c - 32) : c);
+        }
+        return;
+    }
+    nm_put_ident(cx, b, id);
+}

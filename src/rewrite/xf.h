@@ -1,0 +1,195 @@
+/* rewrite: internals shared by the files of the rewrite stage (no other stage
+ * includes this). The walk state (Rw), the transform registry
+ * (transforms.def), name scopes for type-directed decisions, and small
+ * builders for the nodes transforms create. Every transform is a function
+ * Node *xf_*(Rw *, Node *) returning the node that takes the old one's place. */
+#ifndef SQLSHIFT_XF_H
+#define SQLSHIFT_XF_H
+#include "rewrite/rewrite.h"
+#include "diag/diag.h"
+
+/* What an expression yields, as far as the rewrite can tell. */
+typedef enum ExprClass {
+    CLS_UNKNOWN, CLS_STRING, CLS_NUMERIC, CLS_DATETIME, CLS_BOOL, CLS_BINARY, CLS_OTHER
+} ExprClass;
+
+/* Where the expression being rewritten sits: some target constructs are not
+ * allowed everywhere (PostgreSQL generated columns and index expressions take
+ * immutable functions only). */
+typedef enum RwPlace {
+    RP_QUERY,     /* queries, DML, anything not below */
+    RP_DEFAULT,   /* column DEFAULT */
+    RP_CHECK,     /* CHECK constraint */
+    RP_COMPUTED,  /* computed / generated column expression */
+    RP_INDEX      /* index expression or filtered-index predicate */
+} RwPlace;
+
+/* One FROM item visible by name. */
+typedef struct ScopeItem {
+    Ident alias;            /* alias, else the table's last name part */
+    const QName *name;      /* table name, NULL for a derived table */
+    CatTable *table;        /* catalogue entry, NULL if unknown */
+    Node *query;            /* derived table / CTE body, NULL for a table */
+} ScopeItem;
+
+typedef struct Scope {
+    struct Scope *parent;   /* enclosing query (correlated references) */
+    VEC(ScopeItem) items;
+} Scope;
+
+typedef struct CteScope {
+    struct CteScope *parent;
+    const NodeList *ctes;   /* CTE nodes of one WITH */
+} CteScope;
+
+#define RW_MAX_DEPTH 300    /* deeper trees are left as they are (SS0012 in the parser) */
+
+typedef struct Rw {
+    ConvCtx *cx;
+    Node *stmt;             /* the statement being rewritten */
+    Scope *scope;           /* innermost name scope, NULL outside queries */
+    CteScope *ctes;         /* CTEs in effect */
+    CreateTable *table;     /* CREATE TABLE being rewritten, or NULL */
+    const QName *table_name;/* table the statement is about (CREATE/ALTER TABLE, CREATE INDEX) */
+    ColumnDef *column;      /* column definition being rewritten, or NULL */
+    int place;              /* RwPlace of the current expression */
+    int depth;              /* walk depth */
+    int in_exists;          /* inside EXISTS (...) */
+    NodeList prepend;       /* ALTER TABLE actions to run before the statement's own */
+    int kept_calls;         /* calls kept that the target will not have (user code
+                               kept verbatim, unknown functions, method calls) */
+    VEC(const char *) once; /* "CODE" or "CODE|key" already recorded in this statement */
+    const char *raw_code;   /* set: keep the whole statement verbatim (RAW) */
+    const char *raw_reason; /* message for the RAW node */
+    VEC(const char *) dropped; /* storage options dropped, for one SS3001 item */
+    SrcSpan dropped_span;   /* span of the first dropped option */
+} Rw;
+
+/* ---- registry (transforms.def) ---- */
+#define S_TSQL   (1u << DIALECT_TSQL)
+#define S_ORACLE (1u << DIALECT_ORACLE)
+#define S_MYSQL  (1u << DIALECT_MYSQL)
+#define S_ANY    (S_TSQL | S_ORACLE | S_MYSQL)
+#define T_PG     (1u << DIALECT_POSTGRES)
+#define T_MYSQL  (1u << DIALECT_MYSQL)
+#define T_ANY    (T_PG | T_MYSQL)
+#define PRE  0
+#define POST 1
+
+typedef Node *(*XfFn)(Rw *w, Node *n);
+#define XF(name, kind, when, src, tgt, fn) Node *fn(Rw *w, Node *n);
+#include "rewrite/transforms.def"
+#undef XF
+
+/* ---- walking (rewrite.c) ---- */
+/* Visits the child slots of a node: single children through node(), lists
+ * through list() (which may replace the array). One enumeration serves the
+ * walk, deep copies and template instantiation. */
+typedef struct RwVisit RwVisit;
+struct RwVisit {
+    void (*node)(RwVisit *v, Node **slot);
+    void (*list)(RwVisit *v, NodeList *l);
+    void *data;
+};
+void rw_children(Node *n, RwVisit *v);
+size_t rw_node_size(int kind);
+/* Rewrites the tree at *slot (transforms and children), replacing it in place. */
+void rw_walk(Rw *w, Node **slot);
+void rw_walk_list(Rw *w, NodeList *l);
+/* Deep copy of an expression or query (strings shared) into the statement arena. */
+Node *rw_copy(Rw *w, const Node *n);
+
+/* ---- findings (rewrite.c) ---- */
+void rw_item(Rw *w, const char *code, SrcSpan span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void rw_itemh(Rw *w, const char *code, SrcSpan span, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Records the item only the first time `key` (code when NULL) is seen in the
+ * statement; returns 1 if recorded. */
+int rw_item_once(Rw *w, const char *code, const char *key, SrcSpan span, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Marks the statement as kept verbatim (first reason wins) and records the item. */
+void rw_keep_verbatim(Rw *w, const char *code, SrcSpan span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Notes a storage option dropped from the statement (one SS3001 lists them all). */
+void rw_drop_option(Rw *w, const char *what, SrcSpan span);
+
+/* ---- text helpers (rewrite.c) ---- */
+const char *rw_upper(Rw *w, const char *s, size_t n);
+const char *rw_lower(Rw *w, const char *s, size_t n);
+const char *rw_ident_text(Rw *w, const Ident *id);     /* NUL-terminated copy */
+const char *rw_qname_text(Rw *w, const QName *q);      /* "a.b.c" */
+int rw_streq_ci(const char *a, const char *b);
+/* Text of a source span (the input as written). */
+const char *rw_span_text(Rw *w, SrcSpan sp);
+int rw_target_pg(const Rw *w);
+int rw_source(const Rw *w, Dialect d);
+
+/* ---- builders (rewrite.c): nodes made by rewrites carry NF_SYNTHETIC and
+ * the span of what they replace ---- */
+Node *mk_name(Rw *w, SrcSpan sp, const char *text);
+Node *mk_qname(Rw *w, SrcSpan sp, const QName *q);
+Literal *mk_lit(Rw *w, SrcSpan sp, int lk, const char *value);
+Node *mk_str(Rw *w, SrcSpan sp, const char *s);
+Node *mk_int(Rw *w, SrcSpan sp, long v);
+Node *mk_null(Rw *w, SrcSpan sp);
+Node *mk_bool(Rw *w, SrcSpan sp, int v);
+Node *mk_bin(Rw *w, SrcSpan sp, int op, Node *l, Node *r);
+Node *mk_unary(Rw *w, SrcSpan sp, int op, Node *a);
+FuncCall *mk_call(Rw *w, SrcSpan sp, const char *name, int nargs, ...);
+Node *mk_is_null(Rw *w, SrcSpan sp, Node *e, int negated);
+CaseExpr *mk_case(Rw *w, SrcSpan sp, Node *operand);
+void mk_when(Rw *w, CaseExpr *c, Node *cond, Node *result);
+TypeName *mk_type(Rw *w, SrcSpan sp, const char *target_text);
+Node *mk_cast(Rw *w, SrcSpan sp, Node *e, const char *target_type);
+/* interval 'text' (a typed literal: prints as INTERVAL 'text' in both targets) */
+Node *mk_interval(Rw *w, SrcSpan sp, const char *text);
+/* Parenthesises an operand that is itself an operator expression. */
+Node *mk_paren(Node *e);
+
+/* ---- scopes and classes (rewrite.c) ---- */
+/* Column lookup through the scopes: the catalogue column, or NULL. For a
+ * derived table or CTE the class of its select-list expression is given in
+ * *cls_out (CLS_UNKNOWN if not found). */
+const CatColumn *rw_resolve_column(Rw *w, const NameRef *n, int *cls_out);
+/* Best guess of what an expression yields (source constructs and target
+ * functions made by earlier transforms alike). */
+int rw_expr_class(Rw *w, const Node *e);
+int rw_class_of_type(const char *type_upper);
+/* Is the column's source type mapped to a boolean in the target? */
+int rw_column_is_bool(Rw *w, const CatColumn *c);
+/* Same for a type as written (user alias types look through to their base). */
+int rw_type_is_bool(Rw *w, const TypeName *t);
+/* Finds the catalogue table of the current statement (CREATE/ALTER TABLE, INSERT). */
+CatTable *rw_find_table(Rw *w, const QName *q);
+/* Pushes the FROM items of a query / DML statement as a new scope. */
+void rw_scope_push(Rw *w, const NodeList *from, Node *single);
+void rw_scope_pop(Rw *w);
+/* The literal value if e is an integer literal (optionally negative): 1 + *out. */
+int rw_int_literal(const Node *e, long *out);
+int rw_is_string_literal(const Node *e);
+
+/* ---- shared by transforms (xf_types.c) ---- */
+/* The target spelling for a source type (rules, user types, limits);
+ * records items naming `what` (e.g. "column dbo.T.c"). Sets t->target_text
+ * (or leaves it NULL to print the type as written). */
+void xf_map_type(Rw *w, TypeName *t, const char *what);
+/* The target spelling the rules give a source type, without recording
+ * anything (for comparing column types); NULL if none. */
+const char *xf_quiet_type_text(Rw *w, const TypeName *t);
+/* A user type named like a PostgreSQL built-in type (tid, name, point ...)
+ * must be schema-qualified or pg_catalog's type wins: qualifies q. */
+void xf_qualify_user_type(Rw *w, QName *q);
+/* Bool-typed literal fix: 0/1 literals compared with or assigned to a column
+ * mapped to boolean become FALSE/TRUE. Returns the new node. */
+Node *xf_bool_literal(Rw *w, Node *lit);
+/* A collation for the target: 1 if kept (possibly renamed in place, e.g. a
+ * binary collation to "C"), 0 if it must be dropped; records SS2014. */
+int xf_collation(Rw *w, Ident *coll, SrcSpan sp);
+
+/* ---- shared by transforms (xf_functions.c) ---- */
+/* Parses the templates of every function rule for the target (start-up
+ * check); returns 0, or -1 with *err (malloc'd) naming the rule file:line. */
+int rw_prepare_templates(RuleSet *rs, Dialect target, char **err);
+
+#endif
