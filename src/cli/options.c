@@ -31,16 +31,20 @@ void cli_usage(FILE *f, int cmd, const char *synopsis)
         if (!(o->cmds & cmd))
             continue;
         char left[64];
+        char sh[8] = "    ";
+        if (o->shortopt >= 'a')
+            snprintf(sh, sizeof sh, "-%c, ", o->shortopt);
         if (o->arg)
-            snprintf(left, sizeof left, "%s%c%s--%s %s", o->shortopt >= 'a' ? "-" : "",
-                     o->shortopt >= 'a' ? o->shortopt : ' ', o->shortopt >= 'a' ? ", " : "  ", o->name, o->arg);
+            snprintf(left, sizeof left, "%s--%s %s", sh, o->name, o->arg);
         else
-            snprintf(left, sizeof left, "%s%c%s--%s", o->shortopt >= 'a' ? "-" : "",
-                     o->shortopt >= 'a' ? o->shortopt : ' ', o->shortopt >= 'a' ? ", " : "  ", o->name);
+            snprintf(left, sizeof left, "%s--%s", sh, o->name);
         fprintf(f, "  %-26s %s\n", left, o->help);
     }
-    fprintf(f, "\nexit status: 0 done, 1 action items at or above --fail-on, 2 usage error,\n"
-               "3 an input could not be read, 4 internal error\n");
+    if (cmd & (CMD_CONVERT | CMD_ASSESS))
+        fprintf(f, "\nexit status: 0 done, 1 action items at or above --fail-on, 2 usage error,\n"
+                   "3 an input could not be read, 4 internal error\n");
+    else
+        fprintf(f, "\nexit status: 0 done, 2 usage error, 3 an input could not be read\n");
 }
 
 int cli_parse(int argc, char **argv, int cmd, const char *synopsis, CliArgs *a)
@@ -110,8 +114,10 @@ int cli_parse(int argc, char **argv, int cmd, const char *synopsis, CliArgs *a)
         case 'v': a->verbose = 1; break;
         case 'h': cli_usage(stdout, cmd, synopsis); a->help = 1; return EXIT_DONE;
         default:
-            if (optopt)
+            if (optopt >= 'a' && optopt <= 'z')
                 fprintf(stderr, "sqlshift: option -%c: unknown or missing its argument\n", optopt);
+            else if (optopt)
+                fprintf(stderr, "sqlshift: option %s: missing its argument\n", argv[optind - 1]);
             else
                 fprintf(stderr, "sqlshift: unknown option '%s'\n", argv[optind - 1]);
             cli_usage(stderr, cmd, synopsis);

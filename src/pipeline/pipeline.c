@@ -605,7 +605,8 @@ static void print_items(Run *r, const ItemRec *items, int n)
     for (int i = 0; i < n; i++) {
         const ItemRec *it = &items[i];
         counts[it->sev]++;
-        int show = r->o->verbose || (!r->o->quiet && (it->code[2] == '0' || it->sev >= SEV_HIGH));
+        /* input and parse errors are always shown; -q hides the rest */
+        int show = r->o->verbose || it->code[2] == '0' || (!r->o->quiet && it->sev >= SEV_HIGH);
         if (!show)
             continue;
         fprintf(stderr, "%s:%d:%d: %s[%s]: %s\n", r->files.items[it->file]->name, it->start.line,

@@ -1,2 +1,813 @@
-/* placeholder: report_html.c is written in a later step */
-typedef int sqlshift_placeholder_report_html_t;
+/* report: report.html, one self-contained page (no network: the
+ * stylesheet reports/report.css is inlined, charts are inline SVG, no
+ * script). The page is built as a libxml2 HTML tree, so every piece of
+ * text from the input (names, messages, snippets) is escaped by the
+ * serializer, never by hand; text is cleaned to valid UTF-8 first. */
+#include "report/assessment.h"
+#include "diag/diag.h"
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- src/report internals ------------------------------------------------
+ * Shared by assessment.c, report_csv.c, report_html.c and report_json.c.
+ * There is no private header (this area owns only its .c files), so the
+ * same block stands in each of the four files: keep the copies identical. */
+typedef struct RptKind {
+    const char *kind;  /* object kind; RPT_NO_OBJECT; or "TOTAL" (last row) */
+    int total;         /* objects of this kind */
+    int st[4];         /* objects per ObjStatus */
+    int items;         /* action items on these objects */
+    int effort_min;    /* their summed effort */
+} RptKind;
+#define RPT_NO_OBJECT "(no object)" /* row for items attached to no object */
+typedef int (*RptBody)(const Assessment *a, FILE *f, char **err);
+typedef struct RptOut {
+    const char *path;  /* final name */
+    RptBody body;      /* writes the content to an open temporary file */
+} RptOut;
+int rpt_kinds(const Assessment *a, RptKind **rows);
+int rpt_object_items(const Assessment *a, int **first, int **list);
+const char *rpt_status_name(int st);
+const char *rpt_str(const char *s);
+const char *rpt_file_name(const Assessment *a, int file);
+const char *rpt_encoding_name(int enc);
+void rpt_hours(char buf[32], long minutes);
+size_t rpt_utf8_next(const unsigned char *s, size_t n, unsigned *cp);
+char *rpt_clean(const char *s);
+char *rpt_errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int rpt_write_set(const Assessment *a, const RptOut *outs, int n, char **err);
+int rpt_csv_summary(const Assessment *a, FILE *f, char **err);
+int rpt_csv_items(const Assessment *a, FILE *f, char **err);
+int rpt_csv_objects(const Assessment *a, FILE *f, char **err);
+int rpt_html_body(const Assessment *a, FILE *f, char **err);
+int rpt_json_body(const Assessment *a, FILE *f, char **err);
+/* ---- end of the shared block -------------------------------------------- */
+
+/* tools/embed output (src/report/report_assets.c); same layout as the
+ * rule files' table in src/rewrite/rules.h. */
+typedef struct BuiltinFile { const char *name; const char *text; unsigned len; } BuiltinFile;
+extern const BuiltinFile report_assets[];
+extern const int report_assets_count;
+
+/* Build state: the document and whether an allocation failed (libxml2
+ * returns NULL then; every helper accepts a NULL parent, so the build runs
+ * to its end and fails once). */
+typedef struct Html {
+    htmlDocPtr doc;
+    int oom;
+    const Assessment *a;
+    RptKind *kinds;         /* rpt_kinds() rows, the last is TOTAL */
+    int nkinds;
+    int *first, *list;      /* rpt_object_items() */
+} Html;
+
+static const xmlChar *X(const char *s)
+{
+    return (const xmlChar *)s;
+}
+
+static xmlNodePtr el(Html *h, xmlNodePtr parent, const char *name, const char *cls)
+{
+    if (!parent)
+        return NULL;
+    xmlNodePtr n = xmlNewChild(parent, NULL, X(name), NULL);
+    if (!n) {
+        h->oom = 1;
+        return NULL;
+    }
+    if (cls && *cls && !xmlNewProp(n, X("class"), X(cls)))
+        h->oom = 1;
+    return n;
+}
+
+static void attr(Html *h, xmlNodePtr n, const char *name, const char *value)
+{
+    if (!n)
+        return;
+    char *c = rpt_clean(value);
+    if (!c || !xmlNewProp(n, X(name), X(c)))
+        h->oom = 1;
+    free(c);
+}
+
+static void attrf(Html *h, xmlNodePtr n, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void attrf(Html *h, xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+    char *buf = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&buf, fmt, ap) < 0)
+        buf = NULL;
+    va_end(ap);
+    if (buf)
+        attr(h, n, name, buf);
+    else
+        h->oom = 1;
+    free(buf);
+}
+
+/* Text from anywhere, untrusted: cleaned, then a text node, which the
+ * serializer escapes. */
+static void text(Html *h, xmlNodePtr parent, const char *s)
+{
+    if (!parent)
+        return;
+    char *c = rpt_clean(s);
+    xmlNodePtr t = c ? xmlNewText(X(c)) : NULL;
+    free(c);
+    if (!t || !xmlAddChild(parent, t)) {
+        xmlFreeNode(t);
+        h->oom = 1;
+    }
+}
+
+static void textf(Html *h, xmlNodePtr parent, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void textf(Html *h, xmlNodePtr parent, const char *fmt, ...)
+{
+    char *buf = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&buf, fmt, ap) < 0)
+        buf = NULL;
+    va_end(ap);
+    if (buf)
+        text(h, parent, buf);
+    else
+        h->oom = 1;
+    free(buf);
+}
+
+static xmlNodePtr el_text(Html *h, xmlNodePtr parent, const char *name, const char *cls, const char *s)
+{
+    xmlNodePtr n = el(h, parent, name, cls);
+    text(h, n, s);
+    return n;
+}
+
+static xmlNodePtr td_num(Html *h, xmlNodePtr tr, long v)
+{
+    xmlNodePtr td = el(h, tr, "td", "num");
+    textf(h, td, "%ld", v);
+    return td;
+}
+
+/* Tenths of a unit as "12.3": SVG coordinates without floating point, so
+ * the page is byte-identical everywhere and never has a decimal comma. */
+static void fmt10(char buf[32], long tenths)
+{
+    snprintf(buf, 32, "%s%ld.%ld", tenths < 0 ? "-" : "", labs(tenths) / 10, labs(tenths) % 10);
+}
+
+static void attr10(Html *h, xmlNodePtr n, const char *name, long tenths)
+{
+    char b[32];
+    fmt10(b, tenths);
+    attr(h, n, name, b);
+}
+
+static const char *const sev_class[] = {"sev-info", "sev-low", "sev-medium", "sev-high", "sev-critical"};
+
+static const char *sevcls(int sev)
+{
+    return sev >= SEV_INFO && sev <= SEV_CRITICAL ? sev_class[sev] : "sev-info";
+}
+
+static const char *const st_class[] = {"st-converted", "st-warnings", "st-manual", "st-excluded"};
+static const char *const st_label[] = {"converted", "with warnings", "manual work", "excluded"};
+
+static const char *stcls(int st)
+{
+    return st >= OBJ_CONVERTED && st <= OBJ_EXCLUDED ? st_class[st] : "st-excluded";
+}
+
+/* "schema.name", or "name", or "(unnamed)" for statements without one. */
+static void object_name(Html *h, xmlNodePtr parent, const ObjectRec *o)
+{
+    const char *sc = rpt_str(o->schema), *nm = rpt_str(o->name);
+    if (*sc) {
+        el_text(h, parent, "span", "muted", sc);
+        text(h, parent, ".");
+    }
+    if (*nm)
+        text(h, parent, nm);
+    else if (!*sc)
+        el_text(h, parent, "span", "muted", "(unnamed)");
+}
+
+static void object_label(char *buf, size_t n, const ObjectRec *o)
+{
+    const char *sc = rpt_str(o->schema), *nm = rpt_str(o->name);
+    snprintf(buf, n, "%s %s%s%s", rpt_str(o->kind), sc, *sc ? "." : "", *nm ? nm : (*sc ? "" : "(unnamed)"));
+}
+
+/* ---- head and totals ---------------------------------------------------- */
+
+static xmlNodePtr build_head(Html *h, xmlNodePtr html, const char *title)
+{
+    xmlNodePtr head = el(h, html, "head", NULL);
+    xmlNodePtr m = el(h, head, "meta", NULL);
+    attr(h, m, "charset", "utf-8");
+    m = el(h, head, "meta", NULL);
+    attr(h, m, "name", "viewport");
+    attr(h, m, "content", "width=device-width, initial-scale=1");
+    m = el(h, head, "meta", NULL);
+    attr(h, m, "name", "generator");
+    attrf(h, m, "content", "sqlshift %s", rpt_str(h->a->tool_version));
+    el_text(h, head, "title", NULL, title);
+    xmlNodePtr st = el(h, head, "style", NULL);
+    /* The stylesheet is ours, built in; it goes in as raw text of <style>
+     * (the serializer writes style content unescaped, as HTML wants). */
+    for (int i = 0; i < report_assets_count; i++)
+        if (report_assets[i].name && strcmp(report_assets[i].name, "report.css") == 0 && st) {
+            xmlNodePtr t = xmlNewTextLen(X(report_assets[i].text), (int)report_assets[i].len);
+            if (!t || !xmlAddChild(st, t)) {
+                xmlFreeNode(t);
+                h->oom = 1;
+            }
+        }
+    return head;
+}
+
+static xmlNodePtr card(Html *h, xmlNodePtr parent, const char *cls, const char *label, const char *value)
+{
+    xmlNodePtr c = el(h, parent, "div", cls);
+    el_text(h, c, "span", "label", label);
+    el_text(h, c, "span", "value", value);
+    return el(h, c, "span", "sub");
+}
+
+static void build_totals(Html *h, xmlNodePtr main)
+{
+    const Assessment *a = h->a;
+    const RptKind *t = &h->kinds[h->nkinds - 1];
+    xmlNodePtr sec = el(h, main, "section", "cards");
+    attr(h, sec, "id", "totals");
+    char v[64], hb[32];
+
+    snprintf(v, sizeof v, "%d", a->nobjects);
+    xmlNodePtr sub = card(h, sec, "card", "Objects", v);
+    textf(h, sub, "%d converted, %d with warnings, %d manual, %d excluded", t->st[OBJ_CONVERTED],
+          t->st[OBJ_WARNINGS], t->st[OBJ_MANUAL], t->st[OBJ_EXCLUDED]);
+
+    snprintf(v, sizeof v, "%d", a->nitems);
+    sub = card(h, sec, "card", "Action items", v);
+    int per[SEV_CRITICAL + 1] = {0};
+    for (int i = 0; i < a->nitems; i++)
+        if (a->items[i].sev >= SEV_INFO && a->items[i].sev <= SEV_CRITICAL)
+            per[a->items[i].sev]++;
+    xmlNodePtr chips = el(h, sub, "span", "chips");
+    int any = 0;
+    for (int s = SEV_CRITICAL; s >= SEV_INFO; s--) {
+        if (!per[s])
+            continue;
+        char cls[40];
+        snprintf(cls, sizeof cls, "badge %s", sevcls(s));
+        xmlNodePtr b = el(h, chips, "span", cls);
+        textf(h, b, "%d %s", per[s], sev_name(s));
+        any = 1;
+    }
+    if (!any)
+        text(h, chips, "none");
+
+    long effort = assess_total_effort(a);
+    rpt_hours(hb, effort);
+    snprintf(v, sizeof v, "%s h", hb);
+    sub = card(h, sec, "card", "Estimated effort", v);
+    textf(h, sub, "%ld minutes, the sum of the action items' estimates", effort);
+
+    const char *cx = assess_complexity(a);
+    char cls[40];
+    snprintf(cls, sizeof cls, "card cx-%s", strcmp(cx, "very high") == 0 ? "very-high" : cx);
+    sub = card(h, sec, cls, "Complexity", cx);
+    int considered = t->total - t->st[OBJ_EXCLUDED];
+    if (considered > 0)
+        textf(h, sub, "%d of %d objects (%d%%) need manual work", t->st[OBJ_MANUAL], considered,
+              (int)((t->st[OBJ_MANUAL] * 100L + considered / 2) / considered));
+    else
+        text(h, sub, "no objects");
+}
+
+/* ---- charts --------------------------------------------------------------- */
+
+static xmlNodePtr svg_root(Html *h, xmlNodePtr parent, int w, int hgt, const char *title, const char *id)
+{
+    xmlNodePtr s = el(h, parent, "svg", NULL);
+    attr(h, s, "xmlns", "http://www.w3.org/2000/svg");
+    attrf(h, s, "viewBox", "0 0 %d %d", w, hgt);
+    attrf(h, s, "width", "%d", w);
+    attrf(h, s, "height", "%d", hgt);
+    attr(h, s, "role", "img");
+    attr(h, s, "aria-labelledby", id);
+    xmlNodePtr t = el_text(h, s, "title", NULL, title);
+    attr(h, t, "id", id);
+    return s;
+}
+
+static void svg_text(Html *h, xmlNodePtr svg, long x10, long y10, const char *anchor, const char *cls,
+                     const char *s)
+{
+    xmlNodePtr t = el(h, svg, "text", cls);
+    attr10(h, t, "x", x10);
+    attr10(h, t, "y", y10);
+    if (anchor)
+        attr(h, t, "text-anchor", anchor);
+    attr(h, t, "dominant-baseline", "central");
+    text(h, t, s);
+}
+
+static xmlNodePtr svg_rect(Html *h, xmlNodePtr svg, long x10, long y10, long w10, long h10, const char *cls)
+{
+    xmlNodePtr r = el(h, svg, "rect", cls);
+    attr10(h, r, "x", x10);
+    attr10(h, r, "y", y10);
+    attr10(h, r, "width", w10);
+    attr10(h, r, "height", h10);
+    return r;
+}
+
+/* A chart label: at most max characters (code points), else cut with an
+ * ellipsis, so a long name from a rule file cannot run off the chart. */
+static void short_label(char *out, size_t size, const char *s, int max)
+{
+    const unsigned char *p = (const unsigned char *)rpt_str(s);
+    size_t n = strlen((const char *)p), i = 0, cut = 0;
+    int cps = 0;
+    while (i < n && cps <= max) {
+        if (cps == max - 1)
+            cut = i; /* room for max - 1 characters and the ellipsis */
+        unsigned cp;
+        i += rpt_utf8_next(p + i, n - i, &cp);
+        cps++;
+    }
+    int more = cps > max;
+    if (!more)
+        cut = n;
+    if (cut > size - 4)
+        cut = size - 4;
+    memcpy(out, p, cut);
+    if (more) {
+        memcpy(out + cut, "\xE2\x80\xA6", 3);
+        cut += 3;
+    }
+    out[cut] = 0;
+}
+
+/* Chart 1: one stacked bar per object kind, converted / warnings / manual /
+ * excluded as shares of the kind (every bar is full width: a few thousand
+ * INSERTs must not hide the ten procedures that need the work), the count
+ * inside a segment when it fits, and the number of objects after the bar. */
+static void chart_status(Html *h, xmlNodePtr parent)
+{
+    enum { W = 680, X0 = 120, BW = 480, Y0 = 40, ROW = 28, BAR = 18 };
+    const RptKind *t = &h->kinds[h->nkinds - 1];
+    xmlNodePtr fig = el(h, parent, "figure", NULL);
+    el_text(h, fig, "h2", NULL, "Status by object kind");
+    int nrows = 0;
+    for (int i = 0; i < h->nkinds - 1; i++)
+        if (h->kinds[i].total > 0)
+            nrows++;
+    if (nrows == 0) {
+        el_text(h, fig, "p", "empty", "No objects.");
+        return;
+    }
+    int H = Y0 + nrows * ROW + 4;
+    xmlNodePtr svg = svg_root(h, fig, W, H, "Objects per kind by conversion status", "chart-status-title");
+    attr(h, svg, "id", "chart-status");
+    /* legend: swatch, label, total */
+    for (int s = 0; s < 4; s++) {
+        long x = s * 150L;
+        char b[64];
+        xmlNodePtr r = svg_rect(h, svg, x * 10, 40, 120, 120, st_class[s]);
+        attr(h, r, "rx", "2");
+        snprintf(b, sizeof b, "%s (%d)", st_label[s], t->st[s]);
+        svg_text(h, svg, (x + 18) * 10, 100, NULL, NULL, b);
+    }
+    svg_text(h, svg, (X0 + BW + 8) * 10L, 100, NULL, "num", "objects");
+    int row = 0;
+    for (int i = 0; i < h->nkinds - 1; i++) {
+        const RptKind *k = &h->kinds[i];
+        if (k->total <= 0)
+            continue;
+        long y = Y0 + (long)row * ROW;
+        row++;
+        char lab[80];
+        short_label(lab, sizeof lab, k->kind, 18);
+        svg_text(h, svg, (X0 - 10) * 10L, y * 10 + BAR * 5, "end", NULL, lab);
+        /* widths in tenths of a pixel; a non-empty segment is at least 2 px
+         * wide, and the widest one absorbs that and the rounding, so the
+         * bar always ends exactly at the full width */
+        long w[4], sum = 0;
+        int big = -1;
+        for (int s = 0; s < 4; s++) {
+            w[s] = k->st[s] > 0 ? (long)k->st[s] * BW * 10L / k->total : 0;
+            if (k->st[s] > 0 && w[s] < 20)
+                w[s] = 20;
+            if (big < 0 || w[s] > w[big])
+                big = s;
+            sum += w[s];
+        }
+        w[big] += BW * 10L - sum;
+        long xa = X0 * 10L;
+        for (int s = 0; s < 4; s++) {
+            int c = k->st[s];
+            if (c <= 0)
+                continue;
+            xmlNodePtr r = svg_rect(h, svg, xa, y * 10, w[s], BAR * 10L, st_class[s]);
+            xmlNodePtr tt = el(h, r, "title", NULL);
+            textf(h, tt, "%s: %d of %d %s", k->kind, c, k->total, st_label[s]);
+            char num[16];
+            snprintf(num, sizeof num, "%d", c);
+            if (w[s] >= (long)(strlen(num) * 7 + 8) * 10)
+                svg_text(h, svg, xa + w[s] / 2, y * 10 + BAR * 5, "middle",
+                         s == OBJ_WARNINGS ? "in dark" : "in", num);
+            xa += w[s];
+        }
+        char tot[16];
+        snprintf(tot, sizeof tot, "%d", k->total);
+        svg_text(h, svg, (X0 + BW + 8) * 10L, y * 10 + BAR * 5, NULL, "num", tot);
+    }
+}
+
+typedef struct Cat {
+    const char *name;
+    int items;
+    long effort;
+} Cat;
+
+static int cat_cmp(const void *pa, const void *pb)
+{
+    const Cat *x = pa, *y = pb;
+    if (x->effort != y->effort)
+        return x->effort > y->effort ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* Chart 2: estimated effort per action-item category, largest first. */
+static void chart_effort(Html *h, xmlNodePtr parent)
+{
+    enum { W = 460, X0 = 90, BW = 240, Y0 = 40, ROW = 28, BAR = 18 };
+    const Assessment *a = h->a;
+    xmlNodePtr fig = el(h, parent, "figure", NULL);
+    el_text(h, fig, "h2", NULL, "Estimated effort by category");
+    if (a->nitems == 0) {
+        el_text(h, fig, "p", "empty", "No action items: nothing to estimate.");
+        return;
+    }
+    Cat *cats = calloc((size_t)a->nitems, sizeof *cats);
+    if (!cats) {
+        h->oom = 1;
+        return;
+    }
+    int n = 0;
+    for (int i = 0; i < a->nitems; i++) {
+        const char *c = rpt_str(a->items[i].category);
+        if (!*c)
+            c = "other";
+        int j = 0;
+        while (j < n && strcmp(cats[j].name, c) != 0)
+            j++;
+        if (j == n)
+            cats[n++].name = c;
+        cats[j].items++;
+        cats[j].effort += a->items[i].effort_min;
+    }
+    qsort(cats, (size_t)n, sizeof *cats, cat_cmp);
+    long max = cats[0].effort > 0 ? cats[0].effort : 1;
+    int H = Y0 + n * ROW + 4;
+    xmlNodePtr svg = svg_root(h, fig, W, H, "Estimated effort in hours per category", "chart-effort-title");
+    attr(h, svg, "id", "chart-effort");
+    /* a legend line like chart 1's, which also lines the rows up with it */
+    xmlNodePtr sw = svg_rect(h, svg, 0, 40, 120, 120, "bar");
+    attr(h, sw, "rx", "2");
+    svg_text(h, svg, 180, 100, NULL, NULL, "estimated hours, number of action items");
+    for (int i = 0; i < n; i++) {
+        long y = Y0 + (long)i * ROW;
+        char name[80];
+        short_label(name, sizeof name, cats[i].name, 14);
+        svg_text(h, svg, (X0 - 10) * 10L, y * 10 + BAR * 5, "end", NULL, name);
+        long w = cats[i].effort * BW * 10L / max;
+        if (w < 10 && cats[i].effort > 0)
+            w = 10; /* a sliver stays visible */
+        xmlNodePtr r = svg_rect(h, svg, X0 * 10L, y * 10, w, BAR * 10L, "bar");
+        char hb[32], lab[96];
+        rpt_hours(hb, cats[i].effort);
+        snprintf(lab, sizeof lab, "%s h, %d item%s", hb, cats[i].items, cats[i].items == 1 ? "" : "s");
+        xmlNodePtr tt = el(h, r, "title", NULL);
+        textf(h, tt, "%s: %s (%ld minutes)", cats[i].name, lab, cats[i].effort);
+        svg_text(h, svg, X0 * 10L + w + 60, y * 10 + BAR * 5, NULL, "num", lab);
+    }
+    free(cats);
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+static xmlNodePtr table(Html *h, xmlNodePtr parent, const char *const *cols, const char *numcols)
+{
+    xmlNodePtr wrap = el(h, parent, "div", "scroll");
+    xmlNodePtr tb = el(h, wrap, "table", NULL);
+    xmlNodePtr tr = el(h, el(h, tb, "thead", NULL), "tr", NULL);
+    for (int i = 0; cols[i]; i++) {
+        xmlNodePtr th = el_text(h, tr, "th", numcols[i] == 'n' ? "num" : NULL, cols[i]);
+        attr(h, th, "scope", "col");
+    }
+    return tb;
+}
+
+static xmlNodePtr section(Html *h, xmlNodePtr main, const char *id, const char *title, long count)
+{
+    xmlNodePtr sec = el(h, main, "section", NULL);
+    attr(h, sec, "id", id);
+    xmlNodePtr h2 = el_text(h, sec, "h2", NULL, title);
+    if (count >= 0) {
+        xmlNodePtr c = el(h, h2, "span", "count");
+        textf(h, c, "%ld", count);
+    }
+    return sec;
+}
+
+static void build_summary(Html *h, xmlNodePtr main)
+{
+    static const char *const cols[] = {"Kind", "Objects", "Converted", "With warnings", "Manual",
+                                       "Excluded", "Action items", "Effort (h)", NULL};
+    xmlNodePtr sec = section(h, main, "summary", "Summary by kind", -1);
+    xmlNodePtr tb = table(h, sec, cols, "-nnnnnnn");
+    xmlNodePtr body = el(h, tb, "tbody", NULL);
+    for (int i = 0; i < h->nkinds; i++) {
+        const RptKind *k = &h->kinds[i];
+        int last = i == h->nkinds - 1;
+        xmlNodePtr tr = el(h, body, "tr", last ? "total" : NULL);
+        el_text(h, tr, "td", NULL, last ? "Total" : k->kind);
+        td_num(h, tr, k->total);
+        for (int s = 0; s < 4; s++)
+            td_num(h, tr, k->st[s]);
+        td_num(h, tr, k->items);
+        char hb[32];
+        rpt_hours(hb, k->effort_min);
+        el_text(h, tr, "td", "num", hb);
+    }
+}
+
+static void build_files(Html *h, xmlNodePtr main)
+{
+    static const char *const cols[] = {"#", "File", "Bytes", "Encoding", "Objects", "Action items", NULL};
+    const Assessment *a = h->a;
+    xmlNodePtr sec = section(h, main, "files", "Input files", a->nfiles);
+    if (a->nfiles == 0) {
+        el_text(h, sec, "p", "empty", "No input files.");
+        return;
+    }
+    int *nobj = calloc((size_t)a->nfiles * 2, sizeof *nobj);
+    if (!nobj) {
+        h->oom = 1;
+        return;
+    }
+    for (int i = 0; i < a->nobjects; i++)
+        if (a->objects[i].file >= 0 && a->objects[i].file < a->nfiles)
+            nobj[a->objects[i].file]++;
+    for (int i = 0; i < a->nitems; i++)
+        if (a->items[i].file >= 0 && a->items[i].file < a->nfiles)
+            nobj[a->nfiles + a->items[i].file]++;
+    xmlNodePtr tb = table(h, sec, cols, "n-n-nn");
+    xmlNodePtr body = el(h, tb, "tbody", NULL);
+    for (int i = 0; i < a->nfiles; i++) {
+        const SourceFile *f = a->files[i];
+        xmlNodePtr tr = el(h, body, "tr", NULL);
+        td_num(h, tr, i + 1);
+        el_text(h, tr, "td", "name mono", f ? f->name : "");
+        td_num(h, tr, f ? (long)f->raw_len : 0);
+        el_text(h, tr, "td", NULL, f ? rpt_encoding_name(f->encoding) : "unknown");
+        td_num(h, tr, nobj[i]);
+        td_num(h, tr, nobj[a->nfiles + i]);
+    }
+    free(nobj);
+}
+
+static void build_objects(Html *h, xmlNodePtr main)
+{
+    static const char *const cols[] = {"#", "Kind", "Name", "Location", "Status", "Action items",
+                                       "Effort (min)", NULL};
+    const Assessment *a = h->a;
+    xmlNodePtr sec = section(h, main, "objects", "Objects", a->nobjects);
+    if (a->nobjects == 0) {
+        el_text(h, sec, "p", "empty", "No objects.");
+        return;
+    }
+    xmlNodePtr tb = table(h, sec, cols, "n-----n");
+    xmlNodePtr body = el(h, tb, "tbody", NULL);
+    for (int i = 0; i < a->nobjects; i++) {
+        const ObjectRec *o = &a->objects[i];
+        xmlNodePtr tr = el(h, body, "tr", NULL);
+        attrf(h, tr, "id", "obj-%d", i + 1);
+        td_num(h, tr, i + 1);
+        el_text(h, tr, "td", NULL, o->kind);
+        object_name(h, el(h, tr, "td", "name"), o);
+        xmlNodePtr loc = el(h, tr, "td", "loc mono");
+        text(h, loc, rpt_file_name(h->a, o->file));
+        textf(h, loc, ":%d", o->start.line);
+        xmlNodePtr st = el(h, tr, "td", NULL);
+        char cls[40];
+        snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
+        el_text(h, st, "span", cls, rpt_status_name((int)o->status));
+        xmlNodePtr links = el(h, tr, "td", "links");
+        if (h->first[i] == h->first[i + 1])
+            el_text(h, links, "span", "muted", "none");
+        for (int j = h->first[i]; j < h->first[i + 1]; j++) {
+            int k = h->list[j];
+            const ItemRec *it = &a->items[k];
+            xmlNodePtr lk = el_text(h, links, "a", "mono", it->code);
+            attrf(h, lk, "href", "#item-%d", k + 1);
+            attrf(h, lk, "title", "%s: %s", sev_name(it->sev), rpt_str(it->message));
+        }
+        td_num(h, tr, o->effort_min);
+    }
+}
+
+static void build_items(Html *h, xmlNodePtr main)
+{
+    static const char *const cols[] = {"#", "Severity", "Code", "Object and location", "Finding",
+                                       "Effort (min)", NULL};
+    const Assessment *a = h->a;
+    xmlNodePtr sec = section(h, main, "items", "Action items", a->nitems);
+    if (a->nitems == 0) {
+        el_text(h, sec, "p", "empty", "No action items.");
+        return;
+    }
+    xmlNodePtr tb = table(h, sec, cols, "n----n");
+    /* Grouped by severity, most severe first; within a group the order the
+     * pipeline gave (file, line, column), so numbers match action_items.csv. */
+    for (int s = SEV_CRITICAL; s >= SEV_INFO - 1; s--) {
+        int cnt = 0;
+        long eff = 0;
+        for (int i = 0; i < a->nitems; i++) {
+            int sv = a->items[i].sev;
+            int grp = sv >= SEV_INFO && sv <= SEV_CRITICAL ? sv : SEV_INFO - 1;
+            if (grp == s) {
+                cnt++;
+                eff += a->items[i].effort_min;
+            }
+        }
+        if (!cnt)
+            continue;
+        xmlNodePtr body = el(h, tb, "tbody", NULL);
+        xmlNodePtr gr = el(h, body, "tr", "group");
+        xmlNodePtr th = el(h, gr, "th", NULL);
+        attr(h, th, "colspan", "6");
+        char cls[40], hb[32];
+        snprintf(cls, sizeof cls, "badge %s", sevcls(s));
+        el_text(h, th, "span", cls, s >= SEV_INFO ? sev_name(s) : "unknown");
+        rpt_hours(hb, eff);
+        textf(h, th, " %d item%s, %s h", cnt, cnt == 1 ? "" : "s", hb);
+        for (int i = 0; i < a->nitems; i++) {
+            const ItemRec *it = &a->items[i];
+            int grp = it->sev >= SEV_INFO && it->sev <= SEV_CRITICAL ? it->sev : SEV_INFO - 1;
+            if (grp != s)
+                continue;
+            snprintf(cls, sizeof cls, "item %s", sevcls(it->sev));
+            xmlNodePtr tr = el(h, body, "tr", cls);
+            attrf(h, tr, "id", "item-%d", i + 1);
+            td_num(h, tr, i + 1);
+            snprintf(cls, sizeof cls, "badge %s", sevcls(it->sev));
+            el_text(h, el(h, tr, "td", NULL), "span", cls, sev_name(it->sev));
+            xmlNodePtr code = el(h, tr, "td", NULL);
+            el_text(h, code, "code", NULL, it->code);
+            el_text(h, code, "div", "cat", it->category);
+            /* object and location share a cell, so the finding and its
+             * snippet get the width */
+            xmlNodePtr ob = el(h, tr, "td", "name");
+            if (it->object >= 0 && it->object < a->nobjects) {
+                const ObjectRec *o = &a->objects[it->object];
+                xmlNodePtr lk = el(h, ob, "a", NULL);
+                attrf(h, lk, "href", "#obj-%d", it->object + 1);
+                char lab[512];
+                object_label(lab, sizeof lab, o);
+                attr(h, lk, "title", lab);
+                el_text(h, lk, "span", "muted", o->kind);
+                text(h, lk, " ");
+                object_name(h, lk, o);
+            } else {
+                el_text(h, ob, "span", "muted", "(file)");
+            }
+            xmlNodePtr loc = el(h, ob, "div", "loc mono");
+            text(h, loc, rpt_file_name(a, it->file));
+            /* the range in one piece: a long path wraps before it */
+            textf(h, el(h, loc, "span", "range"), ":%d:%d\u2013%d:%d", it->start.line, it->start.col,
+                  it->end.line, it->end.col);
+            xmlNodePtr d = el(h, tr, "td", "detail");
+            el_text(h, d, "div", "msg", it->message);
+            if (it->recommendation && *it->recommendation)
+                el_text(h, d, "div", "rec", it->recommendation);
+            if (it->snippet && *it->snippet) {
+                xmlNodePtr pre = el(h, d, "pre", "snippet");
+                /* an HTML parser drops one newline right after <pre> */
+                if (it->snippet[0] == '\n')
+                    text(h, pre, "\n");
+                text(h, pre, it->snippet);
+            }
+            td_num(h, tr, it->effort_min);
+        }
+    }
+}
+
+static void build_page(Html *h)
+{
+    const Assessment *a = h->a;
+    char title[256];
+    snprintf(title, sizeof title, "sqlshift assessment: %s -> %s", rpt_str(a->source), rpt_str(a->target));
+    if (!xmlCreateIntSubset(h->doc, X("html"), NULL, NULL)) /* <!DOCTYPE html> */
+        h->oom = 1;
+    xmlNodePtr html = xmlNewNode(NULL, X("html"));
+    if (!html) {
+        h->oom = 1;
+        return;
+    }
+    xmlDocSetRootElement(h->doc, html);
+    attr(h, html, "lang", "en");
+    build_head(h, html, title);
+    xmlNodePtr body = el(h, html, "body", NULL);
+
+    xmlNodePtr hdr = el(h, body, "header", "page");
+    el_text(h, hdr, "h1", NULL, title);
+    xmlNodePtr meta = el(h, hdr, "p", "meta");
+    textf(h, el(h, meta, "span", NULL), "sqlshift %s", rpt_str(a->tool_version));
+    textf(h, el(h, meta, "span", NULL), "source: %s", rpt_str(a->source));
+    textf(h, el(h, meta, "span", NULL), "target: %s", rpt_str(a->target));
+    long bytes = 0;
+    for (int i = 0; i < a->nfiles; i++)
+        bytes += a->files[i] ? (long)a->files[i]->raw_len : 0;
+    textf(h, el(h, meta, "span", NULL), "%d input file%s, %ld bytes", a->nfiles, a->nfiles == 1 ? "" : "s",
+          bytes);
+
+    xmlNodePtr main = el(h, body, "main", NULL);
+    build_totals(h, main);
+    xmlNodePtr charts = el(h, main, "section", "charts");
+    attr(h, charts, "id", "charts");
+    chart_status(h, charts);
+    chart_effort(h, charts);
+    build_summary(h, main);
+    build_objects(h, main);
+    build_items(h, main);
+    build_files(h, main);
+
+    xmlNodePtr ft = el(h, body, "footer", "page");
+    el_text(h, ft, "p", NULL,
+            "The same data for spreadsheets and programs: summary.csv, objects.csv, action_items.csv and "
+            "report.json next to this page (columns v1). Object and item numbers are their row "
+            "numbers in objects.csv and action_items.csv. Effort is an estimate from the action-item "
+            "catalogue (sqlshift-actions(7)).");
+}
+
+int rpt_html_body(const Assessment *a, FILE *f, char **err)
+{
+    Html h;
+    memset(&h, 0, sizeof h);
+    h.a = a;
+    h.doc = htmlNewDocNoDtD(NULL, NULL);
+    h.nkinds = rpt_kinds(a, &h.kinds);
+    int rc = -1;
+    if (!h.doc || h.nkinds < 0 || rpt_object_items(a, &h.first, &h.list) != 0) {
+        *err = rpt_errf("out of memory");
+        goto done;
+    }
+    build_page(&h);
+    if (h.oom) {
+        *err = rpt_errf("out of memory");
+        goto done;
+    }
+    xmlCharEncodingHandlerPtr enc = xmlFindCharEncodingHandler("UTF-8");
+    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, enc);
+    if (!out) {
+        *err = rpt_errf("out of memory");
+        goto done;
+    }
+    htmlDocContentDumpFormatOutput(out, h.doc, "UTF-8", 1);
+    /* write errors surface through ferror(f) in rpt_write_set */
+    if (xmlOutputBufferClose(out) < 0) {
+        *err = rpt_errf("HTML output failed");
+        goto done;
+    }
+    rc = 0;
+done:
+    if (h.doc)
+        xmlFreeDoc(h.doc);
+    if (h.nkinds >= 0)
+        free(h.kinds);
+    free(h.first);
+    free(h.list);
+    return rc;
+}
+
+int report_write_html(const Assessment *a, const char *path, char **err)
+{
+    *err = NULL;
+    if (!path || !*path) {
+        *err = rpt_errf("no report file given");
+        return -1;
+    }
+    RptOut out = {path, rpt_html_body};
+    return rpt_write_set(a, &out, 1, err);
+}

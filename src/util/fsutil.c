@@ -113,6 +113,10 @@ int fs_mkdirs(const char *dir)
         }
     }
     int rc = mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    if (rc == 0 && !fs_is_dir(p)) {
+        errno = ENOTDIR;
+        rc = -1;
+    }
     free(p);
     return rc;
 }
