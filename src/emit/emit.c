@@ -1277,6 +1277,10 @@ static void create_index_sql(Em *e, StrBuf *b, const CreateIndex *ix, const QNam
     if (e->my && ix->ik == IK_SPATIAL)
         sb_puts(b, "SPATIAL ");
     sb_puts(b, "INDEX ");
+    /* Oracle scripts create a unique index and then a primary key of the
+     * same name over it; in PostgreSQL the key creates that index itself */
+    if (e->pg && ix->name.text)
+        sb_puts(b, "IF NOT EXISTS ");
     if (ix->name.text)
         nm_put_ident(e->cx, b, &ix->name);
     sb_puts(b, " ON ");
@@ -1728,7 +1732,7 @@ static void emit_unit(Em *e, int phase, const char *kind, const char *schema, co
         e->cx->sink(e->cx, phase, kind, schema, name, b->s, b->len);
 }
 
-void em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, const char *name)
+int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, const char *name)
 {
     Em e = em_of(cx);
     StrBuf b, fk, ix;
@@ -1799,9 +1803,15 @@ void em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, co
     case N_UPDATE: update_stmt(&e, &b, (const UpdateStmt *)n); break;
     case N_DELETE: delete_stmt(&e, &b, (const DeleteStmt *)n); break;
     case N_SELECT: case N_SETOP: case N_WITH: case N_VALUES:
-        /* a query at script level returns rows to the client: kept as is */
-        query(&e, &b, n);
-        sb_puts(&b, ";\n");
+        /* a query at script level only returns rows to the client (often a
+         * check against the source's dictionary): kept verbatim, except
+         * SELECT ... INTO, which creates a table */
+        if (n->kind == N_SELECT && ((const SelectStmt *)n)->into.n) {
+            query(&e, &b, n);
+            sb_puts(&b, ";\n");
+        } else {
+            ok = 0;
+        }
         break;
     default:
         ok = 0;
@@ -1822,4 +1832,5 @@ void em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, co
     sb_free(&b);
     sb_free(&fk);
     sb_free(&ix);
+    return ok;
 }

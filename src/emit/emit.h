@@ -6,9 +6,10 @@
 #include "rewrite/rewrite.h"
 
 /* Prints a rewritten statement; calls cx->sink once per output unit (a CREATE
- * TABLE may give a table unit, foreign-key units and index units). */
-void em_statement(ConvCtx *cx, Node *stmt, const char *kind, const char *schema,
-                  const char *name);
+ * TABLE may give a table unit, foreign-key units and index units). Returns 1
+ * if the statement was converted, 0 if it was kept verbatim. */
+int em_statement(ConvCtx *cx, Node *stmt, const char *kind, const char *schema,
+                 const char *name);
 /* Pieces, for tests and for other printers. */
 void em_expr(ConvCtx *cx, StrBuf *b, const Node *e);
 void em_ident(ConvCtx *cx, StrBuf *b, const Ident *id);

@@ -3,6 +3,7 @@
  * (objects, findings, output units, the catalogue) lives in run storage. */
 #include "config.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/objnames.h"
 #include "cli/cli.h"
 #include "emit/emit.h"
 #include "input/decode.h"
@@ -37,6 +38,7 @@ typedef struct Run {
     VEC(SrcSpan) object_spans;
     VEC(Unit) units;
     const char *default_schema;     /* see ConvCtx.default_schema */
+    ObjNames names;                 /* kept-verbatim objects, index names */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
     int input_failed;
@@ -277,9 +279,22 @@ static void convert_file(Run *r, SourceFile *f)
         if (obj >= 0) {
             cx.object = obj;
             cat_add_statement(&r->catalog, st.node, obj);
-            Node *n = rw_statement(&cx, st.node);
+            Node *n = st.node;
+            const char *dep = on_unconverted_dependency(&r->names, n);
+            if (dep) {
+                /* it would fail on the target: keep it with the object it needs */
+                RawNode *raw = NODE_NEW(&sa, RawNode, RAW, n->span);
+                raw->code = "SS3033";
+                diag_add(&r->diags, "SS3033", n->span, obj,
+                         "depends on %s, which was not converted: kept verbatim", dep);
+                n = &raw->h;
+            } else {
+                n = rw_statement(&cx, n);
+                on_unique_index_names(&r->names, &cx, n);
+            }
             const ObjectRec *o = &r->objects.items[obj];
-            em_statement(&cx, n, o->kind, o->schema, o->name);
+            if (!em_statement(&cx, n, o->kind, o->schema, o->name))
+                on_mark_unconverted(&r->names, st.node);
         } else {
             r->lead_len = 0; /* comments before GO: keep them with the next statement */
             r->lead = NULL;
@@ -627,6 +642,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     arena_init(&r.arena, 256 * 1024);
     diag_init(&r.diags, &r.arena);
     cat_init(&r.catalog);
+    on_init(&r.names);
     if (o->source == DIALECT_TSQL)
         r.default_schema = "dbo"; /* SQL Server's default schema -> the target's default */
     char *err = NULL;
@@ -731,6 +747,7 @@ done:
     }
     rules_free(&r.rules);
     cat_free(&r.catalog);
+    on_free(&r.names);
     arena_free(&r.arena);
     return status;
 }

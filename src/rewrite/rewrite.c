@@ -446,6 +446,7 @@ void rw_keep_verbatim(Rw *w, const char *code, SrcSpan span, const char *fmt, ..
     if (!w->raw_code) {
         w->raw_code = code;
         w->raw_reason = msg;
+        w->raw_span = span;
     }
 }
 
@@ -761,15 +762,13 @@ static SelectStmt *query_select(Node *q)
     return NULL;
 }
 
-static int class_depth_guard;
-
 /* Class of the select-list entry named `col` (or entry `index` when col is
  * NULL) of a query, evaluated in that query's own scope. */
 static int target_class(Rw *w, Node *query, const Ident *col, int index, int *found)
 {
     SelectStmt *s = query_select(query);
     *found = 0;
-    if (!s || class_depth_guard > 16)
+    if (!s || w->target_depth > 16)
         return CLS_UNKNOWN;
     for (int i = 0; i < s->targets.n; i++) {
         TargetItem *t = (TargetItem *)s->targets.items[i];
@@ -790,11 +789,11 @@ static int target_class(Rw *w, Node *query, const Ident *col, int index, int *fo
             continue;
         *found = 1;
         Scope *saved = w->scope;
-        class_depth_guard++;
+        w->target_depth++;
         rw_scope_push(w, &s->from, NULL);
         int c = rw_expr_class(w, t->expr);
         w->scope = saved;
-        class_depth_guard--;
+        w->target_depth--;
         return c;
     }
     return CLS_UNKNOWN;
@@ -959,7 +958,20 @@ static int func_class(Rw *w, const FuncCall *f)
     return CLS_UNKNOWN;
 }
 
+static int expr_class(Rw *w, const Node *e);
+
 int rw_expr_class(Rw *w, const Node *e)
+{
+    /* long operator chains: past this depth the class is not worth knowing */
+    if (!e || w->class_depth > 64)
+        return CLS_UNKNOWN;
+    w->class_depth++;
+    int c = expr_class(w, e);
+    w->class_depth--;
+    return c;
+}
+
+static int expr_class(Rw *w, const Node *e)
 {
     if (!e)
         return CLS_UNKNOWN;
@@ -1148,8 +1160,13 @@ static void walk_column(Rw *w, ColumnDef *c)
 void rw_walk(Rw *w, Node **slot)
 {
     Node *n = *slot;
-    if (!n || w->raw_code || w->depth >= RW_MAX_DEPTH)
+    if (!n || w->raw_code)
         return;
+    if (w->depth >= RW_MAX_DEPTH) {
+        rw_keep_verbatim(w, "SS0012", n->span, "expression nested more than %d levels deep: statement kept "
+                         "verbatim", RW_MAX_DEPTH);
+        return;
+    }
     w->depth++;
     n = run_transforms(w, n, PRE);
     *slot = n;
@@ -1391,6 +1408,48 @@ static void other_items(Rw *w, OtherStmt *o)
 
 /* ==== entry point ========================================================== */
 
+/* The extent of every span in a tree: a statement node's own span may stop
+ * before clauses attached later (ORDER BY after a SELECT core). */
+typedef struct Extent { RwVisit v; uint32_t file, lo, hi; } Extent;
+
+static void extent_slot(RwVisit *v, Node **slot);
+static void extent_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        extent_slot(v, &l->items[i]);
+}
+static void extent_slot(RwVisit *v, Node **slot)
+{
+    Extent *x = (Extent *)v;
+    const Node *n = *slot;
+    if (!n)
+        return;
+    if (n->span.file == x->file && n->span.len && !(n->flags & NF_SYNTHETIC)) {
+        if (n->span.off < x->lo)
+            x->lo = n->span.off;
+        if (n->span.off + n->span.len > x->hi)
+            x->hi = n->span.off + n->span.len;
+    }
+    rw_children((Node *)n, v);
+}
+
+static SrcSpan statement_extent(Node *stmt, SrcSpan extra)
+{
+    Extent x = {{extent_slot, extent_list, NULL}, stmt->span.file, stmt->span.off,
+                stmt->span.off + stmt->span.len};
+    extent_slot(&x.v, &stmt);
+    if (extra.file == x.file && extra.len) {
+        if (extra.off < x.lo)
+            x.lo = extra.off;
+        if (extra.off + extra.len > x.hi)
+            x.hi = extra.off + extra.len;
+    }
+    SrcSpan sp = stmt->span;
+    sp.off = x.lo;
+    sp.len = x.hi - x.lo;
+    return sp;
+}
+
 Node *rw_statement(ConvCtx *cx, Node *stmt)
 {
     if (!stmt)
@@ -1447,7 +1506,10 @@ Node *rw_statement(ConvCtx *cx, Node *stmt)
     Node *root = stmt;
     rw_walk(&w, &root);
     if (w.raw_code) {
-        RawNode *r = NODE_NEW(cx->arena, RawNode, RAW, stmt->span);
+        /* the verbatim text covers the whole statement, including clauses the
+         * statement node's span may not reach (FOR XML, ORDER BY after the
+         * query core) */
+        RawNode *r = NODE_NEW(cx->arena, RawNode, RAW, statement_extent(stmt, w.raw_span));
         r->code = w.raw_code;
         r->reason = w.raw_reason;
         return &r->h;

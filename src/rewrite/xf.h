@@ -42,7 +42,8 @@ typedef struct CteScope {
     const NodeList *ctes;   /* CTE nodes of one WITH */
 } CteScope;
 
-#define RW_MAX_DEPTH 300    /* deeper trees are left as they are (SS0012 in the parser) */
+#define RW_MAX_DEPTH 2000   /* deeper trees (long operator chains, which the parser
+                               builds without recursion) keep the statement verbatim */
 
 typedef struct Rw {
     ConvCtx *cx;
@@ -56,11 +57,15 @@ typedef struct Rw {
     int depth;              /* walk depth */
     int in_exists;          /* inside EXISTS (...) */
     NodeList prepend;       /* ALTER TABLE actions to run before the statement's own */
+    int class_depth;        /* rw_expr_class recursion (bounded) */
+    int target_depth;       /* derived-table column lookups (bounded) */
     int kept_calls;         /* calls kept that the target will not have (user code
                                kept verbatim, unknown functions, method calls) */
     VEC(const char *) once; /* "CODE" or "CODE|key" already recorded in this statement */
     const char *raw_code;   /* set: keep the whole statement verbatim (RAW) */
     const char *raw_reason; /* message for the RAW node */
+    SrcSpan raw_span;       /* what the reason points at (may lie outside the
+                               statement node's span, e.g. FOR XML) */
     VEC(const char *) dropped; /* storage options dropped, for one SS3001 item */
     SrcSpan dropped_span;   /* span of the first dropped option */
 } Rw;

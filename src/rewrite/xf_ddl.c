@@ -56,11 +56,30 @@ static int is_empty_string(const Node *e)
     return rw_is_string_literal(e) && ((const Literal *)e)->len == 0;
 }
 
-/* A value going into a column: booleans from 0/1, Oracle '' as NULL. */
+/* T-SQL reads '9/17/1996' as month/day/year (us_english DATEFORMAT mdy);
+ * MySQL rejects it and PostgreSQL reads it by its DateStyle: ISO instead. */
+static Node *iso_date_literal(Rw *w, Node *v)
+{
+    if (!rw_is_string_literal(v))
+        return v;
+    const Literal *l = (const Literal *)v;
+    int m, d, y, n = 0;
+    if (sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) != 3 || n < 8 || m < 1 || m > 12 || d < 1 || d > 31)
+        return v;
+    const char *rest = l->value + n;
+    if (*rest && *rest != ' ')
+        return v;
+    return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
+}
+
+/* A value going into a column: booleans from 0/1, Oracle '' as NULL, T-SQL
+ * m/d/y dates as ISO dates. */
 static Node *column_value(Rw *w, Node *v, const CatColumn *col)
 {
     if (!v)
         return v;
+    if (w->cx->source == DIALECT_TSQL && col && col->is_datetime)
+        v = iso_date_literal(w, v);
     if (w->cx->source == DIALECT_ORACLE && is_empty_string(v))
         return mk_null(w, v->span);
     if (col && rw_column_is_bool(w, col))
@@ -151,9 +170,9 @@ Node *xf_insert(Rw *w, Node *n)
     if (!ins->source || ins->source->kind != N_VALUES)
         return n;
     int need = w->cx->source == DIALECT_ORACLE;
-    if (t && pg)
-        for (int i = 0; i < t->cols.n && !need; i++)
-            need = rw_column_is_bool(w, &t->cols.items[i]);
+    for (int i = 0; t && i < t->cols.n && !need; i++)
+        need = (pg && rw_column_is_bool(w, &t->cols.items[i])) ||
+               (w->cx->source == DIALECT_TSQL && t->cols.items[i].is_datetime);
     if (!need)
         return n;
     ValuesList *vl = (ValuesList *)ins->source;
@@ -264,8 +283,8 @@ static void column_computed(Rw *w, ColumnDef *c)
         int cls = rw_expr_class(w, c->computed);
         const char *ty = guess_type(w, cls);
         c->type = mk_type(w, c->h.span, ty);
-        rw_item(w, "SS3006", c->h.span, "computed column %s became a stored generated column of type %s "
-                "(guessed from the expression: check it)%s", col, ty, limits);
+        rw_item(w, "SS3006", c->h.span, "computed column %s became a %sgenerated column of type %s "
+                "(guessed from the expression: check it)%s", col, rw_target_pg(w) ? "stored " : "", ty, limits);
     } else if (!c->persisted && rw_target_pg(w)) {
         rw_item(w, "SS3006", c->h.span, "virtual column %s became a stored generated column: its values "
                 "are now stored%s", col, limits);
@@ -539,6 +558,58 @@ Node *xf_constraint(Rw *w, Node *n)
 
 /* ==== CREATE TABLE ================================================================ */
 
+typedef struct TimeScan { RwVisit v; int found; } TimeScan;
+
+static void time_slot(RwVisit *v, Node **slot);
+static void time_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        time_slot(v, &l->items[i]);
+}
+static void time_slot(RwVisit *v, Node **slot)
+{
+    Node *n = *slot;
+    if (!n)
+        return;
+    if (n->kind == N_FUNC && ((FuncCall *)n)->upper) {
+        static const char *const fns[] = {"CURRENT_TIMESTAMP", "NOW", "LOCALTIMESTAMP", "CURDATE",
+                                          "CURRENT_DATE", "SYSDATE", "GETDATE", "UTC_TIMESTAMP",
+                                          "CURTIME", "CURRENT_TIME", "RAND", "UUID", NULL};
+        for (int i = 0; fns[i]; i++)
+            if (!strcmp(((FuncCall *)n)->upper, fns[i]))
+                ((TimeScan *)v)->found = 1;
+    }
+    rw_children(n, v);
+}
+
+/* MySQL refuses CHECK constraints that call the clock or other
+ * non-deterministic functions. */
+static int nondeterministic_check(const Node *k)
+{
+    if (!k || k->kind != N_CONSTRAINT || ((const Constraint *)k)->ck != CK_CHECK)
+        return 0;
+    TimeScan ts = {{time_slot, time_list, NULL}, 0};
+    Node *e = ((const Constraint *)k)->expr;
+    time_slot(&ts.v, &e);
+    return ts.found;
+}
+
+static void drop_clock_checks(Rw *w, NodeList *l, const char *table)
+{
+    int k = 0;
+    for (int i = 0; i < l->n; i++) {
+        Node *c = l->items[i];
+        if (nondeterministic_check(c)) {
+            rw_itemh(w, "SS3016", c->span, "enforce it in a BEFORE INSERT/UPDATE trigger",
+                     "%s of %s dropped: MySQL does not allow the current time in a CHECK constraint (%s)",
+                     constraint_text(w, (Constraint *)c), table, rw_span_text(w, c->span));
+            continue;
+        }
+        l->items[k++] = c;
+    }
+    l->n = k;
+}
+
 /* PRE on CREATE TABLE / CREATE VIEW (Oracle): object tables and views. */
 Node *xf_object_table(Rw *w, Node *n)
 {
@@ -550,6 +621,37 @@ Node *xf_object_table(Rw *w, Node *n)
         rw_keep_verbatim(w, "SS3019", ((CreateView *)n)->object_view, "object view %s kept verbatim: create an "
                          "ordinary view", rw_qname_text(w, &((CreateView *)n)->name));
     return n;
+}
+
+static int first_col_is(const NodeList *cols, const Ident *name)
+{
+    if (!cols->n)
+        return 0;
+    const IndexCol *ic = (const IndexCol *)cols->items[0];
+    if (!ic || ic->h.kind != N_INDEX_COL || !ic->expr || ic->expr->kind != N_NAME)
+        return 0;
+    const QName *q = &((const NameRef *)ic->expr)->name;
+    const Ident *id = &q->parts[q->n - 1];
+    return id->text && name->text && id->len == name->len && !strncasecmp(id->text, name->text, id->len);
+}
+
+/* Is column c the first column of a key or index of the table? */
+static int leads_index(const CreateTable *t, const ColumnDef *c)
+{
+    for (int i = 0; i < c->constraints.n; i++) {
+        const Constraint *k = (const Constraint *)c->constraints.items[i];
+        if (k->ck == CK_PRIMARY || k->ck == CK_UNIQUE)
+            return 1;
+    }
+    for (int i = 0; i < t->constraints.n; i++) {
+        const Constraint *k = (const Constraint *)t->constraints.items[i];
+        if ((k->ck == CK_PRIMARY || k->ck == CK_UNIQUE) && first_col_is(&k->cols, &c->name))
+            return 1;
+    }
+    for (int i = 0; i < t->indexes.n; i++)
+        if (first_col_is(&((const CreateIndex *)t->indexes.items[i])->cols, &c->name))
+            return 1;
+    return 0;
 }
 
 static int charset_option(const char *name)
@@ -575,7 +677,14 @@ Node *xf_create_table(Rw *w, Node *n)
     if (same_dialect(w))
         return n;
     if (t->memory_optimized) {
-        rw_item(w, "SS3014", n->span, "memory-optimized table %s became an ordinary table", name);
+        const char *dur = NULL;
+        for (int i = 0; i < t->options.n; i++) {
+            const OptionItem *o = (const OptionItem *)t->options.items[i];
+            if (o->h.kind == N_OPTION && o->name && !strcasecmp(o->name, "DURABILITY"))
+                dur = o->value;
+        }
+        rw_item(w, "SS3014", n->span, "memory-optimized table %s became an ordinary table%s", name,
+                dur && !strncasecmp(dur, "SCHEMA_ONLY", 11) ? " (it was SCHEMA_ONLY: consider UNLOGGED)" : "");
         t->memory_optimized = 0;
     }
     if (t->temporary == 2) {
@@ -610,6 +719,16 @@ Node *xf_create_table(Rw *w, Node *n)
             sb_printf(&cs, "%s%s", cs.len ? ", " : "", option_text(w, op));
             continue;
         }
+        if (!strcasecmp(on, "MEMORY_OPTIMIZED") || !strcasecmp(on, "DURABILITY"))
+            continue; /* SS3014 above */
+        if (!strcasecmp(on, "ON") && op->value && strchr(op->value, '(')) {
+            /* ON scheme(col): a partition scheme */
+            rw_itemh(w, "SS3008", o->span,
+                     pg ? "recreate it with PARTITION BY RANGE/LIST/HASH and CREATE TABLE ... PARTITION OF"
+                        : "recreate it with MySQL's PARTITION BY syntax",
+                     "partitioning of %s (partition scheme %s) dropped", name, op->value);
+            continue;
+        }
         if (strstr(on, "SYSTEM_VERSIONING") || strstr(on, "PERIOD")) {
             rw_item(w, "SS3031", o->span, "system-versioned table %s: %s dropped; keep history with a trigger "
                     "and a history table (or the temporal_tables extension)", name, option_text(w, op));
@@ -628,6 +747,31 @@ Node *xf_create_table(Rw *w, Node *n)
                  "partitioning of %s dropped", name);
         t->partition.len = 0;
     }
+    if (!pg) {
+        drop_clock_checks(w, &t->constraints, name);
+        for (int i = 0; i < t->columns.n; i++)
+            if (t->columns.items[i]->kind == N_COLUMN_DEF)
+                drop_clock_checks(w, &((ColumnDef *)t->columns.items[i])->constraints, name);
+    }
+    /* MySQL: an AUTO_INCREMENT column must lead an index when the table is
+     * created (T-SQL often adds the primary key later with ALTER TABLE) */
+    if (!pg)
+        for (int i = 0; i < t->columns.n; i++) {
+            ColumnDef *c = (ColumnDef *)t->columns.items[i];
+            if (c->h.kind != N_COLUMN_DEF || !c->identity || leads_index(t, c))
+                continue;
+            CreateIndex *ix = NODE_NEW(w->cx->arena, CreateIndex, CREATE_INDEX, c->h.span);
+            ix->h.flags |= NF_SYNTHETIC;
+            IndexCol *ic = NODE_NEW(w->cx->arena, IndexCol, INDEX_COL, c->h.span);
+            ic->h.flags |= NF_SYNTHETIC;
+            NameRef *nm = (NameRef *)mk_name(w, c->h.span, "x");
+            nm->name.parts[0] = c->name;
+            ic->expr = &nm->h;
+            nl_push(w->cx->arena, &ix->cols, ic);
+            nl_push(w->cx->arena, &t->indexes, ix);
+            rw_item(w, "SS3007", c->h.span, "AUTO_INCREMENT column %s.%s got an index: MySQL requires one when "
+                    "the table is created (the primary key comes later)", name, rw_ident_text(w, &c->name));
+        }
     /* inline indexes the target cannot build (T-SQL INDEX ... COLUMNSTORE) */
     int k = 0;
     for (int i = 0; i < t->indexes.n; i++) {
@@ -713,6 +857,13 @@ Node *xf_create_index(Rw *w, Node *n)
         ix->ik = IK_PLAIN;
         break;
     case IK_FULLTEXT:
+        if (!ix->name.text) { /* T-SQL full-text indexes have no name; the targets need one */
+            const char *base = w->table_name && w->table_name->n
+                                   ? rw_ident_text(w, &w->table_name->parts[w->table_name->n - 1])
+                                   : ix->table.n ? rw_ident_text(w, &ix->table.parts[ix->table.n - 1]) : "t";
+            ix->name = ident_make(a, arena_printf(a, "%s_fts", rw_lower(w, base, strlen(base))));
+            iname = rw_ident_text(w, &ix->name);
+        }
         if (!pg) {
             rw_item(w, "SS3003", sp, "full-text index %s on %s became a FULLTEXT index: queries must use "
                     "MATCH ... AGAINST", iname, tname);
@@ -732,12 +883,6 @@ Node *xf_create_index(Rw *w, Node *n)
             ix->unique = 0;
             ix->using_ = ident_make(a, "gin");
             ix->include.n = 0;
-            if (!ix->name.text) {
-                const char *base = w->table_name && w->table_name->n
-                                       ? rw_ident_text(w, &w->table_name->parts[w->table_name->n - 1])
-                                       : ix->table.n ? rw_ident_text(w, &ix->table.parts[ix->table.n - 1]) : "t";
-                ix->name = ident_make(a, arena_printf(a, "%s_fts", rw_lower(w, base, strlen(base))));
-            }
             rw_item(w, "SS3003", sp, "full-text index %s on %s became a GIN index on to_tsvector('simple', ...): "
                     "queries must use to_tsvector('simple', ...) @@ to_tsquery(...), and the search "
                     "configuration may need a language", ix->name.text ? rw_ident_text(w, &ix->name) : iname, tname);
@@ -1032,6 +1177,12 @@ Node *xf_alter_table(Rw *w, Node *n)
             /* WITH NOCHECK ADD: the parser marked the constraint NOVALIDATE
              * and xf_constraint reported it */
             x->nocheck = 0;
+            if (!pg && nondeterministic_check(x->def)) {
+                rw_keep_verbatim(w, "SS3026", x->h.span, "ALTER TABLE %s: %s uses the current time, which MySQL "
+                                 "does not allow in a CHECK constraint: kept verbatim (use a trigger)", name,
+                                 constraint_text(w, (Constraint *)x->def));
+                return n;
+            }
             break;
         case AK_SET_DEFAULT:
             if (x->expr && x->name.text)

@@ -583,8 +583,6 @@ static Node *h_datediff(Rw *w, FuncCall *f)
                 break;
             rw_item(w, "SS2016", sp, "DATEDIFF(%s, ...) became TIMESTAMPDIFF, which counts whole units "
                     "elapsed instead of unit boundaries crossed", pw);
-            IntervalExpr *dummy = NULL;
-            (void)dummy;
             KeywordExpr *k = NODE_NEW(w->cx->arena, KeywordExpr, KEYWORD_EXPR, sp);
             k->word = mu;
             return &mk_call(w, sp, "TIMESTAMPDIFF", 3, &k->h, a, b)->h;
@@ -787,7 +785,10 @@ static Node *h_group_concat(Rw *w, FuncCall *f)
     g->distinct = f->distinct;
     g->order = f->order;
     g->over = f->over;
-    if (f->distinct && f->order.n)
+    int same_order = f->order.n == 1 && f->args.n == 1 &&
+                     !strcmp(rw_span_text(w, ((OrderItem *)f->order.items[0])->expr->span),
+                             rw_span_text(w, arg(f, 0)->span));
+    if (f->distinct && f->order.n && !same_order)
         rw_item(w, "SS2032", sp, "string_agg(DISTINCT ... ORDER BY ...) needs the ORDER BY expressions "
                 "to be the aggregated value in PostgreSQL");
     return &g->h;
@@ -910,10 +911,9 @@ static Node *pg_interval(Rw *w, SrcSpan sp, Node *value, const char *unit)
         if (rw_is_string_literal(value)) {
             const char *v = ((Literal *)value)->value;
             char *end;
-            double dv = strtod(v, &end);
+            strtod(v, &end);
             if (end != v && *end == 0 && mult == 1)
                 return mk_interval(w, sp, arena_printf(w->cx->arena, "%s %s", v, pgu));
-            (void)dv;
         }
         return mk_bin(w, sp, B_MUL, mk_paren(value),
                       mk_interval(w, sp, arena_printf(w->cx->arena, "%d %s", mult, pgu)));
@@ -943,17 +943,22 @@ static Node *h_date_add(Rw *w, FuncCall *f)
                     "interval 'n unit ...'", f->upper, ie->unit ? ie->unit : "");
             return NULL;
         }
-        const char *pgu;
-        long k;
-        if (is_date_only(w, d) && ie->unit && (!strcmp(ie->unit, "DAY") || !strcmp(ie->unit, "WEEK")) &&
-            simple_unit(ie->unit, &pgu)) {
+        if (is_date_only(w, d) && ie->unit && (!strcmp(ie->unit, "DAY") || !strcmp(ie->unit, "WEEK"))) {
             Node *days = !strcmp(ie->unit, "WEEK") ? mk_bin(w, sp, B_MUL, mk_int(w, sp, 7), mk_paren(ie->value))
                                                    : mk_paren(ie->value);
-            (void)k;
             return mk_bin(w, sp, neg ? B_SUB : B_ADD, mk_paren(d), days);
         }
     } else if (iv->kind == N_CAST && ((CastExpr *)iv)->syntax == CAST_TYPED_LITERAL) {
         amount = iv; /* already converted by xf_interval */
+        /* date + whole days stays a date */
+        const Node *lit = ((CastExpr *)iv)->expr;
+        long k;
+        char unit[16];
+        if (is_date_only(w, d) && rw_is_string_literal(lit) &&
+            sscanf(((const Literal *)lit)->value, "%ld %15s", &k, unit) == 2 &&
+            (!strncmp(unit, "day", 3) || !strncmp(unit, "week", 4)))
+            return mk_bin(w, sp, neg ? B_SUB : B_ADD, mk_paren(d),
+                          mk_int(w, sp, unit[0] == 'w' ? 7 * k : k));
     } else {
         if (is_date_only(w, d))
             return mk_bin(w, sp, neg ? B_SUB : B_ADD, mk_paren(d), mk_paren(iv));
@@ -1028,6 +1033,13 @@ static Node *h_extract(Rw *w, FuncCall *f)
     rw_item(w, "SS2016", SP(f), "EXTRACT(%s FROM ...) has no PostgreSQL field: combine date_part() calls",
             u ? u : "?");
     return NULL;
+}
+
+/* Oracle EXTRACT(field FROM x): the same form exists in both targets. */
+static Node *h_keep(Rw *w, FuncCall *f)
+{
+    (void)w;
+    return &f->h;
 }
 
 /* MariaDB NEXTVAL(seq) / LASTVAL(seq) / SETVAL(seq, n) */
@@ -1156,6 +1168,7 @@ static const HandlerDef handlers[] = {
     {"TIMESTAMPADD", S_MYSQL, T_PG, h_timestampadd},
     {"TIMESTAMPDIFF", S_MYSQL, T_PG, h_timestampdiff},
     {"EXTRACT", S_MYSQL, T_PG, h_extract},
+    {"EXTRACT", S_ORACLE, T_ANY, h_keep},
     {"NEXTVAL", S_MYSQL, T_PG, h_mariadb_seq},
     {"LASTVAL", S_MYSQL, T_PG, h_mariadb_seq},
     {"SETVAL", S_MYSQL, T_PG, h_mariadb_seq},
@@ -1489,16 +1502,23 @@ Node *xf_tsql_plus(Rw *w, Node *n)
     if ((l == CLS_STRING && r == CLS_STRING) || (l == CLS_STRING && r == CLS_UNKNOWN) ||
         (r == CLS_STRING && l == CLS_UNKNOWN) || (l == CLS_BINARY || r == CLS_BINARY)) {
         b->op = B_CONCAT;
+        /* MySQL prints CONCAT(...), a call: the parentheses are not needed
+         * (and the emitter flattens only unparenthesised chains) */
+        if (w->cx->target == DIALECT_MYSQL)
+            n->flags &= (uint16_t)~NF_PARENS;
         return n;
     }
     if ((l == CLS_STRING && r == CLS_NUMERIC) || (r == CLS_STRING && l == CLS_NUMERIC)) {
-        rw_item(w, "SS2004", n->span, "'+' of a string and a number: SQL Server converts the string to a "
-                "number and adds; PostgreSQL needs an explicit CAST: kept as addition");
+        rw_item_once(w, "SS2004", "mixed", n->span, "'+' of a string and a number: SQL Server converts the "
+                     "string to a number and adds; the target needs an explicit CAST: kept as addition");
         return n;
     }
-    if (l == CLS_UNKNOWN && r == CLS_UNKNOWN)
-        rw_item(w, "SS2004", n->span, "'+' on operands of unknown type (%s): kept as addition; "
-                "use || if they are strings", rw_span_text(w, n->span));
+    if (l == CLS_UNKNOWN && r == CLS_UNKNOWN) {
+        const char *t = rw_span_text(w, n->span);
+        rw_item_once(w, "SS2004", "unknown", n->span, "'+' on operands of unknown type (%.60s%s): kept as "
+                     "addition; use || if they are strings (reported once per statement)", t,
+                     strlen(t) > 60 ? "..." : "");
+    }
     return n;
 }
 
@@ -1507,7 +1527,7 @@ Node *xf_tsql_plus(Rw *w, Node *n)
 Node *xf_date_arith(Rw *w, Node *n)
 {
     BinaryExpr *b = (BinaryExpr *)n;
-    if ((b->op != B_ADD && b->op != B_SUB) || w->cx->target != DIALECT_POSTGRES)
+    if (b->op != B_ADD && b->op != B_SUB)
         return n;
     int l = rw_expr_class(w, b->l), r = rw_expr_class(w, b->r);
     Node *d, *k;
@@ -1520,7 +1540,7 @@ Node *xf_date_arith(Rw *w, Node *n)
     } else {
         return n;
     }
-    if (is_date_only(w, d))
+    if (is_date_only(w, d) && w->cx->target == DIALECT_POSTGRES)
         return n; /* date + integer works in PostgreSQL */
     rw_item_once(w, "SS2016", "datetime+n", n->span, "datetime %s number adds days in SQL Server: "
                  "became interval arithmetic", b->op == B_ADD ? "+" : "-");
@@ -1691,6 +1711,8 @@ Node *xf_like(Rw *w, Node *n)
     LikeExpr *l = (LikeExpr *)n;
     if (l->op != LK_LIKE)
         return n;
+    if (w->cx->source == DIALECT_MYSQL && w->cx->target == DIALECT_MYSQL)
+        return n;
     if (w->cx->source == DIALECT_TSQL && rw_is_string_literal(l->pattern) &&
         memchr(((Literal *)l->pattern)->value, '[', ((Literal *)l->pattern)->len)) {
         /* [a-z] classes: PostgreSQL's LIKE has none; a regular expression does */
@@ -1699,8 +1721,8 @@ Node *xf_like(Rw *w, Node *n)
             l->op = LK_RLIKE;
             l->pattern = mk_str(w, l->pattern->span, re);
         } else {
-            rw_item(w, "SS2019", n->span, "LIKE pattern with [...] character classes: PostgreSQL LIKE has "
-                    "none; rewrite it as a regular expression (~)");
+            rw_item(w, "SS2019", n->span, "LIKE pattern with [...] character classes: %s LIKE has "
+                    "none; rewrite it as a regular expression", rw_target_pg(w) ? "PostgreSQL" : "MySQL");
         }
     }
     if (is_string_column(w, l->expr) || rw_expr_class(w, l->expr) == CLS_STRING)

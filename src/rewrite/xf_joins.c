@@ -107,10 +107,10 @@ Node *xf_select_unsupported(Rw *w, Node *n)
     }
     if (s->for_clause) {
         if (!strncasecmp(s->for_clause, "FOR XML", 7) || !strncasecmp(s->for_clause, "FOR JSON", 8)) {
-            rw_keep_verbatim(w, "SS2012", s->for_span, "%.8s query kept verbatim: build the document with "
-                             "%s functions", s->for_clause,
-                             !strncasecmp(s->for_clause, "FOR XML", 7) ? "xmlelement()/xmlagg()"
-                                                                        : "json_agg()/json_build_object()");
+            int xml = !strncasecmp(s->for_clause, "FOR XML", 7);
+            rw_keep_verbatim(w, "SS2012", s->for_span, "%s query kept verbatim: build the document with "
+                             "%s functions", xml ? "FOR XML" : "FOR JSON",
+                             xml ? "xmlelement()/xmlagg()" : "json_agg()/json_build_object()");
             return n;
         }
         if (!strncasecmp(s->for_clause, "FOR BROWSE", 10) || !strncasecmp(s->for_clause, "FOR READ", 8)) {

@@ -271,8 +271,9 @@ static void rule_item(Rw *w, const char *code, const char *note, const char *wha
                      "(reported once per statement)", what, target, note ? ": " : "", note ? note : "");
         return;
     }
-    const char *msg = note ? arena_printf(w->cx->arena, "%s became %s: %s", what, target, note)
-                           : arena_printf(w->cx->arena, "%s became %s", what, target);
+    const char *extra = !strcmp(code, "SS1005") && rw_target_pg(w) && w->column ? " with a CHECK (>= 0)" : "";
+    const char *msg = note ? arena_printf(w->cx->arena, "%s became %s%s: %s", what, target, extra, note)
+                           : arena_printf(w->cx->arena, "%s became %s%s", what, target, extra);
     rw_item_once(w, code, msg, sp, "%s", msg);
 }
 
@@ -421,9 +422,30 @@ void xf_map_type(Rw *w, TypeName *t, const char *what)
         return;
     }
 
-    /* ENUM in MySQL -> MySQL stays as it is */
-    if ((!strcmp(u, "ENUM") || !strcmp(u, "SET")) && w->cx->target == DIALECT_MYSQL)
+    /* ENUM / SET stay in MySQL: spelled out with their values */
+    if ((!strcmp(u, "ENUM") || !strcmp(u, "SET")) && w->cx->target == DIALECT_MYSQL) {
+        StrBuf b;
+        sb_init(&b);
+        sb_printf(&b, "%s(", !strcmp(u, "ENUM") ? "enum" : "set");
+        for (int i = 0; i < t->values.n; i++) {
+            const Literal *l = (const Literal *)t->values.items[i];
+            if (i)
+                sb_putc(&b, ',');
+            sb_putc(&b, '\'');
+            for (uint32_t k = 0; l->h.kind == N_LITERAL && k < l->len; k++) {
+                if (l->value[k] == '\'' || l->value[k] == '\\')
+                    sb_putc(&b, l->value[k]);
+                sb_putc(&b, l->value[k]);
+            }
+            sb_putc(&b, '\'');
+        }
+        sb_putc(&b, ')');
+        if (t->charset)
+            sb_printf(&b, " CHARACTER SET %s", t->charset);
+        t->target_text = arena_strndup(w->cx->arena, b.s, b.len);
+        sb_free(&b);
         return;
+    }
 
     /* user-defined types of the input */
     CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &t->name, OK_TYPE) : NULL;

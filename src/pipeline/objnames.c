@@ -1,0 +1,285 @@
+/* pipeline: run-wide object-name bookkeeping (see objnames.h). */
+#include "pipeline/objnames.h"
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void ns_init(NameSet *s)
+{
+    memset(s, 0, sizeof *s);
+    arena_init(&s->arena, 16 * 1024);
+}
+
+static void ns_free(NameSet *s)
+{
+    free(s->slots);
+    free(s->values);
+    arena_free(&s->arena);
+}
+
+static int ns_find(const NameSet *s, const char *key)
+{
+    if (!s->cap)
+        return -1;
+    uint32_t i = hash(key) & (uint32_t)(s->cap - 1);
+    while (s->slots[i]) {
+        if (!strcmp(s->slots[i], key))
+            return (int)i;
+        i = (i + 1) & (uint32_t)(s->cap - 1);
+    }
+    return -1;
+}
+
+static void ns_put(NameSet *s, const char *key, const char *value)
+{
+    if (ns_find(s, key) >= 0)
+        return;
+    if ((s->n + 1) * 2 > s->cap) {
+        int cap = s->cap ? s->cap * 2 : 256;
+        char **slots = calloc((size_t)cap, sizeof *slots);
+        const char **values = calloc((size_t)cap, sizeof *values);
+        if (!slots || !values)
+            abort();
+        for (int k = 0; k < s->cap; k++) {
+            if (!s->slots[k])
+                continue;
+            uint32_t i = hash(s->slots[k]) & (uint32_t)(cap - 1);
+            while (slots[i])
+                i = (i + 1) & (uint32_t)(cap - 1);
+            slots[i] = s->slots[k];
+            values[i] = s->values[k];
+        }
+        free(s->slots);
+        free(s->values);
+        s->slots = slots;
+        s->values = values;
+        s->cap = cap;
+    }
+    uint32_t i = hash(key) & (uint32_t)(s->cap - 1);
+    while (s->slots[i])
+        i = (i + 1) & (uint32_t)(s->cap - 1);
+    s->slots[i] = arena_strdup(&s->arena, key);
+    s->values[i] = value ? arena_strdup(&s->arena, value) : "";
+    s->n++;
+}
+
+void on_init(ObjNames *o)
+{
+    ns_init(&o->unconverted);
+    ns_init(&o->indexes);
+}
+
+void on_free(ObjNames *o)
+{
+    ns_free(&o->unconverted);
+    ns_free(&o->indexes);
+}
+
+/* Upper-case copy of an identifier into buf (truncated). */
+static void upper_ident(char *buf, size_t n, const Ident *id)
+{
+    size_t k = 0;
+    for (uint32_t i = 0; id->text && i < id->len && k + 1 < n; i++) {
+        char c = id->text[i];
+        buf[k++] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+    }
+    buf[k] = 0;
+}
+
+static const char *last_upper(char *buf, size_t n, const QName *q)
+{
+    if (!q->n)
+        return NULL;
+    upper_ident(buf, n, &q->parts[q->n - 1]);
+    return buf;
+}
+
+static const char *check(ObjNames *o, const QName *q)
+{
+    char buf[256];
+    if (!last_upper(buf, sizeof buf, q))
+        return NULL;
+    int i = ns_find(&o->unconverted, buf);
+    return i >= 0 ? o->unconverted.slots[i] : NULL;
+}
+
+static const char *query_deps(ObjNames *o, const Node *q, int depth)
+{
+    if (!q || depth > 64)
+        return NULL;
+    const char *hit = NULL;
+    switch (q->kind) {
+    case N_TABLE_REF: return check(o, &((const TableRef *)q)->name);
+    case N_JOIN:
+        hit = query_deps(o, ((const JoinExpr *)q)->l, depth + 1);
+        return hit ? hit : query_deps(o, ((const JoinExpr *)q)->r, depth + 1);
+    case N_DERIVED: return query_deps(o, ((const DerivedTable *)q)->query, depth + 1);
+    case N_SETOP:
+        hit = query_deps(o, ((const SetOpStmt *)q)->l, depth + 1);
+        return hit ? hit : query_deps(o, ((const SetOpStmt *)q)->r, depth + 1);
+    case N_WITH: {
+        const WithStmt *w = (const WithStmt *)q;
+        for (int i = 0; i < w->ctes.n && !hit; i++)
+            hit = query_deps(o, ((const CteDef *)w->ctes.items[i])->query, depth + 1);
+        return hit ? hit : query_deps(o, w->body, depth + 1);
+    }
+    case N_SELECT: {
+        const SelectStmt *s = (const SelectStmt *)q;
+        for (int i = 0; i < s->from.n && !hit; i++)
+            hit = query_deps(o, s->from.items[i], depth + 1);
+        return hit;
+    }
+    default:
+        return NULL;
+    }
+}
+
+const char *on_unconverted_dependency(ObjNames *o, const Node *n)
+{
+    if (!o->unconverted.n)
+        return NULL;
+    switch (n->kind) {
+    case N_ALTER_TABLE: return check(o, &((const AlterTable *)n)->name);
+    case N_CREATE_INDEX: return check(o, &((const CreateIndex *)n)->table);
+    case N_COMMENT: {
+        const CommentStmt *c = (const CommentStmt *)n;
+        QName q = c->obj;
+        if (c->target == CT_COLUMN && q.n >= 2)
+            q.n--;
+        return check(o, &q);
+    }
+    case N_CREATE_VIEW: return query_deps(o, ((const CreateView *)n)->query, 0);
+    case N_CREATE_SYNONYM: return check(o, &((const CreateSynonym *)n)->target);
+    case N_INSERT: return check(o, &((const InsertStmt *)n)->table);
+    case N_UPDATE: case N_DELETE: {
+        const Node *t = n->kind == N_UPDATE ? ((const UpdateStmt *)n)->table : ((const DeleteStmt *)n)->table;
+        return t && t->kind == N_TABLE_REF ? check(o, &((const TableRef *)t)->name) : NULL;
+    }
+    case N_CREATE_TABLE: {
+        const CreateTable *t = (const CreateTable *)n;
+        for (int i = 0; i < t->columns.n; i++) {
+            const ColumnDef *c = (const ColumnDef *)t->columns.items[i];
+            const char *hit = c->type ? check(o, &c->type->name) : NULL;
+            if (hit)
+                return hit;
+        }
+        return t->as_query ? query_deps(o, t->as_query, 0) : NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+void on_mark_unconverted(ObjNames *o, const Node *n)
+{
+    const QName *q = NULL;
+    switch (n->kind) {
+    case N_CREATE_TABLE: q = &((const CreateTable *)n)->name; break;
+    case N_CREATE_VIEW: q = &((const CreateView *)n)->name; break;
+    case N_CREATE_TYPE: q = &((const CreateType *)n)->name; break;
+    case N_CREATE_SEQUENCE: q = &((const CreateSequence *)n)->name; break;
+    case N_CREATE_SYNONYM: q = &((const CreateSynonym *)n)->name; break;
+    default: return;
+    }
+    char buf[256];
+    if (last_upper(buf, sizeof buf, q))
+        ns_put(&o->unconverted, buf, NULL);
+}
+
+/* ---- index names ---- */
+
+static void schema_of(char *buf, size_t n, const QName *table)
+{
+    if (table->n >= 2)
+        upper_ident(buf, n, &table->parts[table->n - 2]);
+    else
+        buf[0] = 0;
+}
+
+/* Makes `name` unique in the table's schema; renames it to table_name when
+ * another table holds it. */
+static void claim(ObjNames *o, ConvCtx *cx, Ident *name, const QName *table, SrcSpan where)
+{
+    if (!name->text || !table->n)
+        return;
+    char schema[128], nm[256], tab[256], key[400];
+    schema_of(schema, sizeof schema, table);
+    upper_ident(nm, sizeof nm, name);
+    last_upper(tab, sizeof tab, table);
+    snprintf(key, sizeof key, "%s.%s", schema, nm);
+    int i = ns_find(&o->indexes, key);
+    if (i < 0) {
+        ns_put(&o->indexes, key, tab);
+        return;
+    }
+    if (!strcmp(o->indexes.values[i], tab))
+        return; /* same table: the Oracle index-then-key idiom */
+    const Ident *t = &table->parts[table->n - 1];
+    char *renamed = arena_printf(cx->arena, "%.*s_%.*s", (int)t->len, t->text, (int)name->len, name->text);
+    diag_add(cx->diags, "SS3028", where, cx->object,
+             "index or key name %.*s is already used by table %s in the same schema: renamed to %s",
+             (int)name->len, name->text, o->indexes.values[i], renamed);
+    name->text = renamed;
+    name->len = (uint32_t)strlen(renamed);
+    name->quote = 0;
+    upper_ident(nm, sizeof nm, name);
+    snprintf(key, sizeof key, "%s.%s", schema, nm);
+    ns_put(&o->indexes, key, tab);
+}
+
+static void claim_constraints(ObjNames *o, ConvCtx *cx, NodeList *cons, const QName *table)
+{
+    for (int i = 0; i < cons->n; i++) {
+        Constraint *c = (Constraint *)cons->items[i];
+        if (c->ck == CK_PRIMARY || c->ck == CK_UNIQUE)
+            claim(o, cx, &c->name, table, c->h.span);
+    }
+}
+
+void on_unique_index_names(ObjNames *o, ConvCtx *cx, Node *n)
+{
+    if (cx->target != DIALECT_POSTGRES)
+        return;
+    switch (n->kind) {
+    case N_CREATE_INDEX: {
+        CreateIndex *x = (CreateIndex *)n;
+        claim(o, cx, &x->name, &x->table, x->h.span);
+        break;
+    }
+    case N_CREATE_TABLE: {
+        CreateTable *t = (CreateTable *)n;
+        claim_constraints(o, cx, &t->constraints, &t->name);
+        for (int i = 0; i < t->columns.n; i++)
+            claim_constraints(o, cx, &((ColumnDef *)t->columns.items[i])->constraints, &t->name);
+        for (int i = 0; i < t->indexes.n; i++) {
+            CreateIndex *x = (CreateIndex *)t->indexes.items[i];
+            claim(o, cx, &x->name, &t->name, x->h.span);
+        }
+        break;
+    }
+    case N_ALTER_TABLE: {
+        AlterTable *a = (AlterTable *)n;
+        for (int i = 0; i < a->actions.n; i++) {
+            AlterAction *x = (AlterAction *)a->actions.items[i];
+            if (x->ak == AK_ADD_CONSTRAINT && x->def && x->def->kind == N_CONSTRAINT) {
+                Constraint *c = (Constraint *)x->def;
+                if (c->ck == CK_PRIMARY || c->ck == CK_UNIQUE)
+                    claim(o, cx, &c->name, &a->name, c->h.span);
+            } else if (x->ak == AK_ADD_INDEX && x->def && x->def->kind == N_CREATE_INDEX) {
+                CreateIndex *ix = (CreateIndex *)x->def;
+                claim(o, cx, &ix->name, &a->name, ix->h.span);
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}

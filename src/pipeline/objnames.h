@@ -1,0 +1,33 @@
+/* pipeline: run-wide bookkeeping of object names that outlives statements:
+ * which objects were kept verbatim (so statements that depend on them are
+ * kept too, instead of failing on the target), and which index names are
+ * taken in each schema (PostgreSQL index names are schema-wide, SQL Server
+ * and MySQL ones are per table). */
+#ifndef SQLSHIFT_OBJNAMES_H
+#define SQLSHIFT_OBJNAMES_H
+#include "rewrite/rewrite.h"
+
+typedef struct NameSet {
+    Arena arena;
+    char **slots;           /* open addressing; key "kind\x1fname" upper case */
+    const char **values;    /* parallel: value per key */
+    int cap, n;
+} NameSet;
+
+typedef struct ObjNames {
+    NameSet unconverted;    /* last name part of objects kept verbatim */
+    NameSet indexes;        /* "SCHEMA.INDEX" -> owning table */
+} ObjNames;
+
+void on_init(ObjNames *o);
+void on_free(ObjNames *o);
+/* If the statement reads, alters or indexes an object kept verbatim,
+ * returns that object's name (else NULL). */
+const char *on_unconverted_dependency(ObjNames *o, const Node *stmt);
+/* Records the object a statement defines as kept verbatim. */
+void on_mark_unconverted(ObjNames *o, const Node *stmt);
+/* Renames index and key-constraint names that another table already uses
+ * in the same schema (target PostgreSQL), recording SS3028. */
+void on_unique_index_names(ObjNames *o, ConvCtx *cx, Node *stmt);
+
+#endif
