@@ -236,7 +236,9 @@ static void binary(Em *e, StrBuf *b, const BinaryExpr *x)
     if (x->op == B_CONCAT && e->my) {
         int first = 1;
         sb_puts(b, "CONCAT(");
-        flatten_concat(e, b, &x->h, &first);
+        /* start from the operands: the node itself may carry NF_PARENS */
+        flatten_concat(e, b, x->l, &first);
+        flatten_concat(e, b, x->r, &first);
         sb_putc(b, ')');
         return;
     }
@@ -288,6 +290,12 @@ static void func(Em *e, StrBuf *b, const FuncCall *f)
         em_qname(e->cx, b, &f->name);
     if (f->noparens)
         return;
+    if (f->upper && !strcmp(f->upper, "EXTRACT") && f->args.n == 2 && f->args.items[0]->kind == N_KEYWORD_EXPR) {
+        sb_printf(b, "(%s FROM ", ((const KeywordExpr *)f->args.items[0])->word);
+        expr(e, b, f->args.items[1]);
+        sb_putc(b, ')');
+        return;
+    }
     sb_putc(b, '(');
     if (f->distinct)
         sb_puts(b, "DISTINCT ");
@@ -480,7 +488,8 @@ static void expr(Em *e, StrBuf *b, const Node *n)
         } else {
             sub(e, b, l->expr, 6);
             sb_puts(b, not ? " NOT " : " ");
-            sb_puts(b, l->op == LK_ILIKE ? "ILIKE " : l->op == LK_RLIKE ? "REGEXP " : "LIKE ");
+            sb_puts(b, l->op == LK_ILIKE ? "ILIKE " : l->op == LK_RLIKE ? "REGEXP "
+                       : l->op == LK_SIMILAR ? "SIMILAR TO " : "LIKE ");
             sub(e, b, l->pattern, 6);
         }
         if (l->escape) {

@@ -59,9 +59,7 @@ static void hex_bytea(StrBuf *b, const char *digits, size_t n)
         char c = digits[i];
         sb_putc(b, c >= 'A' && c <= 'F' ? (char)(c + 32) : c);
     }
-    if (n % 2)
-        ; /* odd digit count: PostgreSQL rejects it, as it should be rare */
-    sb_puts(b, "'::bytea");
+    sb_puts(b, "'::bytea"); /* an odd digit count is rejected by PostgreSQL: rare, and visible */
 }
 
 static void pg_literal(ConvCtx *cx, StrBuf *b, const Literal *l)

@@ -767,6 +767,8 @@ Node *ps_query(Parser *p)
         if (body->kind == N_SELECT)
             ((SelectStmt *)body)->option = arena_strndup(p->arena, p->src->text + sp.off, sp.len);
     }
+    if (!(body->flags & NF_PARENS))
+        body->span = ps_span_from(p, from);
     result = body;
 out:
     ps_depth_leave(p);

@@ -149,6 +149,9 @@ Node *ps_statement(Parser *p)
             return ps_comment_on(p);
         break;
     case KW_SELECT: case KW_WITH: case KW_VALUES:
+        if (t->kw == KW_SELECT && p->d == DIALECT_TSQL && ps_peek(p, 1)->kind == TK_VAR &&
+            (ps_peek(p, 2)->kind == TK_EQ || ps_peek(p, 2)->kind == TK_COMPOUND_ASSIGN))
+            return ps_block(p, from); /* SELECT @v = ..: assignment, procedural */
         if (t->kw == KW_WITH && p->d == DIALECT_TSQL) {
             /* a CTE may lead an INSERT/UPDATE/DELETE/MERGE in T-SQL */
             int depth = 0;

@@ -39,6 +39,7 @@ typedef struct Run {
     VEC(Unit) units;
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
+    int needs_postgis;              /* a converted column is geometry/geography */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
     int input_failed;
@@ -206,6 +207,31 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     VEC_PUSH(&r->arena, r->units, u);
 }
 
+/* Spatial columns need PostGIS on a PostgreSQL target. */
+static int spatial_type(const TypeName *t)
+{
+    return t && t->target_text &&
+           (!strncmp(t->target_text, "geometry", 8) || !strncmp(t->target_text, "geography", 9));
+}
+
+static int uses_spatial(const Node *n)
+{
+    if (n->kind == N_CREATE_TABLE) {
+        const CreateTable *t = (const CreateTable *)n;
+        for (int i = 0; i < t->columns.n; i++)
+            if (spatial_type(((const ColumnDef *)t->columns.items[i])->type))
+                return 1;
+    } else if (n->kind == N_ALTER_TABLE) {
+        const AlterTable *a = (const AlterTable *)n;
+        for (int i = 0; i < a->actions.n; i++) {
+            const AlterAction *x = (const AlterAction *)a->actions.items[i];
+            if (x->def && x->def->kind == N_COLUMN_DEF && spatial_type(((const ColumnDef *)x->def)->type))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- one file ---- */
 
 static void convert_file(Run *r, SourceFile *f)
@@ -290,7 +316,11 @@ static void convert_file(Run *r, SourceFile *f)
                 n = &raw->h;
             } else {
                 n = rw_statement(&cx, n);
+                if (n->kind == N_RAW && n != st.node)
+                    n->span = st.span; /* kept verbatim: all of it */
                 on_unique_index_names(&r->names, &cx, n);
+                if (r->o->target == DIALECT_POSTGRES && uses_spatial(n))
+                    r->needs_postgis = 1;
             }
             const ObjectRec *o = &r->objects.items[obj];
             if (!em_statement(&cx, n, o->kind, o->schema, o->name))
@@ -337,7 +367,7 @@ static void add_schema_unit(Run *r)
         if (!seen)
             VEC_PUSH(&r->arena, names, o->schema);
     }
-    if (!names.n)
+    if (!names.n && !r->needs_postgis)
         return;
     ConvCtx cx;
     memset(&cx, 0, sizeof cx);
@@ -350,7 +380,11 @@ static void add_schema_unit(Run *r)
     cx.keep_case = r->o->keep_case;
     StrBuf b;
     sb_init(&b);
-    sb_puts(&b, "-- schemas the converted objects live in (not created by the input)\n");
+    if (r->needs_postgis)
+        sb_puts(&b, "-- geometry/geography columns need PostGIS (see the SS1003 items)\n"
+                    "CREATE EXTENSION IF NOT EXISTS postgis;\n");
+    if (names.n)
+        sb_puts(&b, "-- schemas the converted objects live in (not created by the input)\n");
     for (int k = 0; k < names.n; k++) {
         sb_puts(&b, "CREATE SCHEMA IF NOT EXISTS ");
         nm_put_name(&cx, &b, names.items[k], strlen(names.items[k]));
@@ -661,6 +695,13 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             status = EXIT_INTERNAL;
             goto done;
         }
+    }
+    /* a broken function template fails here, with its file and line */
+    if (rw_prepare_templates(&r.rules, o->target, &err) != 0) {
+        fprintf(stderr, "sqlshift: %s\n", err ? err : "invalid function template");
+        free(err);
+        status = EXIT_INTERNAL;
+        goto done;
     }
     PathList paths = {0, 0, NULL};
     for (int i = 0; i < ninputs; i++) {

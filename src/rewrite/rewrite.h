@@ -47,5 +47,8 @@ struct ConvCtx {
 /* Rewrites one statement in place for cx->target; returns the node to emit
  * (may differ from stmt). */
 Node *rw_statement(ConvCtx *cx, Node *stmt);
+/* Parses every function template of the rule set once (target dialect);
+ * 0, or -1 with *err naming the rule file and line. */
+int rw_prepare_templates(RuleSet *rs, Dialect target, char **err);
 
 #endif

@@ -408,7 +408,7 @@ void xf_map_type(Rw *w, TypeName *t, const char *what)
             rw_item(w, "SS1005", sp, "%s: UNSIGNED became %s with a CHECK (>= 0)", what, target);
         }
         if (t->zerofill)
-            rw_item(w, "SS1001", sp, "%s: ZEROFILL dropped: pad with lpad() when displaying", what);
+            rw_item(w, "SS1023", sp, "%s: ZEROFILL dropped: pad with lpad() when displaying", what);
         if (t->charset)
             rw_item_once(w, "SS3027", "charset", sp, "%s: CHARACTER SET %s dropped: the target database encoding applies",
                          what, t->charset);

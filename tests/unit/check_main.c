@@ -8,6 +8,7 @@ int main(void)
     srunner_add_suite(sr, lex_suite());
     srunner_add_suite(sr, parse_suite());
     srunner_add_suite(sr, parse_ddl_suite());
+    srunner_add_suite(sr, rewrite_suite());
     srunner_add_suite(sr, rules_suite());
     srunner_add_suite(sr, report_suite());
     srunner_set_tap(sr, "/dev/stdout");

@@ -7,6 +7,7 @@ Suite *util_suite(void);
 Suite *lex_suite(void);
 Suite *parse_suite(void);
 Suite *parse_ddl_suite(void);
+Suite *rewrite_suite(void);
 Suite *rules_suite(void);
 Suite *report_suite(void);
 

@@ -1,0 +1,756 @@
+/* tests: the rewrite stage. Statements go through the real parser, catalogue,
+ * rule files, rewrite and emitter; the printed SQL is compared as text, and
+ * the action codes recorded are compared in the order they were recorded.
+ * Also: the catalogue's lookups and type classes, the view dependency order,
+ * and that every built-in function template parses. */
+#include "unit.h"
+#include "parse/parser.h"
+#include "rewrite/rewrite.h"
+#include "emit/emit.h"
+#include <stdlib.h>
+#include <string.h>
+
+Suite *rewrite_suite(void);
+int rw_prepare_templates(RuleSet *rs, Dialect target, char **err);
+
+/* ==== a small pipeline ===================================================== */
+
+static StrBuf out_sql;
+
+static void sink(ConvCtx *cx, int phase, const char *kind, const char *schema, const char *name,
+                 const char *sql, size_t len)
+{
+    (void)cx, (void)phase, (void)kind, (void)schema, (void)name;
+    sb_putn(&out_sql, sql, len);
+}
+
+typedef struct Result {
+    char *sql;      /* converted statements, in input order */
+    char *codes;    /* "SS1016 SS3007": codes in the order recorded */
+    char *messages; /* one message per line, for failure output */
+} Result;
+
+static Result convert(Dialect src, Dialect tgt, const char *input)
+{
+    Result r;
+    SourceFile sf;
+    memset(&sf, 0, sizeof sf);
+    sf.name = strdup("test.sql");
+    sf.text = strdup(input);
+    sf.len = strlen(input);
+    src_build_lines(&sf);
+    RuleSet rs;
+    char *err = NULL;
+    if (rules_init(&rs, src, tgt, &err) != 0)
+        ck_abort_msg("rules_init: %s", err ? err : "?");
+    Arena da, sa;
+    arena_init(&da, 16384);
+    arena_init(&sa, 16384);
+    DiagList diags;
+    diag_init(&diags, &da);
+    Catalog cat;
+    cat_init(&cat);
+    Parser p;
+    ps_init(&p, src, &sf, &sa, &diags);
+    ConvCtx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.source = src;
+    cx.target = tgt;
+    cx.rules = &rs;
+    cx.catalog = &cat;
+    cx.src = &sf;
+    cx.arena = &sa;
+    cx.diags = &diags;
+    cx.sink = sink;
+    sb_init(&out_sql);
+    Stmt st;
+    int obj = 0;
+    while (ps_next(&p, &st)) {
+        if (!st.node)
+            continue;
+        if (st.node->kind == N_SCRIPT_CMD && ((ScriptCmd *)st.node)->cmd == SC_GO)
+            continue;
+        cx.object = obj;
+        cat_add_statement(&cat, st.node, obj);
+        Node *n = rw_statement(&cx, st.node);
+        if (n)
+            em_statement(&cx, n, "test", "", "test");
+        obj++;
+    }
+    StrBuf codes, msgs;
+    sb_init(&codes);
+    sb_init(&msgs);
+    for (int i = 0; i < diags.v.n; i++) {
+        const Diag *d = &diags.v.items[i];
+        sb_printf(&codes, "%s%s", i ? " " : "", d->code);
+        sb_printf(&msgs, "  %s %s\n", d->code, d->message ? d->message : "");
+    }
+    r.sql = sb_take(&out_sql);
+    sb_free(&out_sql);
+    r.codes = sb_take(&codes);
+    r.messages = sb_take(&msgs);
+    sb_free(&codes);
+    sb_free(&msgs);
+    ps_free(&p);
+    cat_free(&cat);
+    arena_free(&sa);
+    arena_free(&da);
+    rules_free(&rs);
+    src_free(&sf);
+    return r;
+}
+
+static void result_free(Result *r)
+{
+    free(r->sql);
+    free(r->codes);
+    free(r->messages);
+}
+
+/* Converts and compares the SQL text and the codes recorded. */
+static void check(Dialect src, Dialect tgt, const char *input, const char *want_sql,
+                  const char *want_codes)
+{
+    Result r = convert(src, tgt, input);
+    ck_assert_msg(want_sql && strcmp(r.sql, want_sql) == 0, "input:\n%s\ngot:\n%s\nwanted:\n%s", input, r.sql, want_sql);
+    ck_assert_msg(want_codes && strcmp(r.codes, want_codes) == 0, "input:\n%s\ncodes: %s\nwanted: %s\nitems:\n%s", input,
+                  r.codes, want_codes, r.messages);
+    result_free(&r);
+}
+
+#define TSQL DIALECT_TSQL
+#define ORA DIALECT_ORACLE
+#define MY DIALECT_MYSQL
+#define PG DIALECT_POSTGRES
+
+/* ==== data types ============================================================= */
+
+START_TEST(test_tsql_types)
+{
+    check(TSQL, PG,
+          "CREATE TABLE t (a DATETIME, b NVARCHAR(MAX), c MONEY, d BIT NOT NULL DEFAULT 0, "
+          "e UNIQUEIDENTIFIER DEFAULT NEWID(), f DATETIME2(7))",
+          "CREATE TABLE t (\n"
+          "    a timestamp(3),\n"
+          "    b text,\n"
+          "    c numeric(19,4),\n"
+          "    d boolean DEFAULT FALSE NOT NULL,\n"
+          "    e uuid DEFAULT GEN_RANDOM_UUID(),\n"
+          "    f timestamp(6)\n"
+          ");\n",
+          "SS1016 SS1014");
+}
+END_TEST
+
+START_TEST(test_oracle_types)
+{
+    /* DATE: one item per table, however many columns */
+    check(ORA, PG,
+          "CREATE TABLE t (a NUMBER(5), b NUMBER(10,2), c VARCHAR2(20 CHAR), d DATE, e DATE, f NUMBER);",
+          "CREATE TABLE t (\n"
+          "    a integer,\n"
+          "    b numeric(10,2),\n"
+          "    c varchar(20),\n"
+          "    d timestamp(0),\n"
+          "    e timestamp(0),\n"
+          "    f numeric\n"
+          ");\n",
+          "SS1012");
+}
+END_TEST
+
+START_TEST(test_mysql_types)
+{
+    check(MY, PG,
+          "CREATE TABLE t (a TINYINT(1) NOT NULL DEFAULT 1, b INT UNSIGNED, c ENUM('x','yy') DEFAULT 'x');",
+          "CREATE TABLE t (\n"
+          "    a boolean DEFAULT TRUE NOT NULL,\n"
+          "    b bigint,\n"
+          "    c varchar(2) DEFAULT 'x',\n"
+          "    CHECK (b >= 0),\n"
+          "    CHECK (c IN ('x', 'yy'))\n"
+          ");\n",
+          "SS1020 SS1005 SS1006");
+}
+END_TEST
+
+START_TEST(test_alias_type_domain)
+{
+    /* sp_addtype makes a domain; tid is also a PostgreSQL type: qualified */
+    check(TSQL, PG,
+          "EXEC sp_addtype tid, 'varchar(6)', 'NOT NULL'\nGO\n"
+          "CREATE TABLE t (id tid, flag dbo.Flag)\n",
+          "CREATE DOMAIN public.tid AS varchar(6) NOT NULL;\n"
+          "CREATE TABLE t (\n"
+          "    id public.tid,\n"
+          "    flag dbo.flag\n"
+          ");\n",
+          "SS1019 SS1002");
+}
+END_TEST
+
+/* ==== tables ================================================================== */
+
+START_TEST(test_identity_storage)
+{
+    check(TSQL, PG,
+          "CREATE TABLE dbo.T (ID int IDENTITY(10,5) NOT NULL, Name nvarchar(20) NOT NULL,\n"
+          " CONSTRAINT PK_T PRIMARY KEY CLUSTERED (ID) WITH (FILLFACTOR = 90) ON [PRIMARY]\n"
+          ") ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]\n",
+          "CREATE TABLE dbo.t (\n"
+          "    id integer GENERATED BY DEFAULT AS IDENTITY (START WITH 10 INCREMENT BY 5) NOT NULL,\n"
+          "    name varchar(20) NOT NULL,\n"
+          "    CONSTRAINT pk_t PRIMARY KEY (id)\n"
+          ");\n",
+          "SS3007 SS3002 SS3001");
+}
+END_TEST
+
+START_TEST(test_computed_columns)
+{
+    check(TSQL, PG,
+          "CREATE TABLE t (Qty int, Price money, Total AS (Qty * Price) PERSISTED, Code AS ('X' + Name), "
+          "Name nvarchar(10), Lvl AS Node.GetLevel(), Node hierarchyid)\n",
+          "CREATE TABLE t (\n"
+          "    qty integer,\n"
+          "    price numeric(19,4),\n"
+          "    total numeric GENERATED ALWAYS AS ((qty * price)) STORED,\n"
+          "    code text GENERATED ALWAYS AS (('X' || name)) STORED,\n"
+          "    name varchar(10),\n"
+          "    lvl text,\n"
+          "    node text\n"
+          ");\n",
+          "SS1016 SS3006 SS3006 SS2001 SS3006 SS1008");
+}
+END_TEST
+
+START_TEST(test_mysql_table)
+{
+    check(MY, PG,
+          "CREATE TABLE film (\n"
+          "  film_id SMALLINT UNSIGNED NOT NULL AUTO_INCREMENT,\n"
+          "  title VARCHAR(128) NOT NULL,\n"
+          "  updated TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n"
+          "  PRIMARY KEY (film_id),\n"
+          "  KEY idx_title (title(10)),\n"
+          "  FULLTEXT KEY ft (title)\n"
+          ") ENGINE=InnoDB AUTO_INCREMENT=1001 DEFAULT CHARSET=utf8mb4;",
+          "CREATE TABLE film (\n"
+          "    film_id integer GENERATED BY DEFAULT AS IDENTITY (START WITH 1001) NOT NULL,\n"
+          "    title varchar(128) NOT NULL,\n"
+          "    updated timestamptz(0) DEFAULT LOCALTIMESTAMP NOT NULL,\n"
+          "    PRIMARY KEY (film_id),\n"
+          "    CHECK (film_id >= 0)\n"
+          ");\n"
+          "CREATE INDEX IF NOT EXISTS idx_title ON film ((SUBSTR(title, 1, 10)));\n"
+          "CREATE INDEX IF NOT EXISTS ft ON film USING gin ((TO_TSVECTOR('simple', COALESCE(title, ''))));\n",
+          "SS1005 SS3007 SS1026 SS2030 SS3015 SS3012 SS3003 SS3027 SS3001");
+}
+END_TEST
+
+START_TEST(test_oracle_fk_types)
+{
+    /* NUMBER and NUMBER(6) cannot be compared by a PostgreSQL foreign key */
+    check(ORA, PG,
+          "CREATE TABLE p (id NUMBER(6) PRIMARY KEY);\n"
+          "CREATE TABLE c (pid NUMBER, CONSTRAINT c_fk FOREIGN KEY (pid) REFERENCES p (id));\n",
+          "CREATE TABLE p (\n"
+          "    id integer PRIMARY KEY\n"
+          ");\n"
+          "CREATE TABLE c (\n"
+          "    pid integer\n"
+          ");\n"
+          "ALTER TABLE c ADD CONSTRAINT c_fk FOREIGN KEY (pid) REFERENCES p (id);\n",
+          "SS1001");
+}
+END_TEST
+
+START_TEST(test_synonyms)
+{
+    check(ORA, PG,
+          "CREATE TABLE emp (id NUMBER(5));\n"
+          "CREATE SYNONYM staff FOR emp;\n"
+          "CREATE SYNONYM remote_t FOR t@dblink;\n",
+          "CREATE TABLE emp (\n"
+          "    id integer\n"
+          ");\n"
+          "CREATE VIEW staff AS\n"
+          "SELECT *\n"
+          "FROM emp;\n"
+          "-- SS3010 high: synonym remote_t for remote object t.@dblink kept verbatim: use a foreign table "
+          "(postgres_fdw / oracle_fdw / tds_fdw)\n"
+          "-- | CREATE SYNONYM remote_t FOR t@dblink\n",
+          "SS3009 SS3010");
+}
+END_TEST
+
+/* ==== functions ================================================================ */
+
+START_TEST(test_tsql_functions)
+{
+    check(TSQL, PG,
+          "CREATE TABLE dbo.P (ID int, FirstName nvarchar(50), Born datetime)\nGO\n"
+          "CREATE VIEW dbo.v AS SELECT ISNULL(p.FirstName, '') AS a, CHARINDEX('x', p.FirstName) AS b,\n"
+          " LEN(p.FirstName) AS c, GETDATE() AS d, DATEADD(month, 3, p.Born) AS e,\n"
+          " DATEDIFF(day, p.Born, GETDATE()) AS f, DATEDIFF(year, p.Born, '20200101') AS g\n"
+          "FROM dbo.P p\n",
+          "CREATE TABLE dbo.p (\n"
+          "    id integer,\n"
+          "    firstname varchar(50),\n"
+          "    born timestamp(3)\n"
+          ");\n"
+          "CREATE VIEW dbo.v AS\n"
+          "SELECT COALESCE(p.firstname, '') AS a,\n"
+          "       STRPOS(p.firstname, 'x') AS b,\n"
+          "       LENGTH(RTRIM(p.firstname)) AS c,\n"
+          "       LOCALTIMESTAMP AS d,\n"
+          "       p.born + CAST('3 months' AS interval) AS e,\n"
+          "       CAST(LOCALTIMESTAMP AS date) - CAST(p.born AS date) AS f,\n"
+          "       CAST(DATE_PART('year', CAST('20200101' AS timestamp)) - DATE_PART('year', p.born) AS integer) AS g\n"
+          "FROM dbo.p AS p;\n",
+          "SS2020 SS2030");
+}
+END_TEST
+
+START_TEST(test_convert_styles)
+{
+    check(TSQL, PG,
+          "CREATE TABLE o (d datetime, c nchar(5))\nGO\n"
+          "CREATE VIEW v AS SELECT CONVERT(varchar(10), d, 120) AS a, CONVERT(datetime, '04/07/1996', 101) AS b,\n"
+          " CONVERT(varchar(30), d, 113) AS c, TRY_CAST(c AS int) AS n, IIF(c = 'x', 1, 0) AS i,\n"
+          " CHOOSE(2, 'a', 'b') AS ch FROM o\n",
+          "CREATE TABLE o (\n"
+          "    d timestamp(3),\n"
+          "    c char(5)\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CAST(TO_CHAR(d, 'YYYY-MM-DD HH24:MI:SS') AS varchar(10)) AS a,\n"
+          "       CAST(TO_TIMESTAMP('04/07/1996', 'MM/DD/YYYY') AS timestamp(3)) AS b,\n"
+          "       CAST(d AS varchar(30)) AS c,\n"
+          "       CAST(c AS integer) AS n,\n"
+          "       CASE WHEN c = 'x' THEN 1 ELSE 0 END AS i,\n"
+          "       CASE 2 WHEN 1 THEN 'a' WHEN 2 THEN 'b' END AS ch\n"
+          "FROM o;\n",
+          "SS2015 SS2019 SS2020");
+}
+END_TEST
+
+START_TEST(test_decode_nvl2)
+{
+    check(ORA, PG,
+          "CREATE TABLE e (b NUMBER(10,2), k VARCHAR2(5));\n"
+          "CREATE VIEW v AS SELECT DECODE(b, NULL, 'none', 0, 'zero', 'some') AS x,\n"
+          " DECODE(k, 'A', 1, 'B', 2) AS y, DECODE(b, k, 1) AS z, NVL2(b, 'y', 'n') AS w FROM e;\n",
+          "CREATE TABLE e (\n"
+          "    b numeric(10,2),\n"
+          "    k varchar(5)\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CASE WHEN b IS NULL THEN 'none' WHEN b = 0 THEN 'zero' ELSE 'some' END AS x, "
+          "CASE k WHEN 'A' THEN 1 WHEN 'B' THEN 2 END AS y, "
+          "CASE WHEN b IS NOT DISTINCT FROM k THEN 1 END AS z, "
+          "CASE WHEN b IS NOT NULL THEN 'y' ELSE 'n' END AS w\n"
+          "FROM e;\n",
+          "");
+}
+END_TEST
+
+START_TEST(test_oracle_misc)
+{
+    check(ORA, PG,
+          "CREATE TABLE e (id NUMBER(10), name VARCHAR2(20), hired DATE);\n"
+          "CREATE SEQUENCE s;\n"
+          "INSERT INTO e (id, name, hired) VALUES (s.NEXTVAL, '', TO_DATE('2020-01-31 10:00', 'YYYY-MM-DD HH24:MI'));\n"
+          "CREATE VIEW v AS SELECT name || ' (' || id || ')' AS label FROM e WHERE name = '';\n",
+          "CREATE TABLE e (\n"
+          "    id bigint,\n"
+          "    name varchar(20),\n"
+          "    hired timestamp(0)\n"
+          ");\n"
+          "CREATE SEQUENCE s;\n"
+          "INSERT INTO e (id, name, hired) VALUES (NEXTVAL('s'), NULL, "
+          "CAST(TO_TIMESTAMP('2020-01-31 10:00', 'YYYY-MM-DD HH24:MI') AS timestamp(0)));\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CONCAT(name, ' (', id, ')') AS label\n"
+          "FROM e\n"
+          "WHERE name = '';\n",
+          "SS1012 SS2017 SS2009");
+}
+END_TEST
+
+START_TEST(test_mysql_functions)
+{
+    check(MY, PG,
+          "CREATE TABLE f (t VARCHAR(10), a TINYINT(1), u DATETIME, d DATE);\n"
+          "CREATE VIEW v AS SELECT GROUP_CONCAT(DISTINCT t ORDER BY t SEPARATOR '; ') AS ts,\n"
+          " IF(a, 'yes', 'no') AS y, DATE_ADD(u, INTERVAL 2 DAY) AS l,\n"
+          " DATE_SUB(u, INTERVAL '1:30' HOUR_MINUTE) AS e, u + INTERVAL 1 MONTH AS m,\n"
+          " DATE_ADD(d, INTERVAL 7 DAY) AS w FROM f GROUP BY a, u, d WITH ROLLUP;\n",
+          "CREATE TABLE f (\n"
+          "    t varchar(10),\n"
+          "    a boolean,\n"
+          "    u timestamp(0),\n"
+          "    d date\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT STRING_AGG(DISTINCT t, '; ' ORDER BY t) AS ts,\n"
+          "       CASE WHEN a THEN 'yes' ELSE 'no' END AS y,\n"
+          "       u + CAST('2 day' AS interval) AS l,\n"
+          "       u - CAST('1 hour 30 minute' AS interval) AS e,\n"
+          "       u + CAST('1 month' AS interval) AS m,\n"
+          "       d + 7 AS w\n"
+          "FROM f\n"
+          "GROUP BY ROLLUP (a, u, d);\n",
+          "SS1020 SS2032");
+}
+END_TEST
+
+START_TEST(test_tsql_plus)
+{
+    /* typed by the catalogue: strings concatenate; unknown operands are reported */
+    check(TSQL, PG,
+          "CREATE TABLE dbo.P (First nvarchar(20), Last nvarchar(20), N int)\nGO\n"
+          "CREATE VIEW v AS SELECT p.First + ' ' + p.Last AS a, p.N + 1 AS b, x.a + x.b AS c\n"
+          "FROM dbo.P p, dbo.Other x\n",
+          "CREATE TABLE dbo.p (\n"
+          "    first varchar(20),\n"
+          "    last varchar(20),\n"
+          "    n integer\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT p.first || ' ' || p.last AS a, p.n + 1 AS b, x.a + x.b AS c\n"
+          "FROM dbo.p AS p, dbo.other AS x;\n",
+          "SS2004");
+}
+END_TEST
+
+START_TEST(test_tsql_like_bool_insert)
+{
+    /* LIKE classes become a regular expression; 0/1 into bit columns become
+     * booleans; a T-SQL INSERT without columns skips the identity column */
+    check(TSQL, PG,
+          "CREATE TABLE t (id int IDENTITY, c nchar(5), f bit)\nGO\n"
+          "INSERT INTO t VALUES ('ALFKI', 1)\nGO\n"
+          "DELETE FROM t WHERE c LIKE '[A-C]%' AND f = 0\n",
+          "CREATE TABLE t (\n"
+          "    id integer GENERATED BY DEFAULT AS IDENTITY NOT NULL,\n"
+          "    c char(5),\n"
+          "    f boolean\n"
+          ");\n"
+          "INSERT INTO t (c, f) VALUES ('ALFKI', TRUE);\n"
+          "DELETE FROM t\n"
+          "WHERE c ~ '^[A-C].*$' AND f = FALSE;\n",
+          "SS3007 SS2020");
+}
+END_TEST
+
+/* ==== queries ==================================================================== */
+
+START_TEST(test_outer_join)
+{
+    check(ORA, PG,
+          "CREATE TABLE emp (id NUMBER(5), dept_id NUMBER(5), name VARCHAR2(10));\n"
+          "CREATE TABLE dept (id NUMBER(5), loc VARCHAR2(10));\n"
+          "CREATE VIEW v AS SELECT e.name, d.loc FROM emp e, dept d\n"
+          " WHERE e.dept_id = d.id(+) AND d.loc(+) = 'NY' AND e.id > 10;\n",
+          "CREATE TABLE emp (\n"
+          "    id integer,\n"
+          "    dept_id integer,\n"
+          "    name varchar(10)\n"
+          ");\n"
+          "CREATE TABLE dept (\n"
+          "    id integer,\n"
+          "    loc varchar(10)\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT e.name, d.loc\n"
+          "FROM emp AS e\n"
+          "    LEFT JOIN dept AS d ON e.dept_id = d.id AND d.loc = 'NY'\n"
+          "WHERE e.id > 10;\n",
+          "SS2005");
+}
+END_TEST
+
+START_TEST(test_outer_join_not_convertible)
+{
+    Result r = convert(ORA, PG,
+                       "CREATE VIEW v AS SELECT * FROM a, b WHERE a.x = b.x(+) OR a.y = 1;\n");
+    ck_assert_str_eq(r.codes, "SS2006");
+    ck_assert_msg(strstr(r.sql, "-- | CREATE VIEW v AS SELECT * FROM a, b WHERE a.x = b.x(+) OR a.y = 1") != NULL,
+                  "kept verbatim: %s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(test_top_limit)
+{
+    check(TSQL, PG,
+          "CREATE VIEW v1 AS SELECT TOP 10 Name FROM t ORDER BY Name\nGO\n"
+          "CREATE VIEW v2 AS SELECT TOP (100) PERCENT Name FROM t ORDER BY Name\nGO\n",
+          "CREATE VIEW v1 AS\n"
+          "SELECT name\n"
+          "FROM t\n"
+          "ORDER BY name\n"
+          "LIMIT 10;\n"
+          "CREATE VIEW v2 AS\n"
+          "SELECT name\n"
+          "FROM t\n"
+          "ORDER BY name;\n",
+          "SS2007 SS2007");
+}
+END_TEST
+
+START_TEST(test_top_percent_verbatim)
+{
+    Result r = convert(TSQL, PG, "SELECT TOP 5 PERCENT Name FROM t ORDER BY Name\n");
+    ck_assert_str_eq(r.codes, "SS6007 SS2008");
+    ck_assert_msg(strstr(r.sql, "-- | SELECT TOP 5 PERCENT Name FROM t ORDER BY Name") != NULL, "%s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(test_rownum)
+{
+    check(ORA, PG,
+          "CREATE VIEW top5 AS SELECT * FROM (SELECT name FROM emp ORDER BY bonus DESC) WHERE ROWNUM <= 5;\n",
+          "CREATE VIEW top5 AS\n"
+          "SELECT *\n"
+          "FROM (SELECT name\n"
+          "FROM emp\n"
+          "ORDER BY bonus DESC) AS sub1\n"
+          "LIMIT 5;\n",
+          "SS2007");
+    /* ROWNUM applies before ORDER BY: no LIMIT form */
+    Result r = convert(ORA, PG, "SELECT name FROM emp WHERE ROWNUM < 3 ORDER BY name;\n");
+    ck_assert_str_eq(r.codes, "SS6007 SS2008");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(test_hints_apply_xml)
+{
+    Result r = convert(TSQL, PG,
+                       "SELECT o.id, x.n FROM dbo.o o WITH (NOLOCK) "
+                       "CROSS APPLY (SELECT TOP 1 q AS n FROM dbo.i i WHERE i.id = o.id) x\nGO\n"
+                       "SELECT * FROM dbo.o FOR XML AUTO\nGO\n");
+    ck_assert_str_eq(r.codes, "SS6007 SS2013 SS2007 SS2018 SS6007 SS2012");
+    ck_assert_msg(strstr(r.sql, "CROSS JOIN LATERAL") != NULL, "%s", r.sql);
+    ck_assert_msg(strstr(r.sql, "-- | SELECT * FROM dbo.o FOR XML AUTO") != NULL, "%s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
+/* ==== statements kept whole ======================================================= */
+
+START_TEST(test_statement_items)
+{
+    Result r = convert(TSQL, PG,
+                       "SET ANSI_NULLS ON\nGO\nUSE pubs\nGO\n"
+                       "CREATE PROCEDURE dbo.p AS SELECT 1\nGO\n"
+                       "CREATE TRIGGER ddl ON DATABASE FOR CREATE_TABLE AS PRINT 'x'\nGO\n"
+                       "GRANT SELECT ON t TO u\nGO\n");
+    ck_assert_str_eq(r.codes, "SS7001 SS7002 SS4001 SS3025 SS6005");
+    result_free(&r);
+    r = convert(ORA, PG, "REM comment\nPROMPT hello\nSET ECHO ON\n@other.sql\n");
+    ck_assert_str_eq(r.codes, "SS7010 SS7005 SS7006");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(test_kept_and_dropped)
+{
+    Result r = convert(TSQL, PG,
+                       "CREATE TABLE dbo.M (id int NOT NULL PRIMARY KEY NONCLUSTERED, "
+                       "v nvarchar(10) COLLATE Latin1_General_CI_AS) "
+                       "WITH (MEMORY_OPTIMIZED = ON, DURABILITY = SCHEMA_ONLY)\nGO\n"
+                       "CREATE TABLE ##g (id int)\nGO\n"
+                       "CREATE VIEW pv AS SELECT * FROM (SELECT id, v FROM dbo.M) s "
+                       "PIVOT (COUNT(id) FOR v IN ([a], [b])) p\nGO\n"
+                       "CREATE CLUSTERED INDEX ix ON dbo.M (v) WITH (ONLINE = ON) ON [PRIMARY]\nGO\n"
+                       "CREATE TABLE dbo.P (a int, b int) ON ps_date(a)\nGO\n");
+    ck_assert_str_eq(r.codes, "SS2014 SS3014 SS3021 SS2011 SS3002 SS3001 SS3008");
+    ck_assert_msg(strstr(r.sql, "-- | CREATE VIEW pv AS") != NULL, "%s", r.sql);
+    result_free(&r);
+    r = convert(ORA, PG,
+                "CREATE VIEW lv AS SELECT LISTAGG(last_name, ', ') WITHIN GROUP (ORDER BY last_name) AS names "
+                "FROM emp;\n"
+                "CREATE VIEW cv AS SELECT employee_id, LEVEL AS l FROM emp START WITH manager_id IS NULL "
+                "CONNECT BY PRIOR employee_id = manager_id;\n"
+                "CREATE GLOBAL TEMPORARY TABLE gt (id NUMBER) ON COMMIT DELETE ROWS;\n"
+                "CREATE BITMAP INDEX bx ON emp (dept_id) NOLOGGING;\n"
+                "CREATE TABLE pt (id NUMBER(5), v VARCHAR2(5)) PARTITION BY RANGE (id) "
+                "(PARTITION p1 VALUES LESS THAN (10));\n");
+    ck_assert_str_eq(r.codes, "SS2010 SS3021 SS3005 SS3001 SS3008");
+    ck_assert_msg(strstr(r.sql, "SELECT STRING_AGG(CAST(last_name AS text), ', ' ORDER BY last_name) AS names") != NULL,
+                  "%s", r.sql);
+    ck_assert_msg(strstr(r.sql, "CREATE TEMPORARY TABLE gt (\n    id numeric\n) ON COMMIT DELETE ROWS;") != NULL,
+                  "%s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
+/* ==== MySQL target ================================================================= */
+
+START_TEST(test_to_mysql)
+{
+    check(ORA, MY,
+          "CREATE TABLE e (id NUMBER(10), name VARCHAR2(20));\n"
+          "CREATE VIEW v AS SELECT DECODE(id, NULL, 'none', 'some') AS d FROM e WHERE ROWNUM <= 3;\n",
+          "CREATE TABLE e (\n"
+          "    id bigint,\n"
+          "    name varchar(20)\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CASE WHEN id IS NULL THEN 'none' ELSE 'some' END AS d\n"
+          "FROM e\n"
+          "LIMIT 3;\n",
+          "SS2007");
+}
+END_TEST
+
+/* ==== catalogue, order, templates =================================================== */
+
+START_TEST(test_catalog)
+{
+    Catalog c;
+    cat_init(&c);
+    Arena a;
+    arena_init(&a, 4096);
+    DiagList d;
+    diag_init(&d, &a);
+    const char *sql = "CREATE TABLE Sales.Orders (Id int, Note nvarchar(10), At datetime)\n"
+                      "GO\nCREATE VIEW Sales.v AS SELECT o.Note FROM Sales.Orders o\nGO\n";
+    SourceFile sf;
+    memset(&sf, 0, sizeof sf);
+    sf.text = strdup(sql);
+    sf.len = strlen(sql);
+    sf.name = strdup("c.sql");
+    src_build_lines(&sf);
+    Parser p;
+    ps_init(&p, DIALECT_TSQL, &sf, &a, &d);
+    Stmt st;
+    int obj = 0;
+    while (ps_next(&p, &st))
+        if (st.node)
+            cat_add_statement(&c, st.node, obj++);
+    CatTable *t = cat_find_text(&c, "sales", "orders");
+    ck_assert_ptr_nonnull(t);
+    ck_assert_ptr_eq(cat_find_text(&c, "", "ORDERS"), t);
+    ck_assert_int_eq(t->kind, OK_TABLE);
+    const CatColumn *col = cat_column(t, "note", 4);
+    ck_assert_ptr_nonnull(col);
+    ck_assert_int_eq(col->is_string, 1);
+    ck_assert_int_eq(cat_column(t, "AT", 2)->is_datetime, 1);
+    CatTable *v = cat_find_text(&c, "SALES", "V");
+    ck_assert_ptr_nonnull(v);
+    ck_assert_int_eq(v->deps.n, 1);
+    ck_assert_str_eq(v->deps.items[0], "SALES.ORDERS");
+    ck_assert_int_eq(cat_column(v, "NOTE", 4)->is_string, 1);
+    ps_free(&p);
+    src_free(&sf);
+    arena_free(&a);
+    cat_free(&c);
+}
+END_TEST
+
+START_TEST(test_view_order)
+{
+    /* v3 reads v2 which reads v1; v4 and v5 form a cycle: no crash, each once */
+    const char *sql = "CREATE VIEW v3 AS SELECT * FROM v2;\nCREATE VIEW v1 AS SELECT * FROM t;\n"
+                      "CREATE VIEW v2 AS SELECT * FROM v1 JOIN t ON 1 = 1;\n"
+                      "CREATE VIEW v4 AS SELECT * FROM v5;\nCREATE VIEW v5 AS SELECT * FROM v4;\n"
+                      "CREATE VIEW v6 AS WITH v1 AS (SELECT 1 AS x) SELECT * FROM v1;\n";
+    Catalog c;
+    cat_init(&c);
+    Arena a;
+    arena_init(&a, 4096);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile sf;
+    memset(&sf, 0, sizeof sf);
+    sf.text = strdup(sql);
+    sf.len = strlen(sql);
+    sf.name = strdup("o.sql");
+    src_build_lines(&sf);
+    Parser p;
+    ps_init(&p, DIALECT_ORACLE, &sf, &a, &d);
+    Stmt st;
+    int obj = 0;
+    while (ps_next(&p, &st))
+        if (st.node)
+            cat_add_statement(&c, st.node, obj++);
+    int order[16];
+    int n = deps_view_order(&c, order);
+    ck_assert_int_eq(n, 6);
+    /* objects: v3=0 v1=1 v2=2 v4=3 v5=4 v6=5 */
+    int want[] = {1, 2, 0, 4, 3, 5};
+    for (int i = 0; i < 6; i++)
+        ck_assert_int_eq(order[i], want[i]);
+    ps_free(&p);
+    src_free(&sf);
+    arena_free(&a);
+    cat_free(&c);
+}
+END_TEST
+
+START_TEST(test_templates_parse)
+{
+    /* every built-in function template parses in its target dialect */
+    static const int pairs[][2] = {{DIALECT_TSQL, DIALECT_POSTGRES}, {DIALECT_ORACLE, DIALECT_POSTGRES},
+                                   {DIALECT_MYSQL, DIALECT_POSTGRES}, {DIALECT_TSQL, DIALECT_MYSQL},
+                                   {DIALECT_ORACLE, DIALECT_MYSQL}, {DIALECT_MYSQL, DIALECT_MYSQL}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        RuleSet rs;
+        char *err = NULL;
+        ck_assert_msg(rules_init(&rs, pairs[i][0], pairs[i][1], &err) == 0, "%s", err ? err : "");
+        int r = rw_prepare_templates(&rs, pairs[i][1], &err);
+        ck_assert_msg(r == 0, "%s -> %s: %s", dialect_name(pairs[i][0]), dialect_name(pairs[i][1]),
+                      err ? err : "");
+        rules_free(&rs);
+    }
+}
+END_TEST
+
+Suite *rewrite_suite(void)
+{
+    Suite *s = suite_create("rewrite");
+    TCase *tc = tcase_create("types");
+    tcase_add_test(tc, test_tsql_types);
+    tcase_add_test(tc, test_oracle_types);
+    tcase_add_test(tc, test_mysql_types);
+    tcase_add_test(tc, test_alias_type_domain);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("tables");
+    tcase_add_test(tc, test_identity_storage);
+    tcase_add_test(tc, test_computed_columns);
+    tcase_add_test(tc, test_mysql_table);
+    tcase_add_test(tc, test_oracle_fk_types);
+    tcase_add_test(tc, test_synonyms);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("functions");
+    tcase_add_test(tc, test_tsql_functions);
+    tcase_add_test(tc, test_convert_styles);
+    tcase_add_test(tc, test_decode_nvl2);
+    tcase_add_test(tc, test_oracle_misc);
+    tcase_add_test(tc, test_mysql_functions);
+    tcase_add_test(tc, test_tsql_plus);
+    tcase_add_test(tc, test_tsql_like_bool_insert);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("queries");
+    tcase_add_test(tc, test_outer_join);
+    tcase_add_test(tc, test_outer_join_not_convertible);
+    tcase_add_test(tc, test_top_limit);
+    tcase_add_test(tc, test_top_percent_verbatim);
+    tcase_add_test(tc, test_rownum);
+    tcase_add_test(tc, test_hints_apply_xml);
+    tcase_add_test(tc, test_statement_items);
+    tcase_add_test(tc, test_kept_and_dropped);
+    tcase_add_test(tc, test_to_mysql);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("catalog");
+    tcase_add_test(tc, test_catalog);
+    tcase_add_test(tc, test_view_order);
+    tcase_add_test(tc, test_templates_parse);
+    suite_add_tcase(s, tc);
+    return s;
+}
