@@ -9,6 +9,7 @@
 #include "analyze/catalog.h"
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -325,12 +326,52 @@ static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
     return t;
 }
 
+/* The type's spelling, enough to tell two types apart for the catalogue. */
+static int type_key(char *buf, size_t n, const TypeName *t)
+{
+    size_t k = (size_t)snprintf(buf, n, "%s|%d|%d|%d|%s|%s|%s|%s|%d", t->upper ? t->upper : "",
+                                t->is_max, t->star_prec, t->is_unsigned, t->char_sem ? t->char_sem : "",
+                                t->suffix ? t->suffix : "", t->charset ? t->charset : "",
+                                t->anchor ? t->anchor : "", t->name.n);
+    for (int i = 0; i < t->name.n && k < n; i++)
+        k += (size_t)snprintf(buf + k, n - k, "|%.*s", (int)t->name.parts[i].len, t->name.parts[i].text);
+    for (int i = 0; i < t->args.n && k < n; i++) {
+        const Node *x = t->args.items[i];
+        if (x->kind != N_LITERAL)
+            return 0;
+        k += (size_t)snprintf(buf + k, n - k, "|%.*s", (int)((const Literal *)x)->len, ((const Literal *)x)->value);
+    }
+    if (t->values.n || t->collate.text)
+        return 0; /* ENUM/SET values, collations: not shared */
+    return k < n;
+}
+
+/* Column types are interned: a schema with thousands of columns has a few
+ * dozen distinct types, and copying each would cost memory in proportion
+ * to the input (the 3 x input bound of large scripts). */
+static const TypeName *intern_type(Catalog *c, const TypeName *ty)
+{
+    if (!ty)
+        return NULL;
+    char key[512];
+    if (!type_key(key, sizeof key, ty))
+        return copy_type(&c->arena, ty);
+    if (!c->types)
+        c->types = ARENA_NEW(&c->arena, Map);
+    /* the map holds CatTable pointers; here it holds TypeName pointers */
+    void *hit = map_get(c->types, key);
+    if (hit)
+        return (const TypeName *)hit;
+    TypeName *cp = copy_type(&c->arena, ty);
+    map_put(&c->arena, c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)cp);
+    return cp;
+}
+
 /* Column from a type: user alias types classify by their base type. */
 static void set_column_type(Catalog *c, CatColumn *col, const TypeName *ty)
 {
-    Arena *a = &c->arena;
-    col->type = copy_type(a, ty);
-    col->type_upper = ty && ty->upper ? upper_dup(a, ty->upper, strlen(ty->upper)) : "";
+    col->type = intern_type(c, ty);
+    col->type_upper = col->type && col->type->upper ? col->type->upper : "";
     cat_classify_type(col->type_upper, col);
     if (ty && !col->is_string && !col->is_numeric && !col->is_datetime) {
         CatTable *ut = find_qname_ns(c, &ty->name, NS_TYPE);

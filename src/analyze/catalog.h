@@ -37,6 +37,7 @@ typedef struct Catalog {
     Arena arena;
     VEC(CatTable *) tables;
     void *index;            /* private hash: "SCHEMA.NAME" and "NAME" -> table */
+    void *types;            /* private hash: interned column types */
 } Catalog;
 
 void cat_init(Catalog *c);

@@ -16,15 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
+/* A unit of output. Its text lives in the run's spool file (a temporary
+ * file), so converted SQL does not stay in memory while a large input is
+ * processed; only these small records do. */
 typedef struct Unit {
     int phase;          /* Phase */
     int object;         /* index into objects */
     int seq;            /* emission order, for stable sorting */
     int view_rank;      /* dependency rank within PH_VIEW */
     const char *kind, *schema, *name;
-    char *sql;          /* malloc'd */
-    size_t len;
+    long off;           /* text: offset in the spool file */
+    size_t len;         /* and length */
 } Unit;
 
 typedef struct Run {
@@ -34,9 +38,14 @@ typedef struct Run {
     RuleSet rules;
     Catalog catalog;
     VEC(SourceFile *) files;
-    VEC(ObjectRec) objects;
+    VEC(ObjectRec) objects;         /* malloc'd (HVEC): grows to one per statement */
     VEC(SrcSpan) object_spans;
     VEC(Unit) units;
+    VEC(ItemRec) items;             /* findings as report records, collected per statement */
+    FILE *spool;                    /* unit texts */
+    long spool_len;
+    char *chunk;                    /* buffer for reading a unit back */
+    size_t chunk_cap;
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
     int needs_postgis;              /* a converted column is geometry/geography */
@@ -134,8 +143,8 @@ static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
     src_span_pos(f, s, &o.start, &o.end);
     o.max_sev = -1;
     o.validated = "";
-    VEC_PUSH(&r->arena, r->objects, o);
-    VEC_PUSH(&r->arena, r->object_spans, s);
+    HVEC_PUSH(r->objects, o);
+    HVEC_PUSH(r->object_spans, s);
     return r->objects.n - 1;
 }
 
@@ -182,6 +191,36 @@ static void lead_comments(StrBuf *b, const char *s, size_t n)
     }
 }
 
+static long spool_put(Run *r, const char *s, size_t n)
+{
+    long off = r->spool_len;
+    if (n && fwrite(s, 1, n, r->spool) != n) {
+        fputs("sqlshift: cannot write the temporary spool file\n", stderr);
+        abort();
+    }
+    r->spool_len += (long)n;
+    return off;
+}
+
+/* Strings that already live as long as the run are kept, others copied. */
+static const char *run_str(Run *r, const char *s, int object)
+{
+    if (!s)
+        return "";
+    if (object >= 0) {
+        const ObjectRec *o = &r->objects.items[object];
+        if (s == o->kind || s == o->schema || s == o->name)
+            return s;
+    }
+    if (!*s)
+        return "";
+    if (!strcmp(s, "foreign keys"))
+        return "foreign keys";
+    if (!strcmp(s, "indexes"))
+        return "indexes";
+    return arena_strdup(&r->arena, s);
+}
+
 static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *schema,
                       const char *name, const char *sql, size_t len)
 {
@@ -191,20 +230,40 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     u.phase = phase;
     u.object = cx->object;
     u.seq = r->units.n;
-    u.kind = arena_strdup(&r->arena, kind ? kind : "");
-    u.schema = arena_strdup(&r->arena, schema ? schema : "");
-    u.name = arena_strdup(&r->arena, name ? name : "");
-    StrBuf b;
-    sb_init(&b);
+    u.kind = run_str(r, kind, u.object);
+    u.schema = run_str(r, schema, u.object);
+    u.name = run_str(r, name, u.object);
+    u.off = r->spool_len;
     if (r->lead_len) {
+        StrBuf b;
+        sb_init(&b);
         lead_comments(&b, r->lead, r->lead_len);
         r->lead_len = 0;
+        spool_put(r, b.s, b.len);
+        sb_free(&b);
     }
-    sb_putn(&b, sql, len);
-    u.len = b.len;
-    u.sql = sb_take(&b);
-    sb_free(&b);
-    VEC_PUSH(&r->arena, r->units, u);
+    spool_put(r, sql, len);
+    u.len = (size_t)(r->spool_len - u.off);
+    HVEC_PUSH(r->units, u);
+}
+
+/* The text of a unit, read back from the spool (valid until the next call). */
+static const char *unit_text(Run *r, const Unit *u)
+{
+    if (u->len + 1 > r->chunk_cap) {
+        r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
+        free(r->chunk);
+        r->chunk = malloc(r->chunk_cap);
+        if (!r->chunk)
+            abort();
+    }
+    fflush(r->spool);
+    if (u->len && pread(fileno(r->spool), r->chunk, u->len, u->off) != (ssize_t)u->len) {
+        fputs("sqlshift: cannot read the temporary spool file\n", stderr);
+        abort();
+    }
+    r->chunk[u->len] = 0;
+    return r->chunk;
 }
 
 /* Spatial columns need PostGIS on a PostgreSQL target. */
@@ -231,6 +290,8 @@ static int uses_spatial(const Node *n)
     }
     return 0;
 }
+
+static void take_items(Run *r, const SourceFile *f);
 
 /* ---- one file ---- */
 
@@ -329,6 +390,7 @@ static void convert_file(Run *r, SourceFile *f)
             r->lead_len = 0; /* comments before GO: keep them with the next statement */
             r->lead = NULL;
         }
+        take_items(r, f);
         arena_free(&sa);
         arena_init(&sa, 64 * 1024);
         p.arena = &sa;
@@ -398,10 +460,10 @@ static void add_schema_unit(Run *r)
     u.kind = "schemas";
     u.schema = "";
     u.name = "";
+    u.off = spool_put(r, b.s, b.len);
     u.len = b.len;
-    u.sql = sb_take(&b);
     sb_free(&b);
-    VEC_PUSH(&r->arena, r->units, u);
+    HVEC_PUSH(r->units, u);
 }
 
 /* ---- ordering and writing ---- */
@@ -478,6 +540,21 @@ static void unit_header(Run *r, StrBuf *b, const Unit *u)
 
 static int write_single(Run *r, const char *path)
 {
+    int to_stdout = !path || !strcmp(path, "-");
+    char *tmp = NULL;
+    FILE *out_f = stdout;
+    if (!to_stdout) {
+        /* written under a temporary name and renamed when complete */
+        if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
+            abort();
+        out_f = fopen(tmp, "wb");
+        if (!out_f) {
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+            free(tmp);
+            return -1;
+        }
+    }
+    int wfail = 0;
     StrBuf b;
     sb_init(&b);
     sb_printf(&b, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
@@ -488,17 +565,32 @@ static int write_single(Run *r, const char *path)
         const Unit *u = &r->units.items[i];
         sb_putc(&b, '\n');
         unit_header(r, &b, u);
-        sb_putn(&b, u->sql, u->len);
+        sb_putn(&b, unit_text(r, u), u->len);
+        /* stream: the whole output never sits in memory at once */
+        if (b.len > (1u << 20)) {
+            if (fwrite(b.s, 1, b.len, out_f) != b.len)
+                wfail = 1;
+            sb_reset(&b);
+        }
     }
-    int rc = 0;
-    if (!path || !strcmp(path, "-")) {
-        rc = fwrite(b.s, 1, b.len, stdout) == b.len ? 0 : -1;
-    } else if (fs_write_atomic(path, b.s, b.len) != 0) {
-        fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
-        rc = -1;
-    }
+    if (b.len && fwrite(b.s, 1, b.len, out_f) != b.len)
+        wfail = 1;
     sb_free(&b);
-    return rc;
+    if (to_stdout)
+        return fflush(stdout) == 0 && !wfail ? 0 : -1;
+    int e = errno;
+    if (fclose(out_f) != 0)
+        wfail = 1;
+    if (wfail || rename(tmp, path) != 0) {
+        if (!wfail)
+            e = errno;
+        fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(e));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
 }
 
 static void file_part(StrBuf *b, const char *s)
@@ -544,7 +636,7 @@ static int write_split(Run *r, const char *dir)
         sb_puts(&name, ".sql");
         sb_reset(&body);
         unit_header(r, &body, u);
-        sb_putn(&body, u->sql, u->len);
+        sb_putn(&body, unit_text(r, u), u->len);
         char *path;
         if (asprintf(&path, "%s/%s", dir, name.s) < 0)
             abort();
@@ -602,37 +694,47 @@ static int item_cmp(const void *a, const void *b)
     return strcmp(x->code, y->code);
 }
 
-static void build_items(Run *r, ItemRec **out, int *nout, int *worst)
+/* Turns the findings recorded so far into report records while their
+ * source text is at hand, then empties the findings list: memory stays
+ * proportional to the findings, not to the input. */
+static void take_items(Run *r, const SourceFile *f)
 {
-    int n = r->diags.v.n;
-    ItemRec *items = calloc((size_t)(n ? n : 1), sizeof(ItemRec));
-    if (!items)
-        abort();
-    *worst = -1;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < r->diags.v.n; i++) {
         const Diag *d = &r->diags.v.items[i];
         const ActionDef *ad = rules_action(&r->rules, d->code);
-        ItemRec *it = &items[i];
-        it->code = d->code;
-        it->sev = d->sev >= 0 ? d->sev : ad ? ad->sev : SEV_MEDIUM;
-        it->category = ad ? ad->category : "other";
-        it->object = d->object;
-        it->file = (int)d->span.file;
-        const SourceFile *f = r->files.items[it->file];
-        src_span_pos(f, d->span, &it->start, &it->end);
+        ItemRec it;
+        memset(&it, 0, sizeof it);
+        it.code = d->code;
+        it.sev = d->sev >= 0 ? d->sev : ad ? ad->sev : SEV_MEDIUM;
+        it.category = ad ? ad->category : "other";
+        it.object = d->object;
+        it.file = (int)d->span.file;
+        const SourceFile *sf = (size_t)it.file < (size_t)r->files.n ? r->files.items[it.file] : f;
+        src_span_pos(sf, d->span, &it.start, &it.end);
         SrcSpan sn = d->span;
         if (sn.len == 0 && d->object >= 0)
             sn = r->object_spans.items[d->object];
-        it->snippet = snippet(&r->arena, f, sn);
-        it->message = d->message ? d->message : ad ? ad->title : d->code;
-        it->recommendation = d->hint ? d->hint : ad ? ad->recommendation : "";
-        it->effort_min = ad ? ad->effort_min : 30;
+        /* snippets are for the report only */
+        it.snippet = r->o->report_dir ? snippet(&r->arena, sf, sn) : "";
+        it.message = d->message ? d->message : ad ? ad->title : d->code;
+        it.recommendation = d->hint ? d->hint : ad ? ad->recommendation : "";
+        it.effort_min = ad ? ad->effort_min : 30;
         if (!ad)
             fprintf(stderr, "sqlshift: internal: action code %s is not in the catalogue\n", d->code);
+        HVEC_PUSH(r->items, it);
+    }
+    r->diags.v.n = 0;
+}
+
+static void build_items(Run *r, int *worst)
+{
+    *worst = -1;
+    for (int i = 0; i < r->items.n; i++) {
+        const ItemRec *it = &r->items.items[i];
         if (it->sev > *worst)
             *worst = it->sev;
-        if (d->object >= 0) {
-            ObjectRec *o = &r->objects.items[d->object];
+        if (it->object >= 0) {
+            ObjectRec *o = &r->objects.items[it->object];
             o->n_items++;
             o->effort_min += it->effort_min;
             if (it->sev > o->max_sev)
@@ -643,9 +745,8 @@ static void build_items(Run *r, ItemRec **out, int *nout, int *worst)
         ObjectRec *o = &r->objects.items[i];
         o->status = o->max_sev >= SEV_HIGH ? OBJ_MANUAL : o->max_sev >= SEV_LOW ? OBJ_WARNINGS : OBJ_CONVERTED;
     }
-    qsort(items, (size_t)n, sizeof(ItemRec), item_cmp);
-    *out = items;
-    *nout = n;
+    if (r->items.n)
+        qsort(r->items.items, (size_t)r->items.n, sizeof(ItemRec), item_cmp);
 }
 
 static void print_items(Run *r, const ItemRec *items, int n)
@@ -677,6 +778,14 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     diag_init(&r.diags, &r.arena);
     cat_init(&r.catalog);
     on_init(&r.names);
+    r.spool = tmpfile();
+    if (!r.spool) {
+        fprintf(stderr, "sqlshift: cannot create a temporary file: %s\n", strerror(errno));
+        cat_free(&r.catalog);
+        on_free(&r.names);
+        arena_free(&r.arena);
+        return EXIT_INTERNAL;
+    }
     if (o->source == DIALECT_TSQL)
         r.default_schema = "dbo"; /* SQL Server's default schema -> the target's default */
     char *err = NULL;
@@ -684,6 +793,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     if (rules_init(&r.rules, o->source, o->target, &err) != 0) {
         fprintf(stderr, "sqlshift: %s\n", err ? err : "cannot load the built-in rules");
         free(err);
+        fclose(r.spool);
+        on_free(&r.names);
         cat_free(&r.catalog);
         arena_free(&r.arena);
         return EXIT_INTERNAL;
@@ -727,6 +838,14 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         }
         VEC_PUSH(&r.arena, r.files, f);
         convert_file(&r, f);
+        take_items(&r, f);
+        if (!o->report_dir) {
+            /* nothing needs the text any more: positions are computed */
+            free(f->text);
+            free(f->lines);
+            f->text = NULL;
+            f->lines = NULL;
+        }
     }
     fs_pathlist_free(&paths);
 
@@ -746,9 +865,10 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
     }
 
-    ItemRec *items;
-    int nitems, worst;
-    build_items(&r, &items, &nitems, &worst);
+    int worst;
+    build_items(&r, &worst);
+    const ItemRec *items = r.items.items;
+    int nitems = r.items.n;
     print_items(&r, items, nitems);
 
     if (o->write_sql) {
@@ -774,14 +894,18 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             status = EXIT_INTERNAL;
         }
     }
-    free(items);
     if (status == EXIT_DONE && r.input_failed)
         status = EXIT_INPUT;
     if (status == EXIT_DONE && o->fail_on >= 0 && worst >= o->fail_on)
         status = EXIT_ITEMS;
 done:
-    for (int i = 0; i < r.units.n; i++)
-        free(r.units.items[i].sql);
+    free(r.units.items);
+    free(r.items.items);
+    free(r.objects.items);
+    free(r.object_spans.items);
+    free(r.chunk);
+    if (r.spool)
+        fclose(r.spool);
     for (int i = 0; i < r.files.n; i++) {
         src_free(r.files.items[i]);
         free(r.files.items[i]);
