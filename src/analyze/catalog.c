@@ -397,8 +397,9 @@ static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
     CatColumn *old = find_col_mut(t, &d->name);
     CatColumn col;
     memset(&col, 0, sizeof col);
-    col.name = ident_upper(&c->arena, &d->name);
+    /* one copy of the name: lookups are case-insensitive */
     col.ident = copy_ident(&c->arena, &d->name);
+    col.name = col.ident.text;
     set_column_type(c, &col, d->type);
     col.identity = d->identity;
     col.generated = d->identity || d->computed ||
@@ -410,6 +411,21 @@ static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
         VEC_PUSH(&c->arena, t->cols, col);
 }
 
+/* Sizes a table's column array exactly: growing it by doubling inside the
+ * arena would leave the outgrown arrays behind (memory in proportion to
+ * the input). */
+static void reserve_cols(Catalog *c, CatTable *t, int more)
+{
+    int want = t->cols.n + more;
+    if (want <= t->cols.cap)
+        return;
+    CatColumn *a = ARENA_NEW_ARRAY(&c->arena, CatColumn, want);
+    if (t->cols.n)
+        memcpy(a, t->cols.items, sizeof(CatColumn) * (size_t)t->cols.n);
+    t->cols.items = a;
+    t->cols.cap = want;
+}
+
 static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const CatColumn *like)
 {
     if (!id || !id->text)
@@ -418,8 +434,8 @@ static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const Cat
     memset(&col, 0, sizeof col);
     if (like)
         col = *like;
-    col.name = ident_upper(&c->arena, id);
     col.ident = copy_ident(&c->arena, id);
+    col.name = col.ident.text;
     if (!col.type_upper)
         col.type_upper = "";
     VEC_PUSH(&c->arena, t->cols, col);
@@ -460,6 +476,12 @@ static int is_cte_name(const DepWalk *d, const QName *q)
 static void add_dep(Catalog *c, CatTable *v, const QName *q)
 {
     if (!q || q->n < 1)
+        return;
+    /* Only views matter for the order of views; tables are created before
+     * any view. Recording just the views keeps the catalogue small for
+     * scripts with thousands of views over tables. */
+    const CatTable *known = cat_find(c, q);
+    if (!known || known->kind != OK_VIEW)
         return;
     Arena *a = &c->arena;
     /* schema.name as written (the last two parts): deps.c resolves it */
@@ -649,6 +671,7 @@ static void add_view(Catalog *c, const CreateView *v, int object)
     const SelectStmt *s = body_select(v->query);
     if (!s)
         return;
+    reserve_cols(c, t, s->targets.n);
     for (int i = 0; i < s->targets.n; i++) {
         const TargetItem *ti = (const TargetItem *)s->targets.items[i];
         if (ti->h.kind != N_TARGET || !ti->expr)
@@ -675,6 +698,7 @@ static void add_table(Catalog *c, const CreateTable *ct, int object)
     CatTable *t = add_object(c, &ct->name, OK_TABLE, object);
     if (!t)
         return;
+    reserve_cols(c, t, ct->columns.n);
     for (int i = 0; i < ct->columns.n; i++)
         add_column(c, t, (const ColumnDef *)ct->columns.items[i]);
     if (ct->as_query && ct->columns.n == 0) {

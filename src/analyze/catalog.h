@@ -7,7 +7,7 @@
 #include "ast/ast.h"
 
 typedef struct CatColumn {
-    const char *name;       /* upper-cased for lookup */
+    const char *name;       /* as written (compared case-insensitively) */
     const char *type_upper; /* source type name upper case ("NVARCHAR"), "" if unknown */
     int is_string;          /* character type (for '+' concatenation) */
     int is_numeric;
