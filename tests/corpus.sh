@@ -191,7 +191,7 @@ convert_all() {
         # indexes come in files of their own with the same source location
         n_objects=-1
         if [ -f "$out/install.sql" ]; then
-            n_objects=$(sed -n '1s/^-- .* (\(.*:[0-9]*:[0-9]*\))$/\1/p' "$out"/[0-9]*.sql | LC_ALL=C sort -u | wc -l)
+            n_objects=$(sed -s -n '1s/^-- .* (\(.*:[0-9]*:[0-9]*\))$/\1/p' "$out"/[0-9]*.sql | LC_ALL=C sort -u | wc -l)
         fi
         if [ "$n_objects" -ge 0 ] && [ "$n_report" -ge 0 ] && [ "$n_objects" -ne "$n_report" ]; then
             problems+=("objects lost: the report counts $n_report objects, the split output has $n_objects")

@@ -1242,7 +1242,12 @@ static void column_def(Em *e, StrBuf *b, const ColumnDef *c, int table_level)
         if (wrap)
             sb_putc(b, ')');
     }
-    if (c->nullable == 2 || (c->identity && e->pg))
+    /* MariaDB rejects NULL/NOT NULL on generated columns (MySQL 8 accepts
+     * them): the value is the expression's, so nothing is lost that the
+     * expression does not already decide */
+    if (c->computed && e->my)
+        ;
+    else if (c->nullable == 2 || (c->identity && e->pg))
         sb_puts(b, " NOT NULL");
     else if (c->nullable == 1)
         sb_puts(b, " NULL");
@@ -1259,7 +1264,8 @@ static void column_def(Em *e, StrBuf *b, const ColumnDef *c, int table_level)
         if (k->ck == CK_FOREIGN || k->ck == CK_NOT_NULL || k->ck == CK_NULL || k->ck == CK_DEFAULT)
             continue;
         sb_putc(b, ' ');
-        if (k->name.text) {
+        /* MySQL names only CHECK constraints in a column definition */
+        if (k->name.text && (e->pg || k->ck == CK_CHECK)) {
             sb_puts(b, "CONSTRAINT ");
             nm_put_ident(e->cx, b, &k->name);
             sb_putc(b, ' ');

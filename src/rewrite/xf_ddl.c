@@ -64,8 +64,11 @@ static Node *iso_date_literal(Rw *w, Node *v)
         return v;
     const Literal *l = (const Literal *)v;
     int m, d, y, n = 0;
-    if (sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) != 3 || n < 8 || m < 1 || m > 12 || d < 1 || d > 31)
+    if (sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) != 3 || n < 6 || m < 1 || m > 12 || d < 1 || d > 31)
         return v;
+    /* two-digit years: SQL Server's default cutoff (two digit year cutoff 2049) */
+    if (y < 100 && l->value[n - 3] == '/')
+        y += y <= 49 ? 2000 : 1900;
     const char *rest = l->value + n;
     if (*rest && *rest != ' ')
         return v;
