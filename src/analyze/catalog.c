@@ -477,11 +477,12 @@ static void add_dep(Catalog *c, CatTable *v, const QName *q)
 {
     if (!q || q->n < 1)
         return;
-    /* Only views matter for the order of views; tables are created before
-     * any view. Recording just the views keeps the catalogue small for
-     * scripts with thousands of views over tables. */
+    /* Only views matter for the order of views, and tables are created
+     * before any view: a name already known as a table is not recorded.
+     * Unknown names are (a view defined further down the script). This keeps
+     * the catalogue small for scripts with thousands of views over tables. */
     const CatTable *known = cat_find(c, q);
-    if (!known || known->kind != OK_VIEW)
+    if (v->kind == OK_VIEW && known && known->kind == OK_TABLE)
         return;
     Arena *a = &c->arena;
     /* schema.name as written (the last two parts): deps.c resolves it */

@@ -28,7 +28,7 @@ typedef struct CatTable {
                                OK_TRIGGER (names only) */
     int object;             /* object index in the run */
     VEC(CatColumn) cols;
-    VEC(const char *) deps; /* views: upper-case names of tables/views referenced
+    VEC(const char *) deps; /* views: upper-case names of the views (or not yet known objects)
                                ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
 } CatTable;
