@@ -1195,7 +1195,6 @@ static void constraint_body(Em *e, StrBuf *b, const Constraint *c, const Ident *
 
 static void column_def(Em *e, StrBuf *b, const ColumnDef *c, int table_level)
 {
-    (void)table_level;
     nm_put_ident(e->cx, b, &c->name);
     sb_putc(b, ' ');
     if (c->type)
@@ -1262,6 +1261,10 @@ static void column_def(Em *e, StrBuf *b, const ColumnDef *c, int table_level)
     for (int i = 0; i < c->constraints.n; i++) {
         const Constraint *k = (const Constraint *)c->constraints.items[i];
         if (k->ck == CK_FOREIGN || k->ck == CK_NOT_NULL || k->ck == CK_NULL || k->ck == CK_DEFAULT)
+            continue;
+        /* MariaDB accepts a column CHECK only as the last clause: printed
+         * at table level instead (same meaning) */
+        if (k->ck == CK_CHECK && e->my && table_level)
             continue;
         sb_putc(b, ' ');
         /* MySQL names only CHECK constraints in a column definition */
@@ -1388,6 +1391,17 @@ static void create_table(Em *e, StrBuf *b, StrBuf *fk, StrBuf *ix, const CreateT
             const Constraint *cc = (const Constraint *)c->constraints.items[k];
             if (cc->ck == CK_FOREIGN)
                 fk_alter(e, fk, &t->name, cc, &c->name);
+        }
+    }
+    for (int i = 0; e->my && i < t->columns.n; i++) {
+        const ColumnDef *c = (const ColumnDef *)t->columns.items[i];
+        for (int k = 0; k < c->constraints.n; k++) {
+            const Constraint *cc = (const Constraint *)c->constraints.items[k];
+            if (cc->ck != CK_CHECK)
+                continue;
+            sb_puts(b, first ? "\n    " : ",\n    ");
+            first = 0;
+            constraint_body(e, b, cc, &c->name);
         }
     }
     for (int i = 0; i < t->constraints.n; i++) {

@@ -267,6 +267,10 @@ static int tsql_stmt(Parser *p)
                 ps_advance(p);
         }
         break;
+    case KW_SELECT:
+        /* SELECT @v = ...: the query parser reads the assignments */
+        ok = ps_query(p) != NULL;
+        break;
     case KW_MERGE: {
         /* MERGE runs to ';' (required by T-SQL) */
         int depth = 0;

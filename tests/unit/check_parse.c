@@ -225,6 +225,19 @@ START_TEST(types_and_casts)
 }
 END_TEST
 
+START_TEST(tsql_select_assignment_is_procedural)
+{
+    Parsed r;
+    parse(&r, DIALECT_TSQL, "declare @d varchar(55)\nselect  @d=convert(varchar,getdate(),113)\nGO\nSELECT 1\n");
+    ck_assert_int_eq(r.nstmts, 4);
+    ck_assert_int_eq(r.kinds[0], N_OTHER_STMT);
+    ck_assert_int_eq(r.kinds[1], N_OTHER_STMT);
+    ck_assert_int_eq(r.kinds[3], N_SELECT);
+    ck_assert_int_eq(r.d.v.n, 0); /* no error, no runaway nesting */
+    done(&r);
+}
+END_TEST
+
 Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -239,6 +252,7 @@ Suite *parse_suite(void)
     tcase_add_test(tc, error_recovery_reports_position_and_continues);
     tcase_add_test(tc, deep_nesting_is_an_error_not_a_crash);
     tcase_add_test(tc, types_and_casts);
+    tcase_add_test(tc, tsql_select_assignment_is_procedural);
     suite_add_tcase(s, tc);
     return s;
 }
