@@ -862,7 +862,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             u->view_rank = u->phase == PH_VIEW && u->object >= 0 ? rank[u->object] : 0;
         }
         free(rank);
-        qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
+        if (r.units.n)
+            qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
     }
 
     int worst;
