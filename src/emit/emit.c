@@ -967,6 +967,21 @@ static const TableRef *update_target_in_from(const Node *target, const NodeList 
     return base;
 }
 
+/* WHERE a AND b, for a join condition moved out of FROM into WHERE. */
+static void where_and(Em *e, StrBuf *b, const Node *on, const Node *where)
+{
+    if (!on && !where)
+        return;
+    sb_puts(b, "\nWHERE ");
+    if (on && where) {
+        sub(e, b, on, 3);
+        sb_puts(b, " AND ");
+        sub(e, b, where, 3);
+    } else {
+        expr(e, b, on ? on : where);
+    }
+}
+
 static void set_list(Em *e, StrBuf *b, const NodeList *sets)
 {
     for (int i = 0; i < sets->n; i++) {
@@ -1004,16 +1019,7 @@ static void update_stmt(Em *e, StrBuf *b, const UpdateStmt *s)
         set_list(e, b, &s->sets);
         sb_puts(b, "\nFROM ");
         from_item(e, b, other);
-        if (on || s->where) {
-            sb_puts(b, "\nWHERE ");
-            if (on && s->where) {
-                sub(e, b, on, 3);
-                sb_puts(b, " AND ");
-                sub(e, b, s->where, 3);
-            } else {
-                expr(e, b, on ? on : s->where);
-            }
-        }
+        where_and(e, b, on, s->where);
         sb_puts(b, ";\n");
         return;
     }
@@ -1061,16 +1067,7 @@ static void delete_stmt(Em *e, StrBuf *b, const DeleteStmt *s)
         from_item(e, b, &base->h);
         sb_puts(b, "\nUSING ");
         from_item(e, b, other);
-        if (on || s->where) {
-            sb_puts(b, "\nWHERE ");
-            if (on && s->where) {
-                sub(e, b, on, 3);
-                sb_puts(b, " AND ");
-                sub(e, b, s->where, 3);
-            } else {
-                expr(e, b, on ? on : s->where);
-            }
-        }
+        where_and(e, b, on, s->where);
         sb_puts(b, ";\n");
         return;
     }

@@ -912,6 +912,28 @@ Node *ps_insert(Parser *p)
     return &s->h;
 }
 
+/* The clauses that may end an UPDATE or DELETE: MySQL ORDER BY / LIMIT,
+ * T-SQL OPTION (...) (a query hint, dropped). */
+static int dml_tail(Parser *p, NodeList *order_by, Node **limit)
+{
+    if (ps_is_kw(p, KW_ORDER) && ps_peek_kw(p, 1, KW_BY)) {
+        ps_advance(p);
+        ps_advance(p);
+        if (!ps_order_by(p, order_by))
+            return 0;
+    }
+    if (ps_accept_kw(p, KW_LIMIT)) {
+        *limit = ps_expr(p);
+        if (!*limit)
+            return 0;
+    }
+    if (ps_is_kw(p, KW_OPTION) && ps_peek(p, 1)->kind == TK_LPAREN) {
+        ps_advance(p);
+        ps_skip_parens(p);
+    }
+    return 1;
+}
+
 static int set_list(Parser *p, NodeList *out)
 {
     do {
@@ -969,21 +991,8 @@ Node *ps_update(Parser *p)
         if (!s->where)
             return NULL;
     }
-    if (ps_is_kw(p, KW_ORDER) && ps_peek_kw(p, 1, KW_BY)) {
-        ps_advance(p);
-        ps_advance(p);
-        if (!ps_order_by(p, &s->order_by))
-            return NULL;
-    }
-    if (ps_accept_kw(p, KW_LIMIT)) {
-        s->limit = ps_expr(p);
-        if (!s->limit)
-            return NULL;
-    }
-    if (ps_is_kw(p, KW_OPTION) && ps_peek(p, 1)->kind == TK_LPAREN) {
-        ps_advance(p);
-        ps_skip_parens(p);
-    }
+    if (!dml_tail(p, &s->order_by, &s->limit))
+        return NULL;
     s->h.span = ps_span_from(p, from);
     return &s->h;
 }
@@ -1019,21 +1028,8 @@ Node *ps_delete(Parser *p)
         if (!s->where)
             return NULL;
     }
-    if (ps_is_kw(p, KW_ORDER) && ps_peek_kw(p, 1, KW_BY)) {
-        ps_advance(p);
-        ps_advance(p);
-        if (!ps_order_by(p, &s->order_by))
-            return NULL;
-    }
-    if (ps_accept_kw(p, KW_LIMIT)) {
-        s->limit = ps_expr(p);
-        if (!s->limit)
-            return NULL;
-    }
-    if (ps_is_kw(p, KW_OPTION) && ps_peek(p, 1)->kind == TK_LPAREN) {
-        ps_advance(p);
-        ps_skip_parens(p);
-    }
+    if (!dml_tail(p, &s->order_by, &s->limit))
+        return NULL;
     s->h.span = ps_span_from(p, from);
     return &s->h;
 }
