@@ -978,6 +978,24 @@ static int generated(Parser *p, ColumnDef *c)
         c->identity_always = always;
         if (ps_is(p, TK_LPAREN))
             return identity_options(p, c, from);
+        /* Oracle also writes the options without parentheses:
+         * AS IDENTITY START WITH 100 INCREMENT BY 10 */
+        if (IS(p, START) || IS(p, INCREMENT)) {
+            CreateSequence sq;
+            memset(&sq, 0, sizeof sq);
+            int vfrom = p->pos;
+            int r;
+            while ((IS(p, START) || IS(p, INCREMENT) || IS(p, MINVALUE) || IS(p, MAXVALUE) ||
+                    IS(p, CACHE) || IS(p, NOCACHE) || IS(p, CYCLE) || IS(p, NOCYCLE)) &&
+                   (r = seq_option(p, &sq)) > 0) {
+            }
+            if (p->failed)
+                return 0;
+            c->ident_start = sq.start;
+            c->ident_incr = sq.increment;
+            if (sq.minvalue || sq.maxvalue || sq.cache || sq.cycle)
+                add_option(p, &c->options, from, "IDENTITY", text_from(p, vfrom));
+        }
         return 1;
     }
     if (IS(p, ROW) && (peek_word(p, 1, "START") || peek_word(p, 1, "END"))) {
