@@ -151,21 +151,43 @@ typedef struct Errors {
     int line;            /* > 0: report libxml2 messages at this line */
     const char *text;    /* the file's bytes, to find where elements start */
     size_t len;
+    size_t *line_off;    /* offset of each line's start (built on first use, malloc) */
+    int nlines;
 } Errors;
+
+/* Offset of the start of line `line` (1-based); the table is built once per
+ * file so finding an element's line is not a scan from the top each time. */
+static size_t line_start(Errors *e, int line)
+{
+    if (!e->line_off) {
+        int cap = 1;
+        for (size_t i = 0; i < e->len; i++)
+            cap += e->text[i] == '\n';
+        e->line_off = malloc(sizeof(size_t) * (size_t)(cap + 1));
+        if (!e->line_off)
+            abort();
+        e->nlines = 0;
+        e->line_off[e->nlines++] = 0;
+        for (size_t i = 0; i < e->len; i++)
+            if (e->text[i] == '\n')
+                e->line_off[e->nlines++] = i + 1;
+    }
+    if (line < 1)
+        return 0;
+    return line <= e->nlines ? e->line_off[line - 1] : e->len;
+}
 
 /* libxml2 numbers an element by the line where its start tag ends. A rule
  * whose attributes are wrapped is reported where its tag starts: the
  * nearest "<name" before the end of that line (attribute values cannot
  * hold a literal '<'). */
-static int node_line(const Errors *e, xmlNode *n)
+static int node_line(Errors *e, xmlNode *n)
 {
     int line = (int)xmlGetLineNo(n);
     if (!e->text || line <= 0 || n->type != XML_ELEMENT_NODE)
         return line;
-    size_t off = 0, len = e->len, nlen = strlen((const char *)n->name);
-    for (int l = 1; off < len && l < line; off++)
-        if (e->text[off] == '\n')
-            l++;
+    size_t len = e->len, nlen = strlen((const char *)n->name);
+    size_t off = line_start(e, line);
     size_t end = off;
     while (end < len && e->text[end] != '\n')
         end++;
@@ -1063,6 +1085,7 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
     }
     if (doc)
         xmlFreeDoc(doc);
+    free(e.line_off);
     if (e.n) {
         err_finish(&e, err);
         return -1;
