@@ -31,8 +31,22 @@ static const XfEntry registry[] = {
 };
 #define NREGISTRY ((int)(sizeof registry / sizeof registry[0]))
 
+/* Node kinds that have a transform at all (per `when`): most nodes have
+ * none, and the registry scan per node showed in profiles. Built once; it
+ * is a pure function of the constant registry, like the keyword table. */
+static unsigned char kind_has_xf[2][N__COUNT];
+static int kind_has_xf_ready;
+
 static Node *run_transforms(Rw *w, Node *n, int when)
 {
+    if (!kind_has_xf_ready) {
+        for (int i = 0; i < NREGISTRY; i++)
+            if (registry[i].when >= 0 && registry[i].when < 2 && registry[i].kind < N__COUNT)
+                kind_has_xf[registry[i].when][registry[i].kind] = 1;
+        kind_has_xf_ready = 1;
+    }
+    if (when >= 0 && when < 2 && n && n->kind < N__COUNT && !kind_has_xf[when][n->kind])
+        return n;
     unsigned s = 1u << w->cx->source, t = 1u << w->cx->target;
     for (int i = 0; i < NREGISTRY && n && !w->raw_code; i++) {
         const XfEntry *e = &registry[i];
