@@ -1241,9 +1241,12 @@ static void column_def(Em *e, StrBuf *b, const ColumnDef *c, int table_level)
     /* MariaDB rejects NULL/NOT NULL on generated columns (MySQL 8 accepts
      * them): the value is the expression's, so nothing is lost that the
      * expression does not already decide */
-    if (c->computed && e->my)
-        ;
-    else if (c->nullable == 2 || (c->identity && e->pg))
+    if (c->computed && e->my) {
+        if (c->nullable == 2)
+            diag_add(e->cx->diags, "SS3029", c->h.span, e->cx->object,
+                     "generated column %.*s: NOT NULL dropped (MariaDB does not accept it on "
+                     "generated columns; MySQL 8 does)", (int)c->name.len, c->name.text);
+    } else if (c->nullable == 2 || (c->identity && e->pg))
         sb_puts(b, " NOT NULL");
     else if (c->nullable == 1)
         sb_puts(b, " NULL");
