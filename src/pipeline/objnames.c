@@ -110,6 +110,48 @@ static const char *check(ObjNames *o, const QName *q)
     return i >= 0 ? o->unconverted.slots[i] : NULL;
 }
 
+static const char *query_deps(ObjNames *o, const Node *q, int depth);
+
+/* Calls of user functions kept verbatim, anywhere in an expression. */
+static const char *expr_deps(ObjNames *o, const Node *e, int depth)
+{
+    if (!e || depth > 200)
+        return NULL;
+    const char *hit = NULL;
+    switch (e->kind) {
+    case N_FUNC: {
+        const FuncCall *f = (const FuncCall *)e;
+        if (!f->noparens && (hit = check(o, &f->name)) != NULL)
+            return hit;
+        for (int i = 0; i < f->args.n && !hit; i++)
+            hit = expr_deps(o, f->args.items[i], depth + 1);
+        return hit;
+    }
+    case N_BINARY:
+        hit = expr_deps(o, ((const BinaryExpr *)e)->l, depth + 1);
+        return hit ? hit : expr_deps(o, ((const BinaryExpr *)e)->r, depth + 1);
+    case N_UNARY: return expr_deps(o, ((const UnaryExpr *)e)->arg, depth + 1);
+    case N_CAST: return expr_deps(o, ((const CastExpr *)e)->expr, depth + 1);
+    case N_COLLATE: return expr_deps(o, ((const CollateExpr *)e)->expr, depth + 1);
+    case N_IS: return expr_deps(o, ((const IsExpr *)e)->expr, depth + 1);
+    case N_CASE: {
+        const CaseExpr *c = (const CaseExpr *)e;
+        hit = expr_deps(o, c->operand, depth + 1);
+        for (int i = 0; i < c->whens.n && !hit; i++) {
+            const WhenClause *w = (const WhenClause *)c->whens.items[i];
+            hit = expr_deps(o, w->cond, depth + 1);
+            if (!hit)
+                hit = expr_deps(o, w->result, depth + 1);
+        }
+        return hit ? hit : expr_deps(o, c->else_, depth + 1);
+    }
+    case N_SUBQUERY: return query_deps(o, ((const SubqueryExpr *)e)->query, depth + 1);
+    case N_EXISTS: return query_deps(o, ((const ExistsExpr *)e)->query, depth + 1);
+    default:
+        return NULL;
+    }
+}
+
 static const char *query_deps(ObjNames *o, const Node *q, int depth)
 {
     if (!q || depth > 64)
@@ -134,7 +176,9 @@ static const char *query_deps(ObjNames *o, const Node *q, int depth)
         const SelectStmt *s = (const SelectStmt *)q;
         for (int i = 0; i < s->from.n && !hit; i++)
             hit = query_deps(o, s->from.items[i], depth + 1);
-        return hit;
+        for (int i = 0; i < s->targets.n && !hit; i++)
+            hit = expr_deps(o, ((const TargetItem *)s->targets.items[i])->expr, depth + 1);
+        return hit ? hit : expr_deps(o, s->where, depth + 1);
     }
     default:
         return NULL;
@@ -186,6 +230,12 @@ void on_mark_unconverted(ObjNames *o, const Node *n)
     case N_CREATE_TYPE: q = &((const CreateType *)n)->name; break;
     case N_CREATE_SEQUENCE: q = &((const CreateSequence *)n)->name; break;
     case N_CREATE_SYNONYM: q = &((const CreateSynonym *)n)->name; break;
+    case N_ROUTINE:
+        /* a function kept verbatim: views calling it would fail */
+        if (((const RoutineStmt *)n)->rkind != RK_FUNCTION)
+            return;
+        q = &((const RoutineStmt *)n)->name;
+        break;
     default: return;
     }
     char buf[256];
