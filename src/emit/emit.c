@@ -1774,6 +1774,21 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
     case N_ALTER_TABLE: ok = alter_table(&e, &b, &fk, &ix, (const AlterTable *)n); break;
     case N_CREATE_INDEX: {
         const CreateIndex *x = (const CreateIndex *)n;
+        int expr_cols = 0;
+        for (int i = 0; i < x->cols.n; i++) {
+            const IndexCol *c = (const IndexCol *)x->cols.items[i];
+            expr_cols += c->expr && c->expr->kind != N_NAME;
+        }
+        if (e.my && expr_cols) {
+            /* MySQL 8.0.13+ has functional key parts, MariaDB has not: the
+             * SQL that runs on both is a generated column with an index */
+            diag_add(cx->diags, "SS3012", n->span, cx->object,
+                     "index %.*s is on an expression: add a generated column for it and index "
+                     "that column (MySQL 8.0.13+ also accepts functional key parts)",
+                     (int)x->name.len, x->name.text ? x->name.text : "");
+            ok = 0;
+            break;
+        }
         create_index_sql(&e, &b, x, &x->table);
         break;
     }
