@@ -18,7 +18,7 @@ static const CliOption opts_all[] = {
     {'r', "rules", "FILE", "load a rule file on top of the built-in rules (repeatable; later files win)", CMD_CONVERT | CMD_ASSESS},
     {'F', "fail-on", "SEVERITY", "exit with status 1 if an action item of this severity or higher is found (info, low, medium, high, critical)", CMD_CONVERT | CMD_ASSESS},
     {'K', "keep-case", NULL, "keep mixed-case names as written (quoted) instead of folding them to lower case", CMD_CONVERT | CMD_ASSESS},
-    {'q', "quiet", NULL, "print no action items on stderr, only errors", CMD_CONVERT | CMD_ASSESS},
+    {'q', "quiet", NULL, "print no summary and no action items on stderr, except input and parse errors", CMD_CONVERT | CMD_ASSESS},
     {'v', "verbose", NULL, "print every action item on stderr", CMD_CONVERT | CMD_ASSESS},
     {'h', "help", NULL, "show this help", CMD_CONVERT | CMD_ASSESS | CMD_PARSE},
     {0, NULL, NULL, NULL, 0},
