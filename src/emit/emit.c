@@ -1742,13 +1742,26 @@ static void verbatim_node(Em *e, StrBuf *b, const Node *n)
     em_verbatim(b, f->text + off, len);
 }
 
-static int phase_of(const Node *n)
+/* A DROP that precedes the object's creation (the usual re-runnable script)
+ * goes first; a DROP of an object the input created earlier goes last, so
+ * that the object is gone at the end, as it is after the source script. */
+static int drop_phase(const ConvCtx *cx, const DropStmt *d)
+{
+    for (int i = 0; cx->catalog && i < d->names.n; i++)
+        if (d->names.items[i]->kind == N_NAME &&
+            cat_find(cx->catalog, &((const NameRef *)d->names.items[i])->name))
+            return PH_POST;
+    return PH_PRE;
+}
+
+static int phase_of(const ConvCtx *cx, const Node *n)
 {
     switch (n->kind) {
     case N_CREATE_TABLE: case N_ALTER_TABLE: return PH_TABLE;
     case N_CREATE_INDEX: return PH_INDEX;
     case N_CREATE_VIEW: case N_CREATE_SYNONYM: return PH_VIEW;
-    case N_CREATE_SEQUENCE: case N_CREATE_SCHEMA: case N_CREATE_TYPE: case N_DROP: return PH_PRE;
+    case N_DROP: return drop_phase(cx, (const DropStmt *)n);
+    case N_CREATE_SEQUENCE: case N_CREATE_SCHEMA: case N_CREATE_TYPE: return PH_PRE;
     case N_INSERT: case N_UPDATE: case N_DELETE: return PH_DATA;
     case N_ROUTINE: return PH_CODE;
     default: return PH_POST;
@@ -1867,7 +1880,7 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
         sb_reset(&ix);
         verbatim_node(&e, &b, n);
     }
-    int phase = phase_of(n);
+    int phase = phase_of(cx, n);
     if (!ok && phase != PH_CODE)
         phase = PH_POST;
     emit_unit(&e, phase, kind, schema, name, &b);
