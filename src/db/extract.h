@@ -1,0 +1,53 @@
+/* db: extraction of source objects from a live server as scripts in the
+ * source dialect. One reader per engine (extract_mysql.c, extract_mssql.c,
+ * extract_postgres.c) hands each object to a sink as soon as it is read, so
+ * memory stays bounded by the largest object, not the catalogue. The sink
+ * (extract_write.c) writes one file per object under a temporary folder and
+ * renames it into place at the end, with a manifest in dependency order. */
+#ifndef SQLSHIFT_EXTRACT_H
+#define SQLSHIFT_EXTRACT_H
+#include "db/db.h"
+
+/* Object kinds in the order a script must create them (ties broken by the
+ * dependencies the reader reports, then by schema and name). */
+typedef enum ExtractKind {
+    EX_SCHEMA = 1, EX_TYPE, EX_SEQUENCE, EX_TABLE, EX_INDEX, EX_FOREIGN_KEY,
+    EX_VIEW, EX_FUNCTION, EX_PROCEDURE, EX_TRIGGER, EX_EVENT, EX_SYNONYM,
+    EX_PROPERTY /* extended properties / comments */
+} ExtractKind;
+
+typedef struct ExtractObject {
+    ExtractKind kind;
+    const char *schema;      /* schema (SQL Server, PostgreSQL) or database (MySQL) */
+    const char *name;
+    const char *ddl;         /* complete script text in the source dialect, including its
+                              * terminator (GO line for T-SQL, DELIMITER block for
+                              * MySQL routines), ending with a newline */
+    const char *const *deps; /* "schema.name" of objects this one needs, may be NULL */
+    int ndeps;
+} ExtractObject;
+
+/* Which objects to read: patterns are PCRE2, anchored, matched against the
+ * schema name (schemas) and against "schema.name" and "name" (include /
+ * exclude). No schema pattern = the URL's database / every user schema. */
+typedef struct ExtractFilter {
+    const char *const *schemas;  int nschemas;
+    const char *const *include;  int ninclude;
+    const char *const *exclude;  int nexclude;
+} ExtractFilter;
+
+typedef struct ExtractSink ExtractSink;
+/* Returns 0, or -1 when the object could not be stored (err set). */
+int extract_sink_put(ExtractSink *s, const ExtractObject *o, DbError *err);
+/* Tells the sink the total once known, for progress on stderr. */
+void extract_sink_total(ExtractSink *s, long total);
+/* 1 when the filter selects schema.name (compiled patterns live in the sink). */
+int extract_sink_selects(ExtractSink *s, const char *schema, const char *name);
+
+/* One reader per engine. Catalogue queries bind every user-supplied value
+ * (query_each parameters) or quote identifiers with the engine's rules. */
+int extract_mysql(const DbDriver *d, DbConn *c, const DbUrl *u, ExtractSink *s, DbError *err);
+int extract_mssql(const DbDriver *d, DbConn *c, const DbUrl *u, ExtractSink *s, DbError *err);
+int extract_postgres(const DbDriver *d, DbConn *c, const DbUrl *u, ExtractSink *s, DbError *err);
+
+#endif
