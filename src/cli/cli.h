@@ -8,7 +8,10 @@ enum {
     EXIT_ITEMS = 1,       /* action items at or above --fail-on */
     EXIT_USAGE = 2,       /* bad command line */
     EXIT_INPUT = 3,       /* an input could not be read */
-    EXIT_INTERNAL = 4     /* internal error (e.g. a rule file failed to load, output not writable) */
+    EXIT_INTERNAL = 4,    /* internal error (e.g. a rule file failed to load, output not writable) */
+    EXIT_CONNECT = 5,     /* a live server could not be used: unreachable, login refused, unknown
+                           * database, TLS failure, timeout, connection lost, unsupported version */
+    EXIT_APPLY = 6        /* apply/validate: the target rejected at least one object */
 };
 
 int cli_main(int argc, char **argv);

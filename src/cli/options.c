@@ -20,7 +20,19 @@ static const CliOption opts_all[] = {
     {'K', "keep-case", NULL, "keep mixed-case names as written (quoted) instead of folding them to lower case", CMD_CONVERT | CMD_ASSESS},
     {'q', "quiet", NULL, "print no summary and no action items on stderr, except input and parse errors", CMD_CONVERT | CMD_ASSESS},
     {'v', "verbose", NULL, "print every action item on stderr", CMD_CONVERT | CMD_ASSESS},
-    {'h', "help", NULL, "show this help", CMD_CONVERT | CMD_ASSESS | CMD_PARSE},
+    {'U', "from", "URL", "read the source objects from a live server (mssql://, mysql://, postgresql://) instead of files", CMD_EXTRACT},
+    {'T', "to", "URL", "the target server (postgresql:// or mysql://)", CMD_APPLY | CMD_VALIDATE},
+    {'H', "schema", "PATTERN", "extract only schemas matching this PCRE2 pattern (repeatable)", CMD_EXTRACT},
+    {'I', "include", "PATTERN", "extract only objects whose schema.name or name matches (repeatable)", CMD_EXTRACT},
+    {'E', "exclude", "PATTERN", "skip objects whose schema.name or name matches (repeatable)", CMD_EXTRACT},
+    {'P', "password-file", "FILE", "read the password from FILE (one line, or .pgpass format)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
+    {'C', "connect-timeout", "SECONDS", "give up connecting after SECONDS (default 10)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
+    {'Q', "query-timeout", "SECONDS", "cancel a statement running longer than SECONDS (default: none)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
+    {'D', "dry-run", NULL, "apply everything, then roll back (PostgreSQL)", CMD_APPLY},
+    {'O', "on-error", "stop|continue", "on a failing object: stop (default), or report it and go on", CMD_APPLY | CMD_VALIDATE},
+    {'A', "allow-existing", NULL, "MySQL: apply into a database that already has tables", CMD_APPLY},
+    {'V', "validate", NULL, "apply the output to a throwaway PostgreSQL and report what it rejects", 0 /* convert: with its implementation */},
+    {'h', "help", NULL, "show this help", CMD_CONVERT | CMD_ASSESS | CMD_PARSE | CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
     {0, NULL, NULL, NULL, 0},
 };
 
@@ -53,7 +65,7 @@ int cli_parse(int argc, char **argv, int cmd, const char *synopsis, CliArgs *a)
     a->source = -1;
     a->target = -1;
     a->fail_on = -1;
-    struct option lo[16];
+    struct option lo[40];
     char so[64];
     int n = 0, k = 0;
     for (const CliOption *o = opts_all; o->name; o++) {
@@ -112,6 +124,49 @@ int cli_parse(int argc, char **argv, int cmd, const char *synopsis, CliArgs *a)
         case 'K': a->keep_case = 1; break;
         case 'q': a->quiet = 1; break;
         case 'v': a->verbose = 1; break;
+        case 'U': a->from = optarg; break;
+        case 'T': a->to = optarg; break;
+        case 'P': a->password_file = optarg; break;
+        case 'C':
+        case 'Q': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == 0 || *end || v < 0 || v > 86400) {
+                fprintf(stderr, "sqlshift: --%s wants a number of seconds (0-86400), not '%s'\n",
+                        c == 'C' ? "connect-timeout" : "query-timeout", optarg);
+                return EXIT_USAGE;
+            }
+            if (c == 'C')
+                a->connect_timeout = (int)v;
+            else
+                a->query_timeout = (int)v;
+            break;
+        }
+        case 'H':
+        case 'I':
+        case 'E': {
+            const char **arr = c == 'H' ? a->schemas : c == 'I' ? a->include : a->exclude;
+            int *cnt = c == 'H' ? &a->nschemas : c == 'I' ? &a->ninclude : &a->nexclude;
+            if (*cnt >= CLI_MAX_PATTERNS) {
+                fprintf(stderr, "sqlshift: too many patterns (at most %d per option)\n", CLI_MAX_PATTERNS);
+                return EXIT_USAGE;
+            }
+            arr[(*cnt)++] = optarg;
+            break;
+        }
+        case 'D': a->dry_run = 1; break;
+        case 'A': a->allow_existing = 1; break;
+        case 'V': a->validate = 1; break;
+        case 'O':
+            if (!strcmp(optarg, "stop"))
+                a->on_error_continue = 0;
+            else if (!strcmp(optarg, "continue"))
+                a->on_error_continue = 1;
+            else {
+                fprintf(stderr, "sqlshift: --on-error wants stop or continue, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': cli_usage(stdout, cmd, synopsis); a->help = 1; return EXIT_DONE;
         default:
             if (optopt >= 'a' && optopt <= 'z')
