@@ -1,6 +1,7 @@
 /* diag: line map and offset -> line:column (see source.h). */
 #include "diag/source.h"
 #include <stdlib.h>
+#include <string.h>
 
 void src_build_lines(SourceFile *f)
 {
@@ -9,16 +10,16 @@ void src_build_lines(SourceFile *f)
     if (!l)
         abort();
     l[n++] = 0;
-    for (size_t i = 0; i < f->len; i++) {
-        if (f->text[i] == '\n') {
-            if (n == cap) {
-                cap *= 2;
-                l = realloc(l, sizeof(uint32_t) * (size_t)cap);
-                if (!l)
-                    abort();
-            }
-            l[n++] = (uint32_t)(i + 1);
+    const char *p = f->text, *end = f->text + f->len;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        if (n == cap) {
+            cap *= 2;
+            l = realloc(l, sizeof(uint32_t) * (size_t)cap);
+            if (!l)
+                abort();
         }
+        p++;
+        l[n++] = (uint32_t)(p - f->text);
     }
     f->lines = l;
     f->nlines = n;

@@ -110,7 +110,20 @@ void input_decode(SourceFile *f, const unsigned char *raw, size_t n, DiagList *d
         size_t i = start;
         while (i < n) {
             if (raw[i] < 0x80 && raw[i] != 0) {
-                out[o++] = (char)raw[i++];
+                /* a run of ASCII without NUL, eight bytes at a time */
+                size_t j = i;
+                while (j + 8 <= n) {
+                    uint64_t w;
+                    memcpy(&w, raw + j, 8);
+                    if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+                        break;
+                    j += 8;
+                }
+                while (j < n && raw[j] < 0x80 && raw[j] != 0)
+                    j++;
+                memcpy(out + o, raw + i, j - i);
+                o += j - i;
+                i = j;
                 continue;
             }
             size_t l = raw[i] ? utf8_valid(raw + i, n - i) : 0;

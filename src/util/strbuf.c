@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void grow(StrBuf *b, size_t need)
+void sb_grow(StrBuf *b, size_t need)
 {
     if (b->len + need + 1 <= b->cap)
         return;
@@ -24,7 +24,7 @@ void sb_init(StrBuf *b)
     b->s = NULL;
     b->len = b->cap = 0;
     b->indent = 0;
-    grow(b, 0);
+    sb_grow(b, 0);
     b->s[0] = 0;
 }
 
@@ -45,7 +45,7 @@ void sb_reset(StrBuf *b)
 
 void sb_putn(StrBuf *b, const char *s, size_t n)
 {
-    grow(b, n);
+    sb_grow(b, n);
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = 0;
@@ -53,23 +53,24 @@ void sb_putn(StrBuf *b, const char *s, size_t n)
 
 void sb_puts(StrBuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
-void sb_putc(StrBuf *b, char c)
-{
-    grow(b, 1);
-    b->s[b->len++] = c;
-    b->s[b->len] = 0;
-}
-
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
 {
+    /* Format straight into the free space; only when it does not fit, grow
+     * and format again (one pass in the common case, not two). */
+    if (b->cap - b->len < 64)
+        sb_grow(b, 64);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap2);
     va_end(ap2);
-    if (n <= 0)
+    if (n <= 0) {
+        b->s[b->len] = 0;
         return;
-    grow(b, (size_t)n);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= b->cap - b->len) {
+        sb_grow(b, (size_t)n);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

@@ -15,7 +15,16 @@ typedef struct StrBuf {
 void sb_init(StrBuf *b);
 void sb_free(StrBuf *b);
 void sb_reset(StrBuf *b);
-void sb_putc(StrBuf *b, char c);
+/* Slow path of the inline appenders: makes room for need more bytes. */
+void sb_grow(StrBuf *b, size_t need);
+/* One byte: the emitters' most frequent call, so the fast path is inline. */
+static inline void sb_putc(StrBuf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        sb_grow(b, 1);
+    b->s[b->len++] = c;
+    b->s[b->len] = 0;
+}
 void sb_puts(StrBuf *b, const char *s);
 void sb_putn(StrBuf *b, const char *s, size_t n);
 void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
