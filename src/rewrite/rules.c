@@ -1051,7 +1051,20 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
     else
         doc = xmlReadMemory(text, (int)len, name, NULL,
                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
-    if (doc && e.n == 0) {
+    /* The built-in files are checked against rules.rng by the unit tests
+     * (check_rules.c), so start-up skips compiling the schema for them: it was
+     * about a third of the start-up time. A user's file is always validated. */
+    int trusted = layer == 0 && !strncmp(name, "builtin:", 8);
+    if (doc && e.n == 0 && !trusted && !ix->schema) {
+        char *serr = NULL;
+        ix->schema = load_schema(&serr);
+        if (!ix->schema)
+            err_add(&e, 0, "%s", serr ? serr : "the RELAX NG schema did not load");
+        free(serr);
+    }
+    if (doc && e.n == 0 && trusted) {
+        readable = 1;
+    } else if (doc && e.n == 0) {
         readable = validate(ix->schema, doc, NULL) == 0 || locate_invalid(ix->schema, doc, &e) == 0;
     } else if (!doc && e.n == 0) {
         err_add(&e, 0, "not a well-formed XML document");
@@ -1160,9 +1173,6 @@ static int init_base(RuleSet *rs, Dialect source, Dialect target, int any_pair, 
     Index *ix = ARENA_NEW(&rs->arena, Index);
     ix->any_pair = any_pair;
     rs->index = ix;
-    ix->schema = load_schema(err);
-    if (!ix->schema)
-        return -1;
     return load_builtin(rs, "actions.xml", err);
 }
 
