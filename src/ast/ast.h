@@ -56,6 +56,8 @@ typedef struct RawNode {
     Node h;
     const char *code;        /* action code explaining why it is raw (SS0010, SS0011, ...) */
     const char *reason;      /* specific message (arena) or NULL */
+    const char *obj_kind;    /* CREATE that failed after its name: "table", "view"; else NULL */
+    QName obj_name;
 } RawNode;
 
 typedef enum ScriptCmdKind { SC_GO, SC_SQLCMD, SC_SQLPLUS, SC_DELIMITER } ScriptCmdKind;

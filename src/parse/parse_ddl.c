@@ -1736,6 +1736,8 @@ static Node *create_table(Parser *p, int from, Prefix *pf)
     t->if_not_exists = if_not_exists(p);
     if (!ps_qname(p, &t->name))
         return NULL;
+    p->defining_kind = "table";
+    p->defining_name = t->name;
     const Ident *last = &t->name.parts[t->name.n - 1];
     if (p->d == DIALECT_TSQL && last->len && last->text[0] == '#')
         t->temporary = last->len > 1 && last->text[1] == '#' ? 2 : 1;
@@ -1884,6 +1886,8 @@ static Node *create_view(Parser *p, int from, Prefix *pf)
         add_option(p, &v->options, p->pos - 3, "IF NOT EXISTS", NULL);
     if (!ps_qname(p, &v->name))
         return NULL;
+    p->defining_kind = "view";
+    p->defining_name = v->name;
     if (ps_is(p, TK_LPAREN) && !view_columns(p, &v->cols))
         return NULL;
     if (IS(p, OF)) { /* Oracle object view: OF type [UNDER v | WITH OBJECT IDENTIFIER (..)] */

@@ -515,6 +515,7 @@ int ps_next(Parser *p, Stmt *out)
     }
     int from = p->pos;
     Node *n = NULL;
+    p->defining_kind = NULL;
     switch (t->kind) {
     case TK_GO: n = script_cmd(p, SC_GO); break;
     case TK_SQLCMD: n = script_cmd(p, SC_SQLCMD); break;
@@ -540,6 +541,10 @@ int ps_next(Parser *p, Stmt *out)
                 ps_advance(p);
             SrcSpan all = ps_span_from(p, from);
             RawNode *r = NODE_NEW(p->arena, RawNode, RAW, all);
+            if (p->defining_kind && p->toks[from].kind == TK_IDENT && p->toks[from].kw == KW_CREATE) {
+                r->obj_kind = p->defining_kind;
+                r->obj_name = p->defining_name;
+            }
             int too_deep = strstr(p->err_msg, "nesting deeper") != NULL;
             r->code = too_deep ? "SS0012" : "SS0011";
             r->reason = arena_strdup(p->arena, p->err_msg[0] ? p->err_msg : "statement not understood");

@@ -25,6 +25,10 @@ typedef struct Parser {
     int failed;            /* a syntax error was recorded in this statement */
     int err_pos;           /* token index of the first error */
     char err_msg[200];     /* its message */
+    /* The object a CREATE statement was defining when it failed, so that a
+     * statement kept verbatim still reports as "view v", not "unparsed". */
+    const char *defining_kind;
+    QName defining_name;
 } Parser;
 
 /* One top-level statement of the script. */

@@ -243,6 +243,22 @@ void on_mark_unconverted(ObjNames *o, const Node *n)
         ns_put(&o->unconverted, buf, NULL);
 }
 
+void on_mark_unconverted_named(ObjNames *o, const char *kind, const char *name)
+{
+    static const char *const kinds[] = {"table", "view", "type", "sequence", "synonym", "function"};
+    if (!kind || !name || !*name)
+        return;
+    for (unsigned k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        if (strcmp(kind, kinds[k]))
+            continue;
+        Ident id = {.text = name, .len = (uint32_t)strlen(name)};
+        char buf[256];
+        upper_ident(buf, sizeof buf, &id);
+        ns_put(&o->unconverted, buf, NULL);
+        return;
+    }
+}
+
 /* ---- index names ---- */
 
 static void schema_of(char *buf, size_t n, const QName *table)

@@ -26,6 +26,9 @@ void on_free(ObjNames *o);
 const char *on_unconverted_dependency(ObjNames *o, const Node *stmt);
 /* Records the object a statement defines as kept verbatim. */
 void on_mark_unconverted(ObjNames *o, const Node *stmt);
+/* The same for a statement the parser could not read (a RAW node): by the
+ * object kind and name the statement header gave. */
+void on_mark_unconverted_named(ObjNames *o, const char *kind, const char *name);
 /* Renames index and key-constraint names that another table already uses
  * in the same schema (target PostgreSQL), recording SS3028. */
 void on_unique_index_names(ObjNames *o, ConvCtx *cx, Node *stmt);

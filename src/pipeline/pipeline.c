@@ -111,7 +111,12 @@ static const char *stmt_kind(const Node *n, const QName **name, Arena *a, const 
         return "script";
     }
     case N_OTHER_STMT: *name = &((const OtherStmt *)n)->name; return other_kind(((const OtherStmt *)n)->what);
-    case N_RAW: return "unparsed";
+    case N_RAW:
+        if (((const RawNode *)n)->obj_kind) { /* a CREATE that failed after its name */
+            *name = &((const RawNode *)n)->obj_name;
+            return ((const RawNode *)n)->obj_kind;
+        }
+        return "unparsed";
     default: (void)a; return "statement";
     }
 }
@@ -384,8 +389,12 @@ static void convert_file(Run *r, SourceFile *f)
                     r->needs_postgis = 1;
             }
             const ObjectRec *o = &r->objects.items[obj];
-            if (!em_statement(&cx, n, o->kind, o->schema, o->name))
-                on_mark_unconverted(&r->names, st.node);
+            if (!em_statement(&cx, n, o->kind, o->schema, o->name)) {
+                if (st.node->kind == N_RAW)
+                    on_mark_unconverted_named(&r->names, o->kind, o->name);
+                else
+                    on_mark_unconverted(&r->names, st.node);
+            }
         } else {
             r->lead_len = 0; /* comments before GO: keep them with the next statement */
             r->lead = NULL;
