@@ -392,8 +392,9 @@ static void convert_file(Run *r, SourceFile *f)
             if (!em_statement(&cx, n, o->kind, o->schema, o->name)) {
                 if (st.node->kind == N_RAW)
                     on_mark_unconverted_named(&r->names, o->kind, o->name);
-                else
-                    on_mark_unconverted(&r->names, st.node);
+                else if (!(st.node->kind == N_CREATE_TYPE && ((const CreateType *)st.node)->tyk == TYK_ALIAS &&
+                           r->o->target == DIALECT_MYSQL))
+                    on_mark_unconverted(&r->names, st.node); /* (MySQL: alias types are inlined) */
             }
         } else {
             r->lead_len = 0; /* comments before GO: keep them with the next statement */
