@@ -49,13 +49,12 @@ static ApplyObject *new_object(Loader *l)
     return o;
 }
 
-/* Multi-word kinds first: the rest of the header is the name. */
+/* The kinds of converted output's headers (pipeline.c), multi-word ones
+ * first: the rest of the header is the name. Another kind is one word. */
 static const char *const header_kinds[] = {
-    "foreign keys", "package body", "type body", "indexes", "table", "view", "index",
-    "sequence", "synonym", "schema", "type", "comment", "constraint", "procedure", "function",
-    "trigger", "package", "statement", "event", NULL,
+    "foreign keys", "package body", "type body", "materialized view", "alter table", "bulk load",
+    "identity insert", "control flow", NULL,
 };
-
 /* "-- <kind> <name> (<file>:<line>:<col>)": fills o and returns 1. */
 static int parse_header(const char *s, size_t n, ApplyObject *o)
 {
@@ -90,9 +89,14 @@ static int parse_header(const char *s, size_t n, ApplyObject *o)
             break;
         }
     }
-    if (!kind)
-        return 0;
-    size_t kl = strlen(kind);
+    size_t kl = kind ? strlen(kind) : 0;
+    if (!kind) {
+        while (kl < pre && s[kl] != ' ')
+            kl++;
+        if (!kl)
+            return 0;
+        kind = s;
+    }
     o->kind = xstrndup(kind, kl);
     o->name = pre > kl ? xstrndup(s + kl + 1, pre - kl - 1) : xstrndup("", 0);
     o->src_file = xstrndup(s + k, fend - k);

@@ -94,6 +94,8 @@ static int check_row(void *ctx, int n, const char *const *v, const size_t *lens)
 static const char q_new_procs[] =
     "SELECT p.oid::int8, l.lanname = 'plpgsql' AND (p.prorettype <> 'trigger'::regtype"
     " OR EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgfoid = p.oid))"
+    " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
+    " AND d.objid = p.oid AND d.deptype = 'e')" /* not an extension's own functions */
     " FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid > $1::oid";
 static const char q_check[] =
     "SELECT $1::oid::regprocedure::text, t.lineno::text, t.sqlstate, t.message, t.detail, t.hint, t.level"
