@@ -60,7 +60,8 @@ int cmd_apply(int argc, char **argv)
     DbUrl u;
     DbError e;
     if (db_url_parse(a.to, &u, &e) != 0) {
-        fprintf(stderr, "sqlshift: %s: %s\n", a.to, e.msg);
+        /* not the URL itself: it may hold the password it is refused for */
+        fprintf(stderr, "sqlshift: --to URL: %s\n", e.msg);
         return EXIT_USAGE;
     }
     DbEngine engine = u.engine;
@@ -86,7 +87,7 @@ int cmd_apply(int argc, char **argv)
     const DbDriver *d;
     DbConn *c;
     if (db_open(a.to, &dbo, &u, &d, &c, &e) != 0) {
-        fprintf(stderr, "sqlshift: %s: %s\n", u.display ? u.display : a.to, e.msg);
+        fprintf(stderr, "sqlshift: %s: %s\n", u.display ? u.display : "--to URL", e.msg);
         db_url_free(&u);
         apply_plan_free(&plan);
         return exit_for(e.kind);

@@ -35,7 +35,7 @@ ValidateStatus validate_output(const char *path, const char *to, const DbOpts *d
     ValidateStatus st = VAL_OK;
     if (db_open(url, &local, &u, &d, &c, &e) != 0) {
         if (!tw)
-            snprintf(display, sizeof display, "%s", u.display ? u.display : url);
+            snprintf(display, sizeof display, "%s", u.display ? u.display : "--to URL");
         if (asprintf(err, "%s: %s", display, e.msg) < 0)
             *err = NULL;
         db_url_free(&u);
@@ -118,17 +118,22 @@ void validation_each(const Validation *v, ValidationFn fn, void *ctx)
             if (!same_location(x, o))
                 continue;
             char *m = NULL;
+            /* a missing relation, function, type or schema: usually an
+             * earlier object that was not created */
+            int missing = x->status == AP_FAILED &&
+                          (!strcmp(x->sqlstate, "42P01") || !strcmp(x->sqlstate, "42883") ||
+                           !strcmp(x->sqlstate, "42704") || !strcmp(x->sqlstate, "3F000"));
             if (x->status == AP_FAILED &&
                 asprintf(&m, "%s%s%s rejected by %s: ERROR %s: %s (%s:%d)", x->kind[0] ? x->kind : "statement",
                          x->name[0] ? " " : "", x->name, v->server, x->sqlstate[0] ? x->sqlstate : "-",
                          x->error, x->err_file, x->err_line) >= 0) {
-                fn(ctx, x, "SS8001", m);
+                fn(ctx, x, missing ? "SS8003" : "SS8001", m);
                 free(m);
             }
             for (int k = 0; k < x->nchecks; k++) {
                 if (asprintf(&m, "%s%s%s: plpgsql_check on %s: %s", x->kind[0] ? x->kind : "statement",
                              x->name[0] ? " " : "", x->name, v->server, x->checks[k]) >= 0) {
-                    fn(ctx, x, "SS8002", m);
+                    fn(ctx, x, "SS8004", m);
                     free(m);
                 }
             }

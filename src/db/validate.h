@@ -26,8 +26,8 @@ void validation_free(Validation *v);
  * For each location, in plan order, fn is called once with code NULL and the
  * report column value (e.g. "accepted on PostgreSQL 15.4", "rejected on
  * PostgreSQL 15.4", "not applied", "kept verbatim, not applied"), then once
- * per finding with its action code (SS8001 rejected, SS8002 plpgsql_check
- * error) and message. o is the first plan object of that location (its
+ * per finding with its action code (SS8001 rejected, SS8003 rejected for a
+ * missing object, SS8004 plpgsql_check error) and message. o is the first plan object of that location (its
  * src_file is NULL for statements outside any object). */
 typedef void (*ValidationFn)(void *ctx, const ApplyObject *o, const char *code, const char *text);
 void validation_each(const Validation *v, ValidationFn fn, void *ctx);
