@@ -20,5 +20,7 @@ int cmd_assess(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_lex(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

@@ -1,12 +1,15 @@
 /* cli: `convert` and `assess`: options -> pipeline. */
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "db/validate.h"
 #include "pipeline/pipeline.h"
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 static const char *const convert_synopsis =
     "sqlshift convert -s SOURCE -t TARGET [-o FILE|DIR] [--split] [--report DIR]\n"
-    "                 [--rules FILE]... [--fail-on SEVERITY] [--keep-case] [-q|-v] FILE...|DIR|-";
+    "                 [--rules FILE]... [--fail-on SEVERITY] [--keep-case] [--validate] [-q|-v] FILE...|DIR|-";
 static const char *const assess_synopsis =
     "sqlshift assess -s SOURCE -t TARGET -o DIR [--rules FILE]... [--fail-on SEVERITY]\n"
     "                [--keep-case] [-q|-v] FILE...|DIR|-";
@@ -37,6 +40,45 @@ static void to_opts(const CliArgs *a, PipelineOpts *o)
     o->fail_on = a->fail_on;
 }
 
+/* convert --validate: the written output on a throwaway PostgreSQL */
+typedef struct ValidateCtx {
+    int verbose;
+    PipelinePutFn put;
+    void *pctx;
+} ValidateCtx;
+
+static void put_one(void *ctx, const ApplyObject *o, const char *code, const char *text)
+{
+    ValidateCtx *v = ctx;
+    if (o->src_file)
+        v->put(v->pctx, o->src_file, o->src_line, o->src_col, code, text);
+    else
+        v->put(v->pctx, NULL, o->line, 1, code, text);
+}
+
+static int validate_written(void *ctx, const char *output, PipelinePutFn put, void *pctx)
+{
+    ValidateCtx *v = ctx;
+    v->put = put;
+    v->pctx = pctx;
+    DbOpts dbo = {NULL, 0, 0, 1};
+    Validation val;
+    char *err = NULL;
+    ValidateStatus st = validate_output(output, NULL, &dbo, v->verbose, &val, &err);
+    if (st != VAL_OK) {
+        fprintf(stderr, "sqlshift: --validate: %s\n", err ? err : "validation failed");
+        free(err);
+        validation_free(&val);
+        return st == VAL_INPUT ? EXIT_INPUT : EXIT_CONNECT;
+    }
+    validation_each(&val, put_one, v);
+    if (v->verbose)
+        fprintf(stderr, "sqlshift: validated on %s: %d applied, %d rejected; plpgsql_check: %d functions, %d errors\n",
+                val.server, val.res.applied, val.res.failed, val.res.checked, val.res.check_errors);
+    validation_free(&val);
+    return 0;
+}
+
 int cmd_convert(int argc, char **argv)
 {
     CliArgs a;
@@ -55,6 +97,15 @@ int cmd_convert(int argc, char **argv)
     o.split = a.split;
     o.report_dir = a.report;
     o.write_sql = 1;
+    ValidateCtx vc = {a.verbose, NULL, NULL};
+    if (a.validate) {
+        if (a.target != DIALECT_POSTGRES || !a.output) {
+            fprintf(stderr, "sqlshift: --validate needs -t postgresql and -o FILE|DIR\n");
+            return EXIT_USAGE;
+        }
+        o.validate = validate_written;
+        o.validate_ctx = &vc;
+    }
     return pipeline_run(&o, a.inputs, a.ninputs);
 }
 

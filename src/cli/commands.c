@@ -13,6 +13,8 @@ typedef struct Command {
 static const Command commands[] = {
     {"convert", cmd_convert, "convert scripts to PostgreSQL or MySQL"},
     {"assess", cmd_assess, "write the assessment report (CSV, HTML, JSON)"},
+    {"apply", cmd_apply, "run converted output on a PostgreSQL or MySQL server"},
+    {"validate", cmd_validate, "check converted output on a throwaway PostgreSQL, as action items"},
     {"rules", cmd_rules, "list, show and check rules and action codes"},
     {"parse", cmd_parse, "dump the syntax tree of a script (debugging, tests)"},
     {"lex", cmd_lex, "dump the tokens of a script (debugging, tests)"},

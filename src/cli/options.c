@@ -11,17 +11,17 @@
 
 static const CliOption opts_all[] = {
     {'s', "source", "DIALECT", "source dialect: tsql, oracle or mysql", CMD_CONVERT | CMD_ASSESS | CMD_PARSE},
-    {'t', "target", "DIALECT", "target dialect: postgresql or mysql", CMD_CONVERT | CMD_ASSESS},
-    {'o', "output", "PATH", "convert: output file (default stdout), or directory with --split; assess: report directory (required)", CMD_CONVERT | CMD_ASSESS},
+    {'t', "target", "DIALECT", "target dialect: postgresql or mysql", CMD_CONVERT | CMD_ASSESS | CMD_VALIDATE},
+    {'o', "output", "PATH", "convert: output file (default stdout), or directory with --split; assess: report directory (required); validate: report directory", CMD_CONVERT | CMD_ASSESS | CMD_VALIDATE},
     {'S', "split", NULL, "write one file per object into the -o directory, plus install.sql", CMD_CONVERT},
     {'R', "report", "DIR", "also write the assessment (CSV, HTML, JSON) into DIR", CMD_CONVERT},
     {'r', "rules", "FILE", "load a rule file on top of the built-in rules (repeatable; later files win)", CMD_CONVERT | CMD_ASSESS},
     {'F', "fail-on", "SEVERITY", "exit with status 1 if an action item of this severity or higher is found (info, low, medium, high, critical)", CMD_CONVERT | CMD_ASSESS},
     {'K', "keep-case", NULL, "keep mixed-case names as written (quoted) instead of folding them to lower case", CMD_CONVERT | CMD_ASSESS},
-    {'q', "quiet", NULL, "print no summary and no action items on stderr, except input and parse errors", CMD_CONVERT | CMD_ASSESS},
-    {'v', "verbose", NULL, "print every action item on stderr", CMD_CONVERT | CMD_ASSESS},
+    {'q', "quiet", NULL, "print no summary and no action items on stderr, except input and parse errors", CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
+    {'v', "verbose", NULL, "print every action item on stderr", CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
     {'U', "from", "URL", "read the source objects from a live server (mssql://, mysql://, postgresql://) instead of files", CMD_EXTRACT},
-    {'T', "to", "URL", "the target server (postgresql:// or mysql://)", CMD_APPLY | CMD_VALIDATE},
+    {'T', "to", "URL", "the target server (postgresql:// or mysql://); validate: default a throwaway PostgreSQL", CMD_APPLY | CMD_VALIDATE},
     {'H', "schema", "PATTERN", "extract only schemas matching this PCRE2 pattern (repeatable)", CMD_EXTRACT},
     {'I', "include", "PATTERN", "extract only objects whose schema.name or name matches (repeatable)", CMD_EXTRACT},
     {'E', "exclude", "PATTERN", "skip objects whose schema.name or name matches (repeatable)", CMD_EXTRACT},
@@ -29,9 +29,9 @@ static const CliOption opts_all[] = {
     {'C', "connect-timeout", "SECONDS", "give up connecting after SECONDS (default 10)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
     {'Q', "query-timeout", "SECONDS", "cancel a statement running longer than SECONDS (default: none)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
     {'D', "dry-run", NULL, "apply everything, then roll back (PostgreSQL)", CMD_APPLY},
-    {'O', "on-error", "stop|continue", "on a failing object: stop (default), or report it and go on", CMD_APPLY | CMD_VALIDATE},
+    {'O', "on-error", "stop|continue", "on a failing object: stop (default), or report it and go on", CMD_APPLY},
     {'A', "allow-existing", NULL, "MySQL: apply into a database that already has tables", CMD_APPLY},
-    {'V', "validate", NULL, "apply the output to a throwaway PostgreSQL and report what it rejects", 0 /* convert: with its implementation */},
+    {'V', "validate", NULL, "apply the output (-o, -t postgresql) to a throwaway PostgreSQL and report what it rejects", CMD_CONVERT},
     {'h', "help", NULL, "show this help", CMD_CONVERT | CMD_ASSESS | CMD_PARSE | CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
     {0, NULL, NULL, NULL, 0},
 };
@@ -55,6 +55,9 @@ void cli_usage(FILE *f, int cmd, const char *synopsis)
     if (cmd & (CMD_CONVERT | CMD_ASSESS))
         fprintf(f, "\nexit status: 0 done, 1 action items at or above --fail-on, 2 usage error,\n"
                    "3 an input could not be read, 4 internal error\n");
+    else if (cmd & (CMD_APPLY | CMD_VALIDATE))
+        fprintf(f, "\nexit status: 0 done, 2 usage error, 3 an input could not be read, 4 internal error,\n"
+                   "5 the server could not be used, 6 the server rejected at least one object\n");
     else
         fprintf(f, "\nexit status: 0 done, 2 usage error, 3 an input could not be read\n");
 }

@@ -4,8 +4,8 @@
 #include <stddef.h>
 
 extern const DbDriver db_drv_postgres;
-extern const DbDriver db_drv_mysql;
-extern const DbDriver db_drv_tds;
+/* this branch has the PostgreSQL driver only; the integrator restores
+ * db_drv_mysql and db_drv_tds at merge */
 
 const DbDriver *db_driver(DbEngine e)
 {
@@ -13,9 +13,8 @@ const DbDriver *db_driver(DbEngine e)
     case DB_POSTGRES:
         return &db_drv_postgres;
     case DB_MYSQL:
-        return &db_drv_mysql;
     case DB_MSSQL:
-        return &db_drv_tds;
+        return NULL;
     }
     return NULL;
 }

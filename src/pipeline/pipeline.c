@@ -759,6 +759,47 @@ static void build_items(Run *r, int *worst)
         qsort(r->items.items, (size_t)r->items.n, sizeof(ItemRec), item_cmp);
 }
 
+/* PipelinePutFn: a validation result for the object whose definition
+ * starts at src_file:line:col (findings outside any known object are
+ * printed, so that nothing is lost). */
+static void validation_put(void *pctx, const char *src_file, int line, int col, const char *code,
+                           const char *text)
+{
+    Run *r = pctx;
+    int obj = -1;
+    for (int i = 0; src_file && i < r->objects.n && obj < 0; i++) {
+        const ObjectRec *o = &r->objects.items[i];
+        if (o->start.line == line && o->start.col == col && !strcmp(r->files.items[o->file]->name, src_file))
+            obj = i;
+    }
+    if (obj < 0) {
+        if (code)
+            fprintf(stderr, "%s:%d:%d: [%s]: %s\n", src_file ? src_file : "-", line, col, code, text);
+        return;
+    }
+    ObjectRec *o = &r->objects.items[obj];
+    if (!code) {
+        o->validated = arena_strdup(&r->arena, text);
+        return;
+    }
+    const ActionDef *ad = rules_action(&r->rules, code);
+    const SourceFile *sf = r->files.items[o->file];
+    ItemRec it;
+    memset(&it, 0, sizeof it);
+    it.code = code;
+    it.sev = ad ? ad->sev : SEV_HIGH;
+    it.category = ad ? ad->category : "validation";
+    it.object = obj;
+    it.file = o->file;
+    it.start = o->start;
+    it.end = o->end;
+    it.snippet = r->o->report_dir && sf->text ? snippet(&r->arena, sf, r->object_spans.items[obj]) : "";
+    it.message = arena_strdup(&r->arena, text);
+    it.recommendation = ad ? ad->recommendation : "";
+    it.effort_min = ad ? ad->effort_min : 30;
+    HVEC_PUSH(r->items, it);
+}
+
 static void print_items(Run *r, const ItemRec *items, int n)
 {
     int counts[SEV_CRITICAL + 1] = {0};
@@ -876,17 +917,24 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
     }
 
-    int worst;
-    build_items(&r, &worst);
-    const ItemRec *items = r.items.items;
-    int nitems = r.items.n;
-    print_items(&r, items, nitems);
-
     if (o->write_sql) {
         int rc = o->split ? write_split(&r, o->output ? o->output : ".") : write_single(&r, o->output);
         if (rc != 0)
             status = EXIT_INTERNAL;
     }
+    /* convert --validate: the server's findings join the others before
+     * they are counted and printed */
+    if (o->validate && o->output && status == EXIT_DONE) {
+        int rc = o->validate(o->validate_ctx, o->output, validation_put, &r);
+        if (rc != 0)
+            status = rc;
+    }
+
+    int worst;
+    build_items(&r, &worst);
+    const ItemRec *items = r.items.items;
+    int nitems = r.items.n;
+    print_items(&r, items, nitems);
     if (o->report_dir && status == EXIT_DONE) {
         Assessment a;
         memset(&a, 0, sizeof a);

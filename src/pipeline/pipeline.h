@@ -5,6 +5,15 @@
 #define SQLSHIFT_PIPELINE_H
 #include "dialect/dialect.h"
 
+/* convert --validate: once the output is written, the pipeline calls
+ * validate(ctx, output, put, pctx); the callee reports, per object of the
+ * output (named by the source location of its header comment), the value of
+ * the report's `validated` column (code NULL) and its findings (code set).
+ * It returns 0, or an exit status (the message already printed). */
+typedef void (*PipelinePutFn)(void *pctx, const char *src_file, int line, int col,
+                              const char *code, const char *text);
+typedef int (*PipelineValidateFn)(void *ctx, const char *output, PipelinePutFn put, void *pctx);
+
 typedef struct PipelineOpts {
     Dialect source, target;
     const char **rules_files;   /* --rules, in order */
@@ -17,6 +26,8 @@ typedef struct PipelineOpts {
     int split;                  /* --split */
     const char *report_dir;     /* --report / assess -o */
     int write_sql;              /* 0 for assess */
+    PipelineValidateFn validate; /* convert --validate, or NULL */
+    void *validate_ctx;
 } PipelineOpts;
 
 /* Runs and returns the exit status (EXIT_* in cli/cli.h). */

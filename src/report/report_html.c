@@ -580,6 +580,9 @@ static void build_objects(Html *h, xmlNodePtr main)
         char cls[40];
         snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
         el_text(h, st, "span", cls, rpt_status_name((int)o->status));
+        /* convert --validate / validate -o: the target's verdict */
+        if (o->validated && o->validated[0])
+            el_text(h, st, "div", "muted", o->validated);
         xmlNodePtr links = el(h, tr, "td", "links");
         if (h->first[i] == h->first[i + 1])
             el_text(h, links, "span", "muted", "none");

@@ -1,0 +1,16 @@
+/* db: from a URL on the command line to an open connection: parse, pick the
+ * driver, find the password (never on the command line), connect. */
+#ifndef SQLSHIFT_DB_OPEN_H
+#define SQLSHIFT_DB_OPEN_H
+#include "db/db.h"
+
+/* Opens url. On success *d, *c and *u are set (db_url_free(u) and
+ * d->close(c) when done). On failure returns -1 with *err set and u either
+ * parsed (u->display names the server) or zeroed. A build without the
+ * engine's driver is DBE_INTERNAL "this build has no <engine> driver". */
+int db_open(const char *url, const DbOpts *o, DbUrl *u, const DbDriver **d, DbConn **c, DbError *err);
+
+/* One word for the kind of failure, for messages ("login refused", ...). */
+const char *db_err_kind_name(DbErrKind k);
+
+#endif
