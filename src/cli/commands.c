@@ -13,6 +13,7 @@ typedef struct Command {
 static const Command commands[] = {
     {"convert", cmd_convert, "convert scripts to PostgreSQL or MySQL"},
     {"assess", cmd_assess, "write the assessment report (CSV, HTML, JSON)"},
+    {"extract", cmd_extract, "read the objects of a live server into scripts"},
     {"rules", cmd_rules, "list, show and check rules and action codes"},
     {"parse", cmd_parse, "dump the syntax tree of a script (debugging, tests)"},
     {"lex", cmd_lex, "dump the tokens of a script (debugging, tests)"},

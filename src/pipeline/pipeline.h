@@ -17,6 +17,10 @@ typedef struct PipelineOpts {
     int split;                  /* --split */
     const char *report_dir;     /* --report / assess -o */
     int write_sql;              /* 0 for assess */
+    /* convert/assess --from: inputs read from a private temporary folder
+     * are named after the server instead ("<input_label>/<file>"), so the
+     * output does not depend on the temporary path. NULL otherwise. */
+    const char *input_root, *input_label;
 } PipelineOpts;
 
 /* Runs and returns the exit status (EXIT_* in cli/cli.h). */
