@@ -22,7 +22,10 @@ typedef struct ExtractObject {
     const char *name;
     const char *ddl;         /* complete script text in the source dialect, including its
                               * terminator (GO line for T-SQL, DELIMITER block for
-                              * MySQL routines), ending with a newline */
+                              * MySQL routines), ending with a newline; NULL for an
+                              * object the server listed but did not show (no
+                              * privilege): the manifest lists it as not extracted,
+                              * with `note` as the reason */
     const char *const *deps; /* "schema.name" of objects this one needs, may be NULL */
     int ndeps;
     const char *note;        /* one line for the manifest (e.g. the DEFINER that was removed),

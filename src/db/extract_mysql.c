@@ -3,8 +3,11 @@
  * a parameter), then read one by one with SHOW CREATE (identifiers quoted
  * with backticks, doubled inside), made into scripts `convert -s mysql`
  * reads back, and handed to the sink:
- *   - names qualified with their database (`db`.`name`), since one extract
- *     may hold several databases and the files carry no USE;
+ *   - one database: names without the database, as in a dump (the view
+ *     definitions' `db`.`t` references to their own database are made
+ *     unqualified too), so `convert` keeps them in the target's current
+ *     schema; several databases (--schema): every object's own name
+ *     qualified with its database (`db`.`name`), the files carry no USE;
  *   - DEFINER=... removed (the objects belong to whoever applies them; the
  *     original definer goes to the manifest's note column);
  *   - AUTO_INCREMENT=N table option removed (a counter, not the schema: two
@@ -249,8 +252,8 @@ static const char *pick_delimiter(const char *text)
 }
 
 /* 1 when the text before def[at] (spaces and opening parentheses skipped)
- * ends with the word FROM or JOIN (STRAIGHT_JOIN, LEFT JOIN, ...): a table
- * reference starts at `at`. */
+ * ends with the word FROM or JOIN (STRAIGHT_JOIN, LEFT JOIN, ...) or VIEW
+ * (the header): a table reference starts at `at`. */
 static int table_position(const char *def, const char *at)
 {
     const char *p = at;
@@ -260,7 +263,7 @@ static int table_position(const char *def, const char *at)
     while (p > def && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
         p--;
     size_t n = (size_t)(end - p);
-    return (n == 4 && (!strncasecmp(p, "from", 4) || !strncasecmp(p, "join", 4)));
+    return n == 4 && (!strncasecmp(p, "from", 4) || !strncasecmp(p, "join", 4) || !strncasecmp(p, "view", 4));
 }
 
 /* View-on-view dependencies: the table references of the definition (a
@@ -334,6 +337,78 @@ static void view_deps(const char *def, const Items *all, const char *self_schema
     }
 }
 
+/* Removes the view's own database from the names of a view definition:
+ * `db`.`t` where a table reference starts (see table_position) and
+ * `db`.`t`.`col` anywhere, when db is the view's database. MariaDB and MySQL
+ * qualify them in SHOW CREATE VIEW; a one-database extract is a script
+ * without qualifiers, like a dump, so that `convert` keeps the objects
+ * together in the target's current schema. */
+static void strip_own_db(StrBuf *t, const char *schema)
+{
+    StrBuf o;
+    sb_init(&o);
+    const char *p = t->s;
+    while (*p) {
+        if (*p == '\'' || *p == '"') {
+            const char *q0 = p;
+            char q = *p++;
+            while (*p && *p != q) {
+                if (*p == '\\' && p[1])
+                    p++;
+                p++;
+            }
+            if (*p)
+                p++;
+            sb_putn(&o, q0, (size_t)(p - q0));
+            continue;
+        }
+        if (*p != '`') {
+            sb_putc(&o, *p++);
+            continue;
+        }
+        const char *start = p;
+        const char *second = NULL; /* where the chain's second identifier starts */
+        int n = 0, first_is_db = 0;
+        while (*p == '`') {
+            const char *id0 = p + 1;
+            for (p++; *p; p++) {
+                if (*p == '`' && p[1] == '`')
+                    p++;
+                else if (*p == '`')
+                    break;
+            }
+            if (n == 0) {
+                /* compare the undoubled identifier with schema */
+                const char *a = id0, *b = schema;
+                while (a < p && *b) {
+                    if (*a == '`')
+                        a++;
+                    if (*a != *b)
+                        break;
+                    a++;
+                    b++;
+                }
+                first_is_db = a == p && !*b;
+            }
+            if (*p)
+                p++;
+            n++;
+            if (*p == '.' && p[1] == '`') {
+                p++;
+                if (n == 1)
+                    second = p;
+            } else
+                break;
+        }
+        if (first_is_db && second && (n == 3 || (n == 2 && table_position(t->s, start))))
+            sb_putn(&o, second, (size_t)(p - second));
+        else
+            sb_putn(&o, start, (size_t)(p - start));
+    }
+    sb_free(t);
+    *t = o;
+}
+
 /* ---- reading -------------------------------------------------------------- */
 
 typedef struct ShowCtx {
@@ -384,7 +459,8 @@ static int show_col(ExtractKind k)
     }
 }
 
-static int read_one(const DbDriver *d, DbConn *c, const Item *it, const Items *all, ExtractSink *s, DbError *err)
+static int read_one(const DbDriver *d, DbConn *c, const Item *it, const Items *all, int qualify, ExtractSink *s,
+                    DbError *err)
 {
     StrBuf sql, qname, qshort;
     sb_init(&sql);
@@ -403,19 +479,17 @@ static int read_one(const DbDriver *d, DbConn *c, const Item *it, const Items *a
     StrBuf out, note;
     sb_init(&out);
     sb_init(&note);
-    if (rc != 0) {
-        if (err->kind != DBE_QUERY)
+    if (rc != 0 || !sc.got || sc.null) {
+        if (rc != 0 && err->kind != DBE_QUERY)
             goto done; /* the connection is gone: stop */
-        /* the object went away or cannot be read: say so and go on */
+        /* dropped meanwhile, or not shown (privileges): said on stderr and
+         * in the manifest, and the extract goes on */
+        sb_printf(&note, "%s", rc != 0 ? err->msg : "the server did not show its definition (missing privilege?)");
         fprintf(stderr, "sqlshift: warning: %s %s.%s not extracted: %s\n", kind_sql(it->kind), it->schema, it->name,
-                err->msg);
+                note.s);
         memset(err, 0, sizeof *err);
-        rc = 0;
-        goto done;
-    }
-    if (!sc.got || sc.null) {
-        fprintf(stderr, "sqlshift: warning: %s %s.%s not extracted: the server did not show its definition "
-                        "(missing privilege?)\n", kind_sql(it->kind), it->schema, it->name);
+        ExtractObject o = {it->kind, it->schema, it->name, NULL, NULL, 0, note.s};
+        rc = extract_sink_put(s, &o, err);
         goto done;
     }
     strip_definer(&sc.text, &definer);
@@ -431,18 +505,31 @@ static int read_one(const DbDriver *d, DbConn *c, const Item *it, const Items *a
         sb_reset(&sql);
         sb_printf(&sql, "CREATE %s %s", kind_sql(it->kind), qshort.s);
         sb_printf(&to, "CREATE %s %s", kind_sql(it->kind), qname.s);
-        if (!strncmp(sc.text.s, sql.s, sql.len))
+        if (qualify && !strncmp(sc.text.s, sql.s, sql.len))
             replace_first(&sc.text, sql.s, to.s);
         break;
     case EX_VIEW:
+        view_deps(sc.text.s, all, it->schema, it->name, &deps);
+        if (!qualify) {
+            strip_own_db(&sc.text, it->schema);
+            break;
+        }
         /* MariaDB shows `db`.`view`, MySQL `view` */
         sb_reset(&sql);
         sb_printf(&sql, " VIEW %s AS ", qshort.s);
         sb_printf(&to, " VIEW %s AS ", qname.s);
         replace_first(&sc.text, sql.s, to.s);
-        view_deps(sc.text.s, all, it->schema, it->name, &deps);
         break;
     default:
+        if (it->kind == EX_TRIGGER && it->dep) {
+            StrBuf k;
+            sb_init(&k);
+            sb_printf(&k, "%s.%s", it->schema, it->dep);
+            names_add(&deps, k.s, k.len);
+            sb_free(&k);
+        }
+        if (!qualify)
+            break;
         sb_reset(&sql);
         sb_printf(&sql, " %s %s", kind_sql(it->kind), qshort.s);
         sb_printf(&to, " %s %s", kind_sql(it->kind), qname.s);
@@ -460,13 +547,6 @@ static int read_one(const DbDriver *d, DbConn *c, const Item *it, const Items *a
             quote_ident(&to, it->table);
             sb_putc(&to, ' ');
             replace_first(&sc.text, sql.s, to.s);
-            if (it->dep) {
-                StrBuf k;
-                sb_init(&k);
-                sb_printf(&k, "%s.%s", it->schema, it->dep);
-                names_add(&deps, k.s, k.len);
-                sb_free(&k);
-            }
         }
         break;
     }
@@ -559,7 +639,7 @@ int extract_mysql(const DbDriver *d, DbConn *c, const DbUrl *u, ExtractSink *s, 
     if (rc == 0) {
         extract_sink_total(s, items.n);
         for (long i = 0; rc == 0 && i < items.n; i++)
-            rc = read_one(d, c, &items.v[i], &items, s, err);
+            rc = read_one(d, c, &items.v[i], &items, schemas.n > 1, s, err);
     }
     items_free(&items);
     names_free(&schemas);

@@ -49,6 +49,7 @@ struct ExtractSink {
     PatList schemas, include, exclude;
     Obj *objs;
     long n, cap, total;
+    long unread;  /* objects listed but not readable */
     int progress;
     const char *engine;
 };
@@ -304,6 +305,13 @@ int extract_sink_put(ExtractSink *s, const ExtractObject *o, DbError *err)
             b->deps[i] = arena_strdup(&s->arena, o->deps[i]);
         b->ndeps = o->ndeps;
     }
+    if (!o->ddl) { /* listed, not readable: only the manifest has it */
+        b->seq = -1;
+        s->n++;
+        s->unread++;
+        show_progress(s, 0);
+        return 0;
+    }
     char *p = part_path(s, b->seq);
     FILE *f = fopen(p, "wb");
     size_t len = strlen(o->ddl);
@@ -482,6 +490,7 @@ static int commit(ExtractSink *s, DbError *err)
     sb_init(&name);
     sb_printf(&man, MANIFEST_HEAD " (source: %s). Objects in the order to create them.\n", s->engine);
     sb_puts(&man, "# DEFINER clauses are removed from the scripts; the original definer is in the note column.\n");
+    sb_puts(&man, "# Objects the server listed but did not show come last, position \"-\", with the reason.\n");
     sb_puts(&man, "position\tkind\tschema\tname\tfile\tdependencies\tnote\n");
     int rc = 0;
     FILE *one = NULL;
@@ -490,10 +499,14 @@ static int commit(ExtractSink *s, DbError *err)
         if (!one)
             rc = sink_err(err, DBE_INTERNAL, "%s: cannot write: %s", s->tmpfile, strerror(errno));
     }
+    long pos = 0;
     for (long i = 0; i < k && rc == 0; i++) {
         const Obj *o = &s->objs[order[i]];
+        if (o->seq < 0)
+            continue; /* listed at the end of the manifest */
+        pos++;
         sb_reset(&name);
-        sb_printf(&name, "%0*ld_", width, i + 1);
+        sb_printf(&name, "%0*ld_", width, pos);
         sb_puts(&name, kind_word(o->kind));
         sb_putc(&name, '_');
         if (o->schema[0]) {
@@ -516,7 +529,7 @@ static int commit(ExtractSink *s, DbError *err)
             rc = sink_err(err, DBE_INTERNAL, "%s: cannot write: %s", s->tmpfile ? s->tmpfile : "standard output",
                           strerror(errno));
         free(part);
-        sb_printf(&man, "%ld\t%s\t", i + 1, kind_word(o->kind));
+        sb_printf(&man, "%ld\t%s\t", pos, kind_word(o->kind));
         tsv(&man, o->schema);
         sb_putc(&man, '\t');
         tsv(&man, o->name);
@@ -529,6 +542,18 @@ static int commit(ExtractSink *s, DbError *err)
             tsv(&man, o->deps[d]);
         }
         sb_putc(&man, '\t');
+        tsv(&man, o->note);
+        sb_putc(&man, '\n');
+    }
+    for (long i = 0; i < k; i++) {
+        const Obj *o = &s->objs[order[i]];
+        if (o->seq >= 0)
+            continue;
+        sb_printf(&man, "-\t%s\t", kind_word(o->kind));
+        tsv(&man, o->schema);
+        sb_putc(&man, '\t');
+        tsv(&man, o->name);
+        sb_puts(&man, "\t\t\tnot extracted: ");
         tsv(&man, o->note);
         sb_putc(&man, '\n');
     }
