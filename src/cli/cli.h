@@ -22,5 +22,10 @@ int cmd_parse(int argc, char **argv);
 int cmd_lex(int argc, char **argv);
 int cmd_apply(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+/* extract --from into output (folder, FILE.sql or NULL for stdout); used by
+ * extract and by convert/assess --from. Returns an exit status. */
+struct CliArgs;
+int cli_extract_to(const struct CliArgs *a, const char *output);
 
 #endif

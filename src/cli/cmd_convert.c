@@ -1,18 +1,95 @@
 /* cli: `convert` and `assess`: options -> pipeline. */
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "db/db.h"
 #include "db/validate.h"
 #include "pipeline/pipeline.h"
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 static const char *const convert_synopsis =
     "sqlshift convert -s SOURCE -t TARGET [-o FILE|DIR] [--split] [--report DIR]\n"
-    "                 [--rules FILE]... [--fail-on SEVERITY] [--keep-case] [--validate] [-q|-v] FILE...|DIR|-";
+    "                 [--rules FILE]... [--fail-on SEVERITY] [--keep-case] [--validate] [-q|-v] FILE...|DIR|-\n"
+    "       sqlshift convert [-s SOURCE] -t TARGET --from URL [extract options] [options]";
 static const char *const assess_synopsis =
     "sqlshift assess -s SOURCE -t TARGET -o DIR [--rules FILE]... [--fail-on SEVERITY]\n"
-    "                [--keep-case] [-q|-v] FILE...|DIR|-";
+    "                [--keep-case] [-q|-v] FILE...|DIR|-\n"
+    "       sqlshift assess [-s SOURCE] -t TARGET -o DIR --from URL [extract options] [options]";
+
+/* --from: the source dialect comes from the URL (and must agree with -s). */
+static int from_source(CliArgs *a)
+{
+    if (!a->from)
+        return -1;
+    if (a->ninputs > 0) {
+        fprintf(stderr, "sqlshift: --from and input files exclude each other\n");
+        return EXIT_USAGE;
+    }
+    DbUrl u;
+    DbError err;
+    if (db_url_parse(a->from, &u, &err) != 0) {
+        fprintf(stderr, "sqlshift: %s\n", err.msg);
+        return EXIT_USAGE;
+    }
+    int src = u.engine == DB_MYSQL ? DIALECT_MYSQL : u.engine == DB_MSSQL ? DIALECT_TSQL : -1;
+    db_url_free(&u);
+    if (src < 0) {
+        fprintf(stderr, "sqlshift: --from %s: PostgreSQL is not a source dialect (mssql:// or mysql://)\n", a->from);
+        return EXIT_USAGE;
+    }
+    if (a->source >= 0 && a->source != src) {
+        fprintf(stderr, "sqlshift: -s %s disagrees with --from %s (a %s server)\n", dialect_name((Dialect)a->source),
+                a->from, dialect_name((Dialect)src));
+        return EXIT_USAGE;
+    }
+    a->source = src;
+    return -1;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+/* Runs the pipeline; with --from, on a private extract that is removed
+ * afterwards, its files named after the server in the output. */
+static int run(const CliArgs *a, PipelineOpts *o)
+{
+    if (!a->from)
+        return pipeline_run(o, a->inputs, a->ninputs);
+    const char *td = getenv("TMPDIR");
+    char *dir, *sub;
+    if (asprintf(&dir, "%s/sqlshift-from.XXXXXX", td && *td ? td : "/tmp") < 0)
+        abort();
+    if (!mkdtemp(dir)) {
+        perror("sqlshift: cannot create a temporary folder");
+        free(dir);
+        return EXIT_INTERNAL;
+    }
+    if (asprintf(&sub, "%s/extract", dir) < 0)
+        abort();
+    int rc = cli_extract_to(a, sub);
+    if (rc == EXIT_DONE) {
+        DbUrl u;
+        DbError err;
+        db_url_parse(a->from, &u, &err); /* parsed before: cannot fail */
+        o->input_root = sub;
+        o->input_label = u.display;
+        char *in[1] = {sub};
+        rc = pipeline_run(o, in, 1);
+        db_url_free(&u);
+    }
+    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    free(sub);
+    free(dir);
+    return rc;
+}
 
 static int check_common(const CliArgs *a, int cmd, const char *synopsis)
 {
@@ -21,7 +98,7 @@ static int check_common(const CliArgs *a, int cmd, const char *synopsis)
         cli_usage(stderr, cmd, synopsis);
         return EXIT_USAGE;
     }
-    if (a->ninputs == 0) {
+    if (a->ninputs == 0 && !a->from) {
         fprintf(stderr, "sqlshift: no input files (use - for standard input)\n");
         return EXIT_USAGE;
     }
@@ -85,7 +162,7 @@ int cmd_convert(int argc, char **argv)
     int rc = cli_parse(argc, argv, CMD_CONVERT, convert_synopsis, &a);
     if (rc >= 0)
         return rc;
-    if ((rc = check_common(&a, CMD_CONVERT, convert_synopsis)) >= 0)
+    if ((rc = from_source(&a)) >= 0 || (rc = check_common(&a, CMD_CONVERT, convert_synopsis)) >= 0)
         return rc;
     if (a.split && !a.output) {
         fprintf(stderr, "sqlshift: --split needs -o DIR\n");
@@ -106,7 +183,7 @@ int cmd_convert(int argc, char **argv)
         o.validate = validate_written;
         o.validate_ctx = &vc;
     }
-    return pipeline_run(&o, a.inputs, a.ninputs);
+    return run(&a, &o);
 }
 
 int cmd_assess(int argc, char **argv)
@@ -115,7 +192,7 @@ int cmd_assess(int argc, char **argv)
     int rc = cli_parse(argc, argv, CMD_ASSESS, assess_synopsis, &a);
     if (rc >= 0)
         return rc;
-    if ((rc = check_common(&a, CMD_ASSESS, assess_synopsis)) >= 0)
+    if ((rc = from_source(&a)) >= 0 || (rc = check_common(&a, CMD_ASSESS, assess_synopsis)) >= 0)
         return rc;
     if (!a.output) {
         fprintf(stderr, "sqlshift: assess needs -o DIR for the report\n");
@@ -125,5 +202,5 @@ int cmd_assess(int argc, char **argv)
     to_opts(&a, &o);
     o.report_dir = a.output;
     o.write_sql = 0;
-    return pipeline_run(&o, a.inputs, a.ninputs);
+    return run(&a, &o);
 }

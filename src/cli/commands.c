@@ -15,6 +15,7 @@ static const Command commands[] = {
     {"assess", cmd_assess, "write the assessment report (CSV, HTML, JSON)"},
     {"apply", cmd_apply, "run converted output on a PostgreSQL or MySQL server"},
     {"validate", cmd_validate, "check converted output on a throwaway PostgreSQL, as action items"},
+    {"extract", cmd_extract, "read the objects of a live server into scripts"},
     {"rules", cmd_rules, "list, show and check rules and action codes"},
     {"parse", cmd_parse, "dump the syntax tree of a script (debugging, tests)"},
     {"lex", cmd_lex, "dump the tokens of a script (debugging, tests)"},

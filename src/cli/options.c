@@ -12,22 +12,22 @@
 static const CliOption opts_all[] = {
     {'s', "source", "DIALECT", "source dialect: tsql, oracle or mysql", CMD_CONVERT | CMD_ASSESS | CMD_PARSE},
     {'t', "target", "DIALECT", "target dialect: postgresql or mysql", CMD_CONVERT | CMD_ASSESS | CMD_VALIDATE},
-    {'o', "output", "PATH", "convert: output file (default stdout), or directory with --split; assess: report directory (required); validate: report directory", CMD_CONVERT | CMD_ASSESS | CMD_VALIDATE},
+    {'o', "output", "PATH", "convert: output file (default stdout), or directory with --split; assess: report directory (required); validate: report directory; extract: folder, or one script if it ends in .sql (default stdout)", CMD_CONVERT | CMD_ASSESS | CMD_VALIDATE | CMD_EXTRACT},
     {'S', "split", NULL, "write one file per object into the -o directory, plus install.sql", CMD_CONVERT},
     {'R', "report", "DIR", "also write the assessment (CSV, HTML, JSON) into DIR", CMD_CONVERT},
     {'r', "rules", "FILE", "load a rule file on top of the built-in rules (repeatable; later files win)", CMD_CONVERT | CMD_ASSESS},
     {'F', "fail-on", "SEVERITY", "exit with status 1 if an action item of this severity or higher is found (info, low, medium, high, critical)", CMD_CONVERT | CMD_ASSESS},
     {'K', "keep-case", NULL, "keep mixed-case names as written (quoted) instead of folding them to lower case", CMD_CONVERT | CMD_ASSESS},
     {'q', "quiet", NULL, "print no summary and no action items on stderr, except input and parse errors", CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
-    {'v', "verbose", NULL, "print every action item on stderr", CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
-    {'U', "from", "URL", "read the source objects from a live server (mssql://, mysql://, postgresql://) instead of files", CMD_EXTRACT},
+    {'v', "verbose", NULL, "print every action item on stderr (extract: progress and a summary)", CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE | CMD_EXTRACT},
+    {'U', "from", "URL", "read the source objects from a live server (mssql://, mysql://, postgresql://) instead of files", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS},
     {'T', "to", "URL", "the target server (postgresql:// or mysql://); validate: default a throwaway PostgreSQL", CMD_APPLY | CMD_VALIDATE},
-    {'H', "schema", "PATTERN", "extract only schemas matching this PCRE2 pattern (repeatable)", CMD_EXTRACT},
-    {'I', "include", "PATTERN", "extract only objects whose schema.name or name matches (repeatable)", CMD_EXTRACT},
-    {'E', "exclude", "PATTERN", "skip objects whose schema.name or name matches (repeatable)", CMD_EXTRACT},
-    {'P', "password-file", "FILE", "read the password from FILE (one line, or .pgpass format)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
-    {'C', "connect-timeout", "SECONDS", "give up connecting after SECONDS (default 10)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
-    {'Q', "query-timeout", "SECONDS", "cancel a statement running longer than SECONDS (default: none)", CMD_EXTRACT | CMD_APPLY | CMD_VALIDATE},
+    {'H', "schema", "PATTERN", "extract only schemas matching this PCRE2 pattern (repeatable)", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS},
+    {'I', "include", "PATTERN", "extract only objects whose schema.name or name matches (repeatable)", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS},
+    {'E', "exclude", "PATTERN", "skip objects whose schema.name or name matches (repeatable)", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS},
+    {'P', "password-file", "FILE", "read the password from FILE (one line, or .pgpass format)", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
+    {'C', "connect-timeout", "SECONDS", "give up connecting after SECONDS (default 10)", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
+    {'Q', "query-timeout", "SECONDS", "cancel a statement running longer than SECONDS (default: none)", CMD_EXTRACT | CMD_CONVERT | CMD_ASSESS | CMD_APPLY | CMD_VALIDATE},
     {'D', "dry-run", NULL, "apply everything, then roll back (PostgreSQL)", CMD_APPLY},
     {'O', "on-error", "stop|continue", "on a failing object: stop (default), or report it and go on", CMD_APPLY},
     {'A', "allow-existing", NULL, "MySQL: apply into a database that already has tables", CMD_APPLY},
@@ -54,10 +54,15 @@ void cli_usage(FILE *f, int cmd, const char *synopsis)
     }
     if (cmd & (CMD_CONVERT | CMD_ASSESS))
         fprintf(f, "\nexit status: 0 done, 1 action items at or above --fail-on, 2 usage error,\n"
-                   "3 an input could not be read, 4 internal error\n");
+                   "3 an input could not be read, 4 internal error, 5 the --from server could not be used\n"
+                   "or (--validate) no throwaway PostgreSQL could be started\n");
     else if (cmd & (CMD_APPLY | CMD_VALIDATE))
         fprintf(f, "\nexit status: 0 done, 2 usage error, 3 an input could not be read, 4 internal error,\n"
                    "5 the server could not be used, 6 the server rejected at least one object\n");
+    else if (cmd & CMD_EXTRACT)
+        fprintf(f, "\nexit status: 0 done, 2 usage error, 4 internal error (e.g. output not writable),\n"
+                   "5 the server could not be used (unreachable, login refused, unknown database, TLS,\n"
+                   "timeout, connection lost, unsupported version, no driver in this build)\n");
     else
         fprintf(f, "\nexit status: 0 done, 2 usage error, 3 an input could not be read\n");
 }

@@ -887,6 +887,16 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             r.input_failed = 1;
             continue;
         }
+        if (o->input_root && o->input_label) {
+            size_t n = strlen(o->input_root);
+            if (!strncmp(f->name, o->input_root, n) && f->name[n] == '/') {
+                char *nm;
+                if (asprintf(&nm, "%s%s", o->input_label, f->name + n) < 0)
+                    abort();
+                free(f->name);
+                f->name = nm;
+            }
+        }
         VEC_PUSH(&r.arena, r.files, f);
         convert_file(&r, f);
         take_items(&r, f);

@@ -28,6 +28,10 @@ typedef struct PipelineOpts {
     int write_sql;              /* 0 for assess */
     PipelineValidateFn validate; /* convert --validate, or NULL */
     void *validate_ctx;
+    /* convert/assess --from: inputs read from a private temporary folder
+     * are named after the server instead ("<input_label>/<file>"), so the
+     * output does not depend on the temporary path. NULL otherwise. */
+    const char *input_root, *input_label;
 } PipelineOpts;
 
 /* Runs and returns the exit status (EXIT_* in cli/cli.h). */
