@@ -76,7 +76,9 @@ static int tds_err(DBPROCESS *p, int severity, int dberr, int oserr, char *dberr
 {
     (void)severity;
     TdsCall *c = call_of(p);
-    if (!c || !c->err || dberr == SYBESMSG || dberr == SYBEVERDOWN)
+    /* SYBESMSG: the server's message came through tds_msg already;
+     * SYBEINTF: "host:port" is not a freetds.conf section, as expected */
+    if (!c || !c->err || dberr == SYBESMSG || dberr == SYBEVERDOWN || dberr == SYBEINTF)
         return INT_CANCEL;
     DbError *e = c->err;
     /* the first specific cause wins: "login failed" from the server beats
@@ -111,13 +113,13 @@ static int tds_err(DBPROCESS *p, int severity, int dberr, int oserr, char *dberr
         break;
     case SYBEFCON:
         set_msg(e, tls_text(dberrstr) ? DBE_TLS : DBE_CONNECT, "cannot connect to %s: %s", c->where,
-                os ? os : "connection failed");
+                os ? os : "the server closed the connection or did not answer in TDS during login");
         break;
     default:
         if (tls_text(dberrstr) || tls_text(oserrstr))
             set_msg(e, DBE_TLS, "TLS negotiation with %s failed: %s", c->where, dberrstr);
-        else if (e->kind == DBE_NONE)
-            set_msg(e, c->login ? DBE_CONNECT : DBE_QUERY, "%s: %s", c->where, dberrstr);
+        else if (e->kind == DBE_NONE) /* kept unless something more specific follows */
+            set_msg(e, c->login ? DBE_INTERNAL : DBE_QUERY, "%s: %s", c->where, dberrstr);
     }
     return INT_CANCEL;
 }
