@@ -1,8 +1,8 @@
 /* db: the SQL Server driver over FreeTDS db-lib (sybdb.h, -lsybdb).
  *
  * db-lib reports errors through two process-wide callbacks (dberrhandle,
- * dbmsghandle) and keeps the login timeout (dbsetlogintime) and the
- * configuration file (dbsetifile) process-wide too. That is the only global
+ * dbmsghandle) and keeps the login and query timeouts (dbsetlogintime,
+ * dbsettime) and the configuration file (dbsetifile) process-wide too. That is the only global
  * state here: the callbacks find the DbError of the call in progress
  * through the DBPROCESS's user data (dbsetuserdata), or, while dbopen has
  * no connection yet, through one thread-local pointer set around dbopen.
@@ -136,7 +136,7 @@ static int tds_msg(DBPROCESS *p, DBINT msgno, int msgstate, int severity, char *
     if (e->kind != DBE_NONE && e->kind != DBE_INTERNAL)
         return 0;
     DbErrKind kind = DBE_QUERY;
-    if (msgno == 18456 || msgno == 18452 || msgno == 18486 || msgno == 18487 || msgno == 18488)
+    if (msgno >= 18450 && msgno <= 18499) /* 18456 login failed, 1848x password expired, ... */
         kind = DBE_AUTH;
     else if (msgno == 4060 || msgno == 911 || msgno == 916)
         kind = DBE_DATABASE;
@@ -297,6 +297,8 @@ static DbConn *tds_connect(const DbUrl *u, const char *password, const DbOpts *o
     if (u->dbname)
         DBSETLDBNAME(login, u->dbname); /* the login opens it: no USE statement to quote */
     dbsetlogintime(o && o->connect_timeout > 0 ? o->connect_timeout : 10);
+    /* process-wide in db-lib (it applies to every open connection); 0 = none */
+    dbsettime(o && o->query_timeout > 0 ? o->query_timeout : 0);
     tds_login_call = &c->call;
     c->p = dbopen(login, server);
     tds_login_call = NULL;
@@ -316,11 +318,6 @@ static DbConn *tds_connect(const DbUrl *u, const char *password, const DbOpts *o
     }
     memset(err, 0, sizeof *err);
     dbsetuserdata(c->p, (BYTE *)&c->call);
-    if (o && o->query_timeout > 0) {
-        char secs[16];
-        snprintf(secs, sizeof secs, "%d", o->query_timeout);
-        dbsetopt(c->p, DBSETTIME, secs, 0);
-    }
     /* (n)varchar(max) values (module definitions) are cut at TEXTSIZE */
     if (plain_exec(c, "SET TEXTSIZE 2147483647", err) ||
         run_rows(c, ms_catalog[MSQ_VERSION].sql, version_row, c, err)) {
