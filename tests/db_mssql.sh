@@ -6,6 +6,10 @@
 #     a server that hangs up, one that never answers, TLS, bad URLs): one
 #     line naming the server and the cause, exit status 5 (2 for a bad URL),
 #     within the connect timeout, no TLS configuration file left behind;
+#   - the driver against a minimal TDS server (tests/mssql/fake_tds.c):
+#     login, version check, catalogue batches and rows, refused login,
+#     unknown database, old version, TLS refused, connection lost and query
+#     timeout in the middle of a run;
 #   - the catalogue reader on recorded catalogue rows (tests/mssql/
 #     catalog.rows) through a driver that replays them: the T-SQL it writes
 #     is compared with tests/mssql/expected.sql, the schema filter and a
@@ -71,6 +75,60 @@ expect_fail "password in the URL refused" 2 'a password in the URL is refused: u
     'mssql://sa:secret@127.0.0.1:1/db'
 expect_fail "host with a newline cannot reach the TLS configuration" 2 "FreeTDS cannot take" 2 \
     "mssql://sa@bad%0Ahost:1/db?tls=require"
+
+# ---- against a minimal TDS server (tests/mssql/fake_tds.c) ----------------------
+# It lets FreeTDS log in and run batches, so the driver's login errors,
+# version check, sp_executesql batches, row conversion and mid-run failures
+# are exercised; it is not SQL Server.
+SQLSHIFT_PASSWORD=secret
+export SQLSHIFT_PASSWORD
+st=0
+"$probe" 'mssql://sa@127.0.0.1:PORT/db' --port fake:ok --connect-timeout 3 --extract >"$tmp/out" 2>"$tmp/err" || st=$?
+if [ $st -eq 0 ] && grep -qx 'connected: SQL Server 16.0.4003.1' "$tmp/out" &&
+    grep -qxF "CREATE SCHEMA [sales]]'; x];" "$tmp/out" && ! sanitizer_report "$tmp/err"; then
+    ok "TDS server: login, version, catalogue through sp_executesql, rows read back (a schema named sales]'; x)"
+else
+    not_ok "TDS server, normal run: exit $st"
+    diag_file "$tmp/out"
+    diag_file "$tmp/err"
+fi
+expect_fail "TDS server: login refused (18456)" 5 \
+    "^sqlshift: mssql://sa@127\.0\.0\.1:[0-9]+/db: Login failed for user 'sa'\. \(SQL Server error 18456\)\$" 10 \
+    'mssql://sa@127.0.0.1:PORT/db' --port fake:badlogin --connect-timeout 3
+expect_fail "TDS server: unknown database (4060)" 5 \
+    '^sqlshift: mssql://sa@127\.0\.0\.1:[0-9]+/nosuch: Cannot open database "nosuch" requested by the login\. The login failed\. \(SQL Server error 4060\)$' 10 \
+    'mssql://sa@127.0.0.1:PORT/nosuch' --port fake:nodb --connect-timeout 3
+expect_fail "TDS server: SQL Server 2008 R2 refused" 5 \
+    '^sqlshift: mssql://sa@127\.0\.0\.1:[0-9]+/db: SQL Server 10\.50\.6000\.34 is not supported \(SQL Server 2012, version 11, or later is needed\)$' 10 \
+    'mssql://sa@127.0.0.1:PORT/db' --port fake:oldversion --connect-timeout 3
+expect_fail "TDS server: encryption required, server without TLS" 5 \
+    '^sqlshift: mssql://sa@127\.0\.0\.1:[0-9]+/db\?tls=require: cannot connect to 127\.0\.0\.1 port [0-9]+ with encryption required' 10 \
+    'mssql://sa@127.0.0.1:PORT/db?tls=require' --port fake:ok --connect-timeout 3
+# the connection works, then a catalogue query fails: probe prints
+# "connected" first, so check the last line
+expect_mid_run() {
+    name=$1 pat=$2 limit=$3
+    shift 3
+    start=$(date +%s)
+    st=0
+    "$probe" "$@" >"$tmp/out" 2>"$tmp/err" || st=$?
+    took=$(($(date +%s) - start))
+    if [ "$st" -eq 5 ] && [ "$(wc -l <"$tmp/out")" -eq 2 ] && tail -n 1 "$tmp/out" | grep -Eq "$pat" &&
+        [ "$took" -le "$limit" ] && ! sanitizer_report "$tmp/err"; then
+        ok "$name: $(tail -n 1 "$tmp/out")"
+    else
+        not_ok "$name (exit $st, ${took}s, limit ${limit}s)"
+        diag_file "$tmp/out"
+        diag_file "$tmp/err"
+    fi
+}
+expect_mid_run "TDS server goes away mid-run" \
+    '^sqlshift: mssql://sa@127\.0\.0\.1:[0-9]+/db: lost the connection to 127\.0\.0\.1 port [0-9]+$' 10 \
+    'mssql://sa@127.0.0.1:PORT/db' --port fake:drop --connect-timeout 3 --extract
+expect_mid_run "TDS server stops answering: query timeout" \
+    '^sqlshift: mssql://sa@127\.0\.0\.1:[0-9]+/db: query timed out on 127\.0\.0\.1 port [0-9]+$' 8 \
+    'mssql://sa@127.0.0.1:PORT/db' --port fake:hang --connect-timeout 3 --query-timeout 2 --extract
+unset SQLSHIFT_PASSWORD
 
 # ---- the catalogue reader on recorded rows ------------------------------------
 st=0

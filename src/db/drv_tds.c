@@ -37,6 +37,7 @@ typedef struct TdsCall {
     DbError *err;
     const char *where; /* "host:port" for messages */
     int login;         /* inside dbopen */
+    int bare_fail;     /* the login failed with no cause given (SYBEFCON alone) */
 } TdsCall;
 
 struct DbConn {
@@ -112,6 +113,7 @@ static int tds_err(DBPROCESS *p, int severity, int dberr, int oserr, char *dberr
             set_msg(e, DBE_LOST, "lost the connection to %s%s", c->where, os ? "" : "");
         break;
     case SYBEFCON:
+        c->bare_fail = !os && !tls_text(dberrstr);
         set_msg(e, tls_text(dberrstr) ? DBE_TLS : DBE_CONNECT, "cannot connect to %s: %s", c->where,
                 os ? os : "the server closed the connection or did not answer in TDS during login");
         break;
@@ -307,6 +309,12 @@ static DbConn *tds_connect(const DbUrl *u, const char *password, const DbOpts *o
         unlink(conf);
     c->call.login = 0;
     if (!c->p) {
+        /* FreeTDS gives no cause when the server will not encrypt */
+        if (c->call.bare_fail && !strcmp(enc, "require"))
+            set_msg(err, DBE_TLS,
+                    "cannot connect to %s with encryption required (?tls=require): the server does not "
+                    "support TLS or the negotiation failed%s",
+                    c->where, "");
         if (err->kind == DBE_NONE || err->kind == DBE_QUERY || err->kind == DBE_INTERNAL) {
             DbErrKind k = err->kind == DBE_QUERY ? DBE_CONNECT : err->kind;
             if (!err->msg[0])

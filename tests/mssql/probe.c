@@ -4,14 +4,21 @@
  * (2 bad URL, 5 connection problem, 4 other), or "connected: <version>".
  * The word PORT in the URL is replaced by a local port prepared first:
  *
- *   mssql_probe URL [--connect-timeout N] [--port closed|close|silent]
+ *   mssql_probe URL [--connect-timeout N] [--query-timeout N]
+ *               [--port closed|close|silent|fake:MODE] [--extract]
  *
- *   closed  a port nothing listens on (bound, then released);
- *   close   a listener that accepts and closes at once (server gone);
- *   silent  a listener that accepts and never answers (login timeout).
+ *   closed     a port nothing listens on (bound, then released);
+ *   close      a listener that accepts and closes at once (server gone);
+ *   silent     a listener that accepts and never answers (login timeout);
+ *   fake:MODE  a minimal TDS server (fake_tds.c; MODE ok, badlogin, nodb,
+ *              oldversion, hang, drop).
+ * --extract runs the catalogue reader on the connection and prints the
+ * objects (as mssql_replay does).
  * The password comes from SQLSHIFT_PASSWORD (db_password, never prompting). */
 #include "db/db.h"
+#include "db/mssql_script.h"
 #include "cli/cli.h"
+#include "fake_tds.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -49,6 +56,10 @@ static int local_port(const char *mode)
     child = fork();
     if (child == 0) {
         alarm(60); /* never outlive the test */
+        if (!strncmp(mode, "fake:", 5)) {
+            fake_tds_serve(s, mode + 5);
+            _exit(0);
+        }
         for (;;) {
             int c = accept(s, NULL, NULL);
             if (c < 0)
@@ -62,6 +73,19 @@ static int local_port(const char *mode)
     return port;
 }
 
+static int print_object(void *ctx, const ExtractObject *o, DbError *err)
+{
+    (void)ctx, (void)err;
+    printf("-- object: %d %s.%s\n%s", (int)o->kind, o->schema, o->name, o->ddl);
+    return 0;
+}
+
+static int select_all(void *ctx, const char *schema, const char *name)
+{
+    (void)ctx, (void)schema, (void)name;
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -70,11 +94,17 @@ int main(int argc, char **argv)
     }
     DbOpts o = {NULL, 0, 0, 1};
     const char *mode = NULL;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--connect-timeout"))
-            o.connect_timeout = atoi(argv[i + 1]);
+    int extract = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : "";
+        if (!strcmp(argv[i], "--extract"))
+            extract = 1;
+        else if (!strcmp(argv[i], "--connect-timeout"))
+            o.connect_timeout = atoi(v), i++;
+        else if (!strcmp(argv[i], "--query-timeout"))
+            o.query_timeout = atoi(v), i++;
         else if (!strcmp(argv[i], "--port"))
-            mode = argv[i + 1];
+            mode = v, i++;
     }
     char url[1024];
     snprintf(url, sizeof url, "%s", argv[1]);
@@ -105,6 +135,11 @@ int main(int argc, char **argv)
                          : err.kind >= DBE_CONNECT && err.kind <= DBE_VERSION ? EXIT_CONNECT : EXIT_INTERNAL;
             } else {
                 printf("connected: %s %s\n", d->name, d->server_version(c));
+                MsOut out = {print_object, select_all, NULL, NULL};
+                if (extract && ms_extract_run(d, c, &out, &err)) {
+                    printf("sqlshift: %s: %s\n", u.display, err.msg);
+                    status = err.kind >= DBE_CONNECT && err.kind <= DBE_VERSION ? EXIT_CONNECT : EXIT_INTERNAL;
+                }
                 d->close(c);
             }
         }
