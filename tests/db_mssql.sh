@@ -153,6 +153,28 @@ else
 fi
 
 st=0
+"$replay" "$data/catalog.rows" --schema dbo >"$tmp/dbo.sql" 2>"$tmp/replay.err" || st=$?
+grep '^-- object: ' "$tmp/dbo.sql" >"$tmp/dbo.objects" || true
+cat >"$tmp/dbo.want" <<'EOF2'
+-- object: type dbo.Phone
+-- object: sequence dbo.Tickets
+-- object: table dbo.Customers
+-- object: index dbo.IX_Customers_created (needs dbo.Customers)
+-- object: function dbo.fnOrderTotal (needs sales.Orders)
+-- object: procedure dbo.GetCustomer (needs dbo.Customers)
+-- object: procedure dbo.OldProc
+-- object: synonym dbo.Ord
+-- object: property .(database)
+-- object: property dbo.Customers (needs dbo.Customers)
+EOF2
+if [ $st -eq 0 ] && diff -u "$tmp/dbo.want" "$tmp/dbo.objects" >"$tmp/diff"; then
+    ok "the schema filter keeps the objects of schema dbo with their properties"
+else
+    not_ok "schema filter dbo: exit $st"
+    diag_file "$tmp/diff" 30
+fi
+
+st=0
 "$replay" "$data/catalog.rows" --fail-put 3 >"$tmp/fail.sql" 2>"$tmp/replay.err" || st=$?
 if [ $st -eq 1 ] && grep -q 'No space left on device' "$tmp/replay.err" && [ "$(grep -c '^-- object: ' "$tmp/fail.sql")" -eq 2 ]; then
     ok "a failing sink stops the reader with the sink's error after 2 objects"

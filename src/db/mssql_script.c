@@ -568,6 +568,9 @@ static int on_row(void *ctx, int ncols, const char *const *v, const size_t *lens
             r->selected = 1; /* the database's own properties go with any selection */
         else if (r->q == MSQ_PROPERTIES && num(v[EP_CLASS]) == 3)
             r->selected = r->out->selects(r->out->ctx, v[EP_SCHEMA], v[EP_SCHEMA]);
+        else if (r->q == MSQ_PROPERTIES)
+            r->selected = r->out->selects(r->out->ctx, v[EP_SCHEMA] ? v[EP_SCHEMA] : "",
+                                          v[EP_OBJECT] ? v[EP_OBJECT] : "");
         else
             r->selected = r->out->selects(r->out->ctx, v[0] ? v[0] : "", v[1] ? v[1] : "");
     }
