@@ -193,20 +193,21 @@ int main(int argc, char **argv)
             x.fail_put = atoi(argv[++i]);
         else {
             fprintf(stderr, "mssql_replay: unknown argument %s\n", argv[i]);
+            free(x.schemas);
             return 2;
         }
     }
-    if (load(argv[1]))
+    if (load(argv[1])) {
+        free(x.schemas);
         return 2;
+    }
     MsOut out = {put, selects, total, &x};
     DbError err;
     memset(&err, 0, sizeof err);
     int rc = ms_extract_run(&fake, NULL, &out, &err);
     fprintf(stderr, "mssql_replay: %d objects of %ld\n", x.puts - (rc ? 1 : 0), x.total);
-    if (rc) {
+    if (rc)
         fprintf(stderr, "mssql_replay: error (kind %d): %s\n", err.kind, err.msg);
-        return 1;
-    }
     for (int s = 0; s < nsecs; s++) {
         for (int i = 0; i < secs[s].nrows; i++)
             for (int k = 0; k < secs[s].rows[i].n; k++)
@@ -214,5 +215,5 @@ int main(int argc, char **argv)
         free(secs[s].rows);
     }
     free(x.schemas);
-    return 0;
+    return rc ? 1 : 0;
 }
