@@ -73,6 +73,9 @@ expect_fail "unknown tls value" 2 "unknown tls value 'maybe'" 2 'mssql://sa@127.
 expect_fail "no user in the URL" 2 'mssql:// needs a user' 2 'mssql://127.0.0.1:1/db'
 expect_fail "password in the URL refused" 2 'a password in the URL is refused: use SQLSHIFT_PASSWORD' 2 \
     'mssql://sa:secret@127.0.0.1:1/db'
+expect_fail "IPv6 address, closed port" 5 '^sqlshift: mssql://sa@\[::1\]:1/db: cannot connect to ::1 port 1: ' 5 \
+    'mssql://sa@[::1]:1/db' --connect-timeout 3
+expect_fail "socket= refused for SQL Server" 2 'mssql:// connects over TCP only' 2 'mssql://sa@h/db?socket=/tmp/x'
 expect_fail "host with a newline cannot reach the TLS configuration" 2 "FreeTDS cannot take" 2 \
     "mssql://sa@bad%0Ahost:1/db?tls=require"
 

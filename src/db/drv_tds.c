@@ -13,7 +13,8 @@
  * $TMPDIR) with one [sqlshift] section naming host, port, TDS 7.4,
  * "encryption" and "ca file", used for that dbopen and removed right after.
  * Without ?tls= FreeTDS's own default applies ("request": encrypted when
- * the server offers it).
+ * the server offers it). An IPv6 address goes the same way, since the
+ * "host:port" server name cannot hold one.
  *
  * Parameters: db-lib has no bound parameters for ad-hoc SQL, so
  * query_each runs every query through sp_executesql with its values passed
@@ -258,6 +259,10 @@ static DbConn *tds_connect(const DbUrl *u, const char *password, const DbOpts *o
         set_msg(err, DBE_URL, "mssql:// needs a user (mssql://user@host[:port]/database)%s%s", "", "");
         return NULL;
     }
+    if (u->socket) {
+        set_msg(err, DBE_URL, "mssql:// connects over TCP only: ?socket= is not supported%s%s", "", "");
+        return NULL;
+    }
     const char *enc = tds_encryption(u->tls, u->tls_ca);
     if (!enc) {
         set_msg(err, DBE_URL, "unknown tls value '%s' (off, request, require)%s", u->tls, "");
@@ -273,7 +278,9 @@ static DbConn *tds_connect(const DbUrl *u, const char *password, const DbOpts *o
     c->call.login = 1;
 
     char conf[512] = "", server[300];
-    if (u->tls || u->tls_ca) {
+    /* "host:port" cannot carry an IPv6 address: those go through the
+     * private configuration file too */
+    if (u->tls || u->tls_ca || strchr(u->host, ':')) {
         if (write_conf(u, port, enc, conf, sizeof conf, err)) {
             free(c);
             return NULL;
