@@ -335,8 +335,10 @@ static int target_list(Parser *p, SelectStmt *s)
         int from = p->pos;
         TargetItem *ti = NODE_NEW(p->arena, TargetItem, TARGET, ps_tok_span(p, ps_cur(p)));
         /* T-SQL: alias = expr, and @var = expr (assignment select) */
-        const Token *t = ps_cur(p);
+        /* peek first: it may grow the token buffer, which would leave a
+         * pointer taken before it dangling */
         const Token *n1 = ps_peek(p, 1);
+        const Token *t = ps_cur(p);
         if (p->d == DIALECT_TSQL && n1->kind == TK_EQ &&
             (t->kind == TK_QIDENT || t->kind == TK_STRING || (t->kind == TK_IDENT && !kw_reserved(t->kw)))) {
             if (t->kind == TK_STRING) {

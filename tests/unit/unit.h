@@ -11,5 +11,6 @@ Suite *rewrite_suite(void);
 Suite *rules_suite(void);
 Suite *report_suite(void);
 Suite *db_suite(void);
+Suite *mssql_suite(void);
 
 #endif
