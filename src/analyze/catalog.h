@@ -31,7 +31,11 @@ typedef struct CatTable {
     VEC(const char *) deps; /* views: upper-case names of the views (or not yet known objects)
                                ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
+    int code_form;          /* stored code as converted (CodeForm), set by the rewrite */
 } CatTable;
+
+/* How a converted routine is called in the target (CatTable.code_form). */
+typedef enum CodeForm { CF_UNKNOWN, CF_PROCEDURE, CF_SET_FUNCTION, CF_CURSOR_FUNCTION, CF_FUNCTION } CodeForm;
 
 typedef struct Catalog {
     Arena arena;
