@@ -541,6 +541,10 @@ typedef struct PlRoutine {
     const char *rs_cols;   /* one result set: "name type, ..." of RETURNS TABLE, or NULL (refcursor) */
     int uses_rowcount, uses_fetch_status, uses_error;
     int has_catch;
+    const char *extra_decls; /* declarations the rewrite adds ("    name type;\n" lines), or NULL */
+    int row_level;         /* trigger: FOR EACH ROW (INSTEAD OF), else statement-level */
+    int on_view;           /* trigger on a view */
+    Node *event_body[3];   /* trigger: the body for INSERT, UPDATE, DELETE (NULL if not an event) */
 } PlRoutine;
 
 typedef struct PlBlock { Node h; NodeList stmts; } PlBlock;

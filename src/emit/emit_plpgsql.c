@@ -16,6 +16,7 @@ typedef struct Pg {
     int form;              /* CodeForm of the result */
     int rs_seen;           /* result sets printed so far */
     const char *ret_var;   /* table variable returned by a table-valued function (target name) */
+    int trigger;           /* printing a trigger function */
 } Pg;
 
 static void stmt(Pg *g, StrBuf *b, const Node *n, int ind);
@@ -254,7 +255,9 @@ static void pl_stmt(Pg *g, StrBuf *b, const PlStmt *s, int ind)
     case PW_CONTINUE: pad(b, ind); sb_puts(b, "CONTINUE;\n"); break;
     case PW_RETURN:
         pad(b, ind);
-        if (g->form == CF_FUNCTION && s->expr) {
+        if (g->trigger) {
+            sb_puts(b, "RETURN NULL;\n");
+        } else if (g->form == CF_FUNCTION && s->expr) {
             sb_puts(b, "RETURN ");
             expr(g, b, s->expr);
             sb_puts(b, ";\n");
@@ -310,7 +313,13 @@ static void pl_stmt(Pg *g, StrBuf *b, const PlStmt *s, int ind)
         }
         break;
     case PW_COMMIT: pad(b, ind); sb_puts(b, "COMMIT;\n"); break;
-    case PW_ROLLBACK: pad(b, ind); sb_puts(b, "ROLLBACK;\n"); break;
+    case PW_ROLLBACK:
+        pad(b, ind);
+        if (s->form == 2)
+            sb_puts(b, "RAISE EXCEPTION USING MESSAGE = 'the trigger rolled the transaction back', ERRCODE = 'P0001';\n");
+        else
+            sb_puts(b, "ROLLBACK;\n");
+        break;
     case PW_OPEN: case PW_CLOSE:
         pad(b, ind);
         sb_puts(b, s->what == PW_OPEN ? "OPEN " : "CLOSE ");
@@ -737,11 +746,137 @@ static void table_cols(Pg *g, StrBuf *b, const NodeList *cols)
     }
 }
 
+static void decls(Pg *g, StrBuf *body, const Node *stmts)
+{
+    const PlRoutine *d = g->d;
+    StrBuf decl;
+    sb_init(&decl);
+    declare_vars(g, &decl, stmts);
+    if (d->extra_decls)
+        sb_puts(&decl, d->extra_decls);
+    if (d->uses_rowcount)
+        sb_puts(&decl, "    ss_rowcount bigint := 0;\n");
+    if (d->uses_fetch_status)
+        sb_puts(&decl, "    ss_fetch_status integer := -1;\n");
+    if (d->uses_error)
+        sb_puts(&decl, "    ss_err_state text;\n    ss_err_message text;\n    ss_err_context text;\n"
+                       "    ss_err_number integer;\n    ss_err_line integer;\n    ss_err_procedure text;\n");
+    if (g->form == CF_CURSOR_FUNCTION)
+        for (int i = 1; i <= d->result_sets; i++)
+            sb_printf(&decl, "    ss_rs%d refcursor;\n", i);
+    if (decl.len) {
+        sb_puts(body, "DECLARE\n");
+        sb_putn(body, decl.s, decl.len);
+    }
+    sb_free(&decl);
+}
+
+/* name, or name_suffix when one T-SQL trigger gives several */
+static QName suffixed(ConvCtx *cx, const QName *q, const char *suffix)
+{
+    QName n = *q;
+    if (suffix) {
+        Ident *last = &n.parts[n.n - 1];
+        char *t = arena_alloc(cx->arena, last->len + strlen(suffix) + 2);
+        memcpy(t, last->text, last->len);
+        t[last->len] = '_';
+        strcpy(t + last->len + 1, suffix);
+        last->text = t;
+        last->len = (uint32_t)strlen(t);
+    }
+    return n;
+}
+
+static int trigger(Pg *g, StrBuf *out)
+{
+    const RoutineStmt *r = g->r;
+    const PlRoutine *d = g->d;
+    static const char *const evname[3] = {"INSERT", "UPDATE", "DELETE"};
+    static const char *const evsuffix[3] = {"insert", "update", "delete"};
+    int nev = !!(d->events & TE_INSERT) + !!(d->events & TE_UPDATE) + !!(d->events & TE_DELETE);
+    g->trigger = 1;
+    StrBuf b;
+    sb_init(&b);
+    for (int i = 0; i < 3; i++) {
+        const Node *body = d->event_body[i];
+        if (!body)
+            continue;
+        QName fn = suffixed(g->cx, &r->name, nev > 1 ? evsuffix[i] : NULL);
+        StrBuf tb;
+        sb_init(&tb);
+        decls(g, &tb, body);
+        sb_puts(&tb, "BEGIN\n");
+        if (d->uses_rowcount) {
+            /* @@ROWCOUNT on entry: the rows of the triggering statement */
+            if (d->row_level)
+                sb_puts(&tb, "    ss_rowcount := 1;\n");
+            else
+                sb_printf(&tb, "    ss_rowcount := (SELECT count(*) FROM %s);\n", i == 2 ? "deleted" : "inserted");
+        }
+        block_stmts(g, &tb, body, 1);
+        sb_puts(&tb, "    RETURN NULL;\nEND;\n");
+        const char *tag = dollar_tag(tb.s, tb.len);
+        if (!tag) {
+            sb_free(&tb);
+            sb_free(&b);
+            return 0;
+        }
+        sb_puts(&b, r->or_replace ? "CREATE OR REPLACE FUNCTION " : "CREATE FUNCTION ");
+        em_qname(g->cx, &b, &fn);
+        sb_printf(&b, "()\nRETURNS trigger\nLANGUAGE plpgsql\nAS %s\n", tag);
+        sb_putn(&b, tb.s, tb.len);
+        sb_printf(&b, "%s;\n", tag);
+        sb_free(&tb);
+        /* the trigger: named like the function (no schema: it lives on the table) */
+        if (r->or_replace) {
+            sb_puts(&b, "DROP TRIGGER IF EXISTS ");
+            em_ident(g->cx, &b, &fn.parts[fn.n - 1]);
+            sb_puts(&b, " ON ");
+            em_qname(g->cx, &b, &r->on_table);
+            sb_puts(&b, ";\n");
+        }
+        sb_puts(&b, "CREATE TRIGGER ");
+        em_ident(g->cx, &b, &fn.parts[fn.n - 1]);
+        if (d->row_level)
+            sb_printf(&b, "\n%s %s ON ", d->on_view ? "INSTEAD OF" : "BEFORE", evname[i]);
+        else
+            sb_printf(&b, "\nAFTER %s ON ", evname[i]);
+        em_qname(g->cx, &b, &r->on_table);
+        if (d->row_level) {
+            sb_puts(&b, "\nFOR EACH ROW");
+        } else {
+            sb_puts(&b, "\nREFERENCING ");
+            if (i == 0)
+                sb_puts(&b, "NEW TABLE AS inserted");
+            else if (i == 1)
+                sb_puts(&b, "NEW TABLE AS inserted OLD TABLE AS deleted");
+            else
+                sb_puts(&b, "OLD TABLE AS deleted");
+            sb_puts(&b, "\nFOR EACH STATEMENT");
+        }
+        sb_puts(&b, "\nEXECUTE FUNCTION ");
+        em_qname(g->cx, &b, &fn);
+        sb_puts(&b, "();\n");
+    }
+    sb_putn(out, b.s, b.len);
+    sb_free(&b);
+    return 1;
+}
+
 int em_plpgsql_routine(ConvCtx *cx, StrBuf *out, const RoutineStmt *r)
 {
     const PlRoutine *d = r->def;
-    if (!d || r->rkind == RK_TRIGGER)
+    if (!d)
         return 0;
+    if (r->rkind == RK_TRIGGER) {
+        Pg tg;
+        memset(&tg, 0, sizeof tg);
+        tg.cx = cx;
+        tg.r = r;
+        tg.d = d;
+        tg.form = CF_PROCEDURE;
+        return trigger(&tg, out);
+    }
     Pg g;
     memset(&g, 0, sizeof g);
     g.cx = cx;
@@ -796,24 +931,7 @@ int em_plpgsql_routine(ConvCtx *cx, StrBuf *out, const RoutineStmt *r)
     } else {
         if (g.form == CF_SET_FUNCTION)
             sb_puts(&body, "#variable_conflict use_column\n");
-        StrBuf decl;
-        sb_init(&decl);
-        declare_vars(&g, &decl, d->body);
-        if (d->uses_rowcount)
-            sb_puts(&decl, "    ss_rowcount bigint := 0;\n");
-        if (d->uses_fetch_status)
-            sb_puts(&decl, "    ss_fetch_status integer := -1;\n");
-        if (d->uses_error)
-            sb_puts(&decl, "    ss_err_state text;\n    ss_err_message text;\n    ss_err_context text;\n"
-                           "    ss_err_number integer;\n    ss_err_line integer;\n    ss_err_procedure text;\n");
-        if (g.form == CF_CURSOR_FUNCTION)
-            for (int i = 1; i <= d->result_sets; i++)
-                sb_printf(&decl, "    ss_rs%d refcursor;\n", i);
-        if (decl.len) {
-            sb_puts(&body, "DECLARE\n");
-            sb_putn(&body, decl.s, decl.len);
-        }
-        sb_free(&decl);
+        decls(&g, &body, d->body);
         sb_puts(&body, "BEGIN\n");
         size_t before = body.len;
         block_stmts(&g, &body, d->body, 1);

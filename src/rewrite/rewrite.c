@@ -1530,6 +1530,10 @@ Node *rw_statement(ConvCtx *cx, Node *stmt)
         RoutineStmt *r = (RoutineStmt *)stmt;
         if (r->def && xf_routine(&w, r))
             return stmt;
+        if (r->def && w.raw_code) {
+            r->fail_span = w.raw_span.len ? w.raw_span : r->h.span;
+            r->fail_msg = w.raw_reason ? w.raw_reason : w.raw_code;
+        }
         r->def = NULL;
         routine_items(&w, r);
         return stmt;

@@ -30,6 +30,8 @@ typedef struct PlVar {
     int kind;
 } PlVar;
 
+typedef struct PlOutVar { const char *name, *type; } PlOutVar;
+
 typedef struct PlCtx {
     RoutineStmt *r;
     PlRoutine *d;
@@ -37,9 +39,11 @@ typedef struct PlCtx {
     int catch_depth;
     int try_depth;
     int is_proc;
+    int is_trigger;
     const char **rs_types;  /* first result set: the type of each column (RETURNS TABLE) */
     int rs_n;
     int in_ret_insert;      /* walking INSERT INTO the returned table variable */
+    VEC(PlOutVar) outs;     /* variables for INOUT arguments a call left out */
 } PlCtx;
 
 /* "p_" + the name folded to lower case, characters outside [a-z0-9_] as '_' */
@@ -250,6 +254,20 @@ Node *xf_pl_func(Rw *w, Node *n)
         default:
             return mk_var(w, sp, "ss_err_procedure");
         }
+    }
+    if (c->is_trigger && !strcmp(u, "UPDATE") && f->args.n == 1 && f->args.items[0]->kind == N_NAME) {
+        /* UPDATE(col): decided per event after the walk (trigger_event_bodies) */
+        f->h.flags |= NF_SYNTHETIC;
+        f->upper = "SS_UPDATED";
+        if (c->d->events & TE_UPDATE)
+            rw_item_once(w, "SS4182", NULL, sp, "UPDATE(column) in an UPDATE trigger becomes a test whether the "
+                         "column's values changed: SQL Server also counts a SET of the column to its own value");
+        return n;
+    }
+    if (c->is_trigger && !strcmp(u, "COLUMNS_UPDATED")) {
+        rw_keep_verbatim(w, "SS4183", sp, "COLUMNS_UPDATED() has no PostgreSQL equivalent: the trigger is kept "
+                         "verbatim; test the columns one by one (NEW.col IS DISTINCT FROM OLD.col)");
+        return n;
     }
     if (!strcmp(u, "SCOPE_IDENTITY") && f->args.n == 0) {
         rw_item(w, "SS4113", sp, "SCOPE_IDENTITY() becomes lastval(): unlike SCOPE_IDENTITY() it also sees "
@@ -599,6 +617,37 @@ static void walk_exec(Rw *w, PlStmt *s)
     }
     CatTable *t = w->cx->catalog ? cat_find_kind(w->cx->catalog, &s->name, OK_PROCEDURE) : NULL;
     s->form = t ? t->code_form : CF_UNKNOWN;
+    if (t && t->code_form == CF_PROCEDURE) {
+        /* CALL in PL/pgSQL needs a variable for every INOUT parameter, also one
+         * the T-SQL call left to its default: pass ss_out_<name> */
+        int named = 0;
+        for (int i = 0; i < s->args.n; i++)
+            named |= s->args.items[i]->kind == N_ASSIGN;
+        for (int k = 0; k < t->params.n; k++) {
+            const CatParam *cp = &t->params.items[k];
+            if (!cp->output)
+                continue;
+            int given = 0;
+            for (int i = 0; i < s->args.n; i++) {
+                Node *a = s->args.items[i];
+                if (a->kind == N_ASSIGN && ((Assignment *)a)->target->kind == N_VAR)
+                    given |= !strcmp(((VarRef *)((Assignment *)a)->target)->name, cp->name);
+                else if (a->kind != N_ASSIGN && i == k)
+                    given = 1;
+            }
+            if (given)
+                continue;
+            const char *vn = arena_printf(w->cx->arena, "ss_out_%s", cp->name + 2);
+            Assignment *as = NODE_NEW(w->cx->arena, Assignment, ASSIGN, s->h.span);
+            as->h.flags |= NF_SYNTHETIC;
+            as->target = mk_var(w, s->h.span, cp->name);
+            as->value = mk_var(w, s->h.span, vn);
+            nl_push(w->cx->arena, &s->args, as);
+            PlOutVar ov = {vn, cp->type};
+            VEC_PUSH(w->cx->arena, c->outs, ov);
+            (void)named;
+        }
+    }
     if (!t || t->code_form == CF_UNKNOWN)
         rw_item(w, "SS4153", s->h.span, "EXEC %s becomes CALL: the procedure is not converted in this input "
                 "(if it returns rows it becomes a function: call it with SELECT)", nm);
@@ -658,6 +707,12 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
                     "COMMIT and ROLLBACK in it end that transaction and start a new one");
         break;
     case PW_COMMIT: case PW_ROLLBACK:
+        if (c->is_trigger && s->what == PW_ROLLBACK && !s->name.n) {
+            s->form = 2; /* RAISE EXCEPTION */
+            rw_item(w, "SS4184", sp, "ROLLBACK in a trigger becomes RAISE EXCEPTION: the triggering statement "
+                    "fails and the transaction is aborted, as in SQL Server (which also ends the batch)");
+            break;
+        }
         if (!c->is_proc) {
             s->form = -1;
             rw_item(w, "SS4161", sp, "%s dropped: a PostgreSQL function cannot end the transaction",
@@ -854,6 +909,147 @@ static void walk_stmt(Rw *w, Node **slot)
     }
 }
 
+/* ---- triggers: one body per event, inserted/deleted as that event has them ---- */
+
+typedef struct EvVisit {
+    RwVisit v;
+    Rw *w;
+    RoutineStmt *r;
+    int event;             /* TE_* */
+    int row_level;
+} EvVisit;
+
+static Node *empty_of(Rw *w, RoutineStmt *r, SrcSpan sp)
+{
+    /* (SELECT * FROM the_table WHERE FALSE): the transition table this event has not */
+    SelectStmt *q = NODE_NEW(w->cx->arena, SelectStmt, SELECT, sp);
+    q->h.flags |= NF_SYNTHETIC;
+    StarRef *st = NODE_NEW(w->cx->arena, StarRef, STAR, sp);
+    TargetItem *t = NODE_NEW(w->cx->arena, TargetItem, TARGET, sp);
+    t->expr = &st->h;
+    nl_push(w->cx->arena, &q->targets, t);
+    TableRef *tr = NODE_NEW(w->cx->arena, TableRef, TABLE_REF, sp);
+    tr->name = r->on_table;
+    nl_push(w->cx->arena, &q->from, tr);
+    q->where = mk_bool(w, sp, 0);
+    return &q->h;
+}
+
+static Node *row_of(Rw *w, const char *which, SrcSpan sp)
+{
+    /* (SELECT NEW.*): the one row of a row-level trigger */
+    SelectStmt *q = NODE_NEW(w->cx->arena, SelectStmt, SELECT, sp);
+    q->h.flags |= NF_SYNTHETIC;
+    StarRef *st = NODE_NEW(w->cx->arena, StarRef, STAR, sp);
+    st->qual.n = 1;
+    st->qual.parts[0] = ident_make(w->cx->arena, which);
+    TargetItem *t = NODE_NEW(w->cx->arena, TargetItem, TARGET, sp);
+    t->expr = &st->h;
+    nl_push(w->cx->arena, &q->targets, t);
+    return &q->h;
+}
+
+static void ev_slot(RwVisit *v, Node **slot);
+static void ev_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        ev_slot(v, &l->items[i]);
+}
+
+static void ev_slot(RwVisit *v, Node **slot)
+{
+    EvVisit *e = (EvVisit *)v;
+    Rw *w = e->w;
+    Node *n = *slot;
+    if (!n)
+        return;
+    if (n->kind == N_TABLE_REF) {
+        TableRef *t = (TableRef *)n;
+        int ins = t->name.n == 1 && ident_eq(&t->name.parts[0], "inserted");
+        int del = t->name.n == 1 && ident_eq(&t->name.parts[0], "deleted");
+        if (ins || del) {
+            int has = ins ? e->event != TE_DELETE : e->event != TE_INSERT;
+            Node *q = NULL;
+            if (!has)
+                q = empty_of(w, e->r, n->span);
+            else if (e->row_level)
+                q = row_of(w, ins ? "NEW" : "OLD", n->span);
+            if (q) {
+                DerivedTable *dt = NODE_NEW(w->cx->arena, DerivedTable, DERIVED, n->span);
+                dt->h.flags |= NF_SYNTHETIC;
+                dt->query = q;
+                dt->alias = t->alias.text ? t->alias : ident_make(w->cx->arena, ins ? "inserted" : "deleted");
+                *slot = &dt->h;
+            } else {
+                /* the transition table itself (names print lower case) */
+                t->name.parts[0] = ident_make(w->cx->arena, ins ? "inserted" : "deleted");
+            }
+            return;
+        }
+    }
+    if (n->kind == N_FUNC && ((FuncCall *)n)->upper && !strcmp(((FuncCall *)n)->upper, "SS_UPDATED")) {
+        FuncCall *f = (FuncCall *)n;
+        NameRef *col = (NameRef *)f->args.items[0];
+        const Ident *cn = &col->name.parts[col->name.n - 1];
+        if (e->event == TE_INSERT) {
+            *slot = mk_bool(w, n->span, 1); /* UPDATE(col) is true for an INSERT */
+        } else if (e->event == TE_DELETE) {
+            *slot = mk_bool(w, n->span, 0);
+        } else if (e->row_level) {
+            QName qn = {0};
+            qn.n = 2;
+            qn.parts[0] = ident_make(w->cx->arena, "NEW");
+            qn.parts[1] = *cn;
+            QName qo = qn;
+            qo.parts[0] = ident_make(w->cx->arena, "OLD");
+            Node *x = mk_bin(w, n->span, B_NSEQ, mk_qname(w, n->span, &qn), mk_qname(w, n->span, &qo));
+            *slot = mk_unary(w, n->span, U_NOT, mk_paren(x));
+        } else {
+            /* EXISTS (SELECT col FROM inserted EXCEPT ALL SELECT col FROM deleted) */
+            SetOpStmt *so = NODE_NEW(w->cx->arena, SetOpStmt, SETOP, n->span);
+            so->op = SO_EXCEPT;
+            so->all = 1;
+            const char *tabs[2] = {"inserted", "deleted"};
+            Node *sides[2];
+            for (int k = 0; k < 2; k++) {
+                SelectStmt *q = NODE_NEW(w->cx->arena, SelectStmt, SELECT, n->span);
+                TargetItem *t = NODE_NEW(w->cx->arena, TargetItem, TARGET, n->span);
+                QName qn = {0};
+                qn.n = 1;
+                qn.parts[0] = *cn;
+                t->expr = mk_qname(w, n->span, &qn);
+                nl_push(w->cx->arena, &q->targets, t);
+                TableRef *tr = NODE_NEW(w->cx->arena, TableRef, TABLE_REF, n->span);
+                tr->name.n = 1;
+                tr->name.parts[0] = ident_make(w->cx->arena, tabs[k]);
+                nl_push(w->cx->arena, &q->from, tr);
+                sides[k] = &q->h;
+            }
+            so->l = sides[0];
+            so->r = sides[1];
+            ExistsExpr *ex = NODE_NEW(w->cx->arena, ExistsExpr, EXISTS, n->span);
+            ex->query = &so->h;
+            *slot = &ex->h;
+        }
+        return;
+    }
+    rw_children(n, v);
+}
+
+static void trigger_event_bodies(Rw *w, RoutineStmt *r)
+{
+    PlRoutine *d = r->def;
+    static const int ev[3] = {TE_INSERT, TE_UPDATE, TE_DELETE};
+    for (int i = 0; i < 3; i++) {
+        if (!(d->events & ev[i]))
+            continue;
+        EvVisit e = {{ev_slot, ev_list, NULL}, w, r, ev[i], d->row_level};
+        Node *copy = rw_copy(w, d->body);
+        ev_slot(&e.v, &copy);
+        d->event_body[i] = copy;
+    }
+}
+
 static CatTable *own_entry(Rw *w, RoutineStmt *r)
 {
     if (!w->cx->catalog)
@@ -866,17 +1062,29 @@ int xf_routine(Rw *w, RoutineStmt *r)
     if (w->cx->source != DIALECT_TSQL || w->cx->target != DIALECT_POSTGRES || !r->def)
         return 0;
     PlRoutine *d = r->def;
-    if (r->rkind == RK_TRIGGER) {
-        if (r->on_table.n == 0)
-            return 0;
-        /* triggers: converted in a later slice */
-        return 0;
-    }
     PlCtx c;
     memset(&c, 0, sizeof c);
     c.r = r;
     c.d = d;
     c.is_proc = r->rkind == RK_PROCEDURE;
+    c.is_trigger = r->rkind == RK_TRIGGER;
+    if (c.is_trigger) {
+        if (r->on_table.n == 0)
+            return 0;
+        CatTable *tt = w->cx->catalog ? cat_find(w->cx->catalog, &r->on_table) : NULL;
+        d->on_view = tt && tt->kind == OK_VIEW;
+        if (d->timing == TT_INSTEAD_OF) {
+            d->row_level = 1;
+            if (d->on_view)
+                rw_item(w, "SS4180", r->h.span, "INSTEAD OF trigger on a view becomes a row-level INSTEAD OF "
+                        "trigger: its body runs once per row (inserted/deleted hold that row), not once per "
+                        "statement");
+            else
+                rw_item(w, "SS4181", r->h.span, "INSTEAD OF trigger on a table becomes a BEFORE ... FOR EACH ROW "
+                        "trigger that skips the row (RETURN NULL): its body runs once per row (inserted/deleted "
+                        "hold that row), not once per statement");
+        }
+    }
     w->pl = &c;
     const char *name = rw_qname_text(w, &r->name);
     for (int i = 0; i < d->params.n; i++) {
@@ -927,6 +1135,23 @@ int xf_routine(Rw *w, RoutineStmt *r)
     w->pl = NULL;
     if (w->raw_code)
         return 0;
+    if (c.outs.n) {
+        StrBuf db;
+        sb_init(&db);
+        for (int i = 0; i < c.outs.n; i++) {
+            int dup = 0;
+            for (int j = 0; j < i; j++)
+                dup |= !strcmp(c.outs.items[i].name, c.outs.items[j].name);
+            if (!dup)
+                sb_printf(&db, "    %s %s;\n", c.outs.items[i].name, c.outs.items[i].type);
+        }
+        d->extra_decls = arena_strndup(w->cx->arena, db.s, db.len);
+        sb_free(&db);
+    }
+    if (c.is_trigger) {
+        trigger_event_bodies(w, r);
+        return 1;
+    }
     /* the routine's target shape, for callers later in the input */
     CatTable *t = own_entry(w, r);
     int form = r->rkind == RK_FUNCTION ? CF_FUNCTION : CF_PROCEDURE;
@@ -947,7 +1172,19 @@ int xf_routine(Rw *w, RoutineStmt *r)
                     "ALL from the cursor name%s it returns", name, d->result_sets, d->result_sets > 1 ? "s" : "",
                     d->result_sets > 1 ? "SETOF refcursor" : "refcursor", d->result_sets > 1 ? "s" : "");
     }
-    if (t)
+    if (t) {
         t->code_form = form;
+        t->params.n = 0;
+        Arena *ca = &w->cx->catalog->arena;
+        for (int i = 0; i < d->params.n; i++) {
+            PlParam *p = (PlParam *)d->params.items[i];
+            StrBuf tb;
+            sb_init(&tb);
+            em_type(w->cx, &tb, p->type);
+            CatParam cp = {arena_strdup(ca, p->var), arena_strndup(ca, tb.s, tb.len), p->output, p->def != NULL};
+            sb_free(&tb);
+            VEC_PUSH(ca, t->params, cp);
+        }
+    }
     return 1;
 }
