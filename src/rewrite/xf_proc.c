@@ -467,6 +467,19 @@ static int has_stmt(const Node *n, int what)
 
 static void walk_stmt(Rw *w, Node **slot);
 
+/* the same table (catalogue entry, else the last name part) */
+static int same_table(Rw *w, const QName *a, const QName *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    CatTable *ta = w->cx->catalog ? cat_find(w->cx->catalog, a) : NULL;
+    CatTable *tb = w->cx->catalog ? cat_find(w->cx->catalog, b) : NULL;
+    if (ta && tb)
+        return ta == tb;
+    const Ident *x = &a->parts[a->n - 1], *y = &b->parts[b->n - 1];
+    return x->len == y->len && !strncasecmp(x->text, y->text, x->len);
+}
+
 static void rename_var_text(Rw *w, const char **var, SrcSpan sp)
 {
     PlVar *pv = find_var(w->pl, *var);
@@ -856,6 +869,10 @@ static void walk_stmt(Rw *w, Node **slot)
             rw_item(w, "SS4120", n->span, "TRY/CATCH becomes BEGIN ... EXCEPTION: when an error is caught, the "
                     "changes made in the TRY block are rolled back (in SQL Server they stay unless the "
                     "transaction is rolled back)");
+        if (has_dml(t->catch_) && (has_stmt(t->catch_, PW_THROW) || has_stmt(t->catch_, PW_RAISERROR)))
+            rw_item(w, "SS4129", t->catch_->span, "the CATCH block changes data and raises an error again: in "
+                    "PostgreSQL the error rolls back those changes too (an error log written there is lost "
+                    "unless the caller catches the error); log through dblink or in the caller");
         c->try_depth++;
         walk_stmt(w, &t->try_);
         c->try_depth--;
@@ -879,6 +896,8 @@ static void walk_stmt(Rw *w, Node **slot)
     }
     case N_INSERT: {
         InsertStmt *ins = (InsertStmt *)n;
+        if (c->is_trigger && same_table(w, &ins->table, &c->r->on_table))
+            c->d->self_dml = 1;
         PlVar *pv = c->d->ret == PR_TABLE_VAR && ins->table.n == 1 && ins->table.parts[0].text[0] == '@'
                   ? find_var(c, ins->table.parts[0].text) : NULL;
         walk_sql(w, slot);
@@ -901,6 +920,21 @@ static void walk_stmt(Rw *w, Node **slot)
                 t->expr = &ce->h;
             }
         }
+        break;
+    }
+    case N_UPDATE: case N_DELETE: {
+        if (c->is_trigger) {
+            /* the statement's target: UPDATE t / UPDATE alias ... FROM t alias */
+            Node *tn = n->kind == N_UPDATE ? ((UpdateStmt *)n)->table : ((DeleteStmt *)n)->table;
+            if (tn && tn->kind == N_TABLE_REF && same_table(w, &((TableRef *)tn)->name, &c->r->on_table))
+                c->d->self_dml = 1;
+            NodeList *from = n->kind == N_UPDATE ? &((UpdateStmt *)n)->from : &((DeleteStmt *)n)->from;
+            for (int i = 0; i < from->n; i++)
+                if (from->items[i]->kind == N_TABLE_REF &&
+                    same_table(w, &((TableRef *)from->items[i])->name, &c->r->on_table))
+                    c->d->self_dml = 1;
+        }
+        walk_sql(w, slot);
         break;
     }
     default:
@@ -1090,13 +1124,14 @@ int xf_routine(Rw *w, RoutineStmt *r)
     for (int i = 0; i < d->params.n; i++) {
         PlParam *p = (PlParam *)d->params.items[i];
         add_var(w, p->var, "p_", p->type, PV_PARAM);
+        const char *src_name = p->var;
         p->var = find_var(&c, p->var)->tgt;
         xf_map_type(w, p->type, p->var);
         if (p->def)
             walk_sql(w, &p->def);
         if (p->readonly)
             rw_keep_verbatim(w, "SS4102", p->h.span, "table-valued parameter %s: PostgreSQL has no table "
-                             "parameters (pass an array of a composite type)", p->var);
+                             "parameters (pass an array of a composite type)", src_name);
         if (p->output && r->rkind == RK_FUNCTION)
             rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
     }
@@ -1127,7 +1162,20 @@ int xf_routine(Rw *w, RoutineStmt *r)
         }
     }
     if (d->ret == PR_INLINE_TABLE) {
-        walk_sql(w, &d->ret_query);
+        Node *q = d->ret_query;
+        if (q && q->kind == N_SELECT)
+            d->rs_cols = result_columns(w, (SelectStmt *)q);
+        if (!d->rs_cols) {
+            rw_keep_verbatim(w, "SS4137", q ? q->span : r->h.span, "inline table-valued function %s: the types "
+                             "of its columns are not all known, and RETURNS TABLE needs them", name);
+        } else {
+            walk_sql(w, &d->ret_query);
+            SelectStmt *qs = (SelectStmt *)d->ret_query;
+            for (int i = 0; i < qs->targets.n && i < c.rs_n; i++) {
+                TargetItem *t = (TargetItem *)qs->targets.items[i];
+                t->expr = mk_cast(w, t->expr->span, t->expr, c.rs_types[i]);
+            }
+        }
     } else {
         collect_declares(w, d->body);
         walk_stmt(w, &d->body);
@@ -1149,6 +1197,11 @@ int xf_routine(Rw *w, RoutineStmt *r)
         sb_free(&db);
     }
     if (c.is_trigger) {
+        if (d->self_dml && !d->row_level)
+            rw_item(w, "SS4185", r->h.span, "the trigger changes its own table: a transaction-local setting keeps it "
+                    "from firing itself again, as SQL Server does with RECURSIVE_TRIGGERS OFF (the default)");
+        else
+            d->self_dml = 0;
         trigger_event_bodies(w, r);
         return 1;
     }
