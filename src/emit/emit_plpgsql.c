@@ -621,6 +621,17 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
             sb_puts(b, "ss_err_line := substring(ss_err_context from 'line ([0-9]+)')::integer;\n");
             pad(b, ind + 1);
             sb_puts(b, "ss_err_procedure := substring(ss_err_context from 'function ([^(]+)\\(');\n");
+            /* what ERROR_*() reads in the routines this handler calls */
+            pad(b, ind + 1);
+            sb_puts(b, "PERFORM set_config('sqlshift.error_number', ss_err_number::text, true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_message', ss_err_message, true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_severity', '16', true), set_config('sqlshift.error_state', '1', true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_line', COALESCE(ss_err_line::text, ''), true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_procedure', COALESCE(ss_err_procedure, ''), true);\n");
         }
         block_stmts(g, b, t->catch_, ind + 1);
         pad(b, ind);

@@ -9,6 +9,8 @@
 #include "rewrite/xf.h"
 #include "emit/emit.h"
 #include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +46,7 @@ typedef struct PlCtx {
     int rs_n;
     int in_ret_insert;      /* walking INSERT INTO the returned table variable */
     VEC(PlOutVar) outs;     /* variables for INOUT arguments a call left out */
+    Node *rowcount_limit;   /* SET ROWCOUNT n in effect: n */
 } PlCtx;
 
 /* "p_" + the name folded to lower case, characters outside [a-z0-9_] as '_' */
@@ -203,10 +206,6 @@ Node *xf_pl_var(Rw *w, Node *n)
     return n;
 }
 
-static Node *typed_null(Rw *w, SrcSpan sp, const char *type)
-{
-    return mk_cast(w, sp, mk_null(w, sp), type);
-}
 
 /* PRE on FUNC inside stored code: ERROR_*(), SCOPE_IDENTITY(), XACT_STATE() */
 Node *xf_pl_func(Rw *w, Node *n)
@@ -227,10 +226,19 @@ Node *xf_pl_func(Rw *w, Node *n)
         if (k < 0)
             return n;
         if (c->catch_depth == 0) {
-            rw_item_once(w, "SS4121", NULL, sp, "%s() outside a CATCH block becomes NULL: a PostgreSQL routine cannot "
-                         "see the error its caller is handling; pass the values (SQLSTATE, SQLERRM) as "
-                         "parameters", u);
-            return typed_null(w, sp, k == 1 || k == 5 ? "text" : "integer");
+            /* called from a CATCH block elsewhere: the handlers sqlshift writes
+             * save the error in transaction-local settings (sqlshift.error_*) */
+            rw_item_once(w, "SS4121", NULL, sp, "%s() outside a CATCH block reads the error that the calling CATCH "
+                         "block saved (settings sqlshift.error_*): after that block the values stay until the end "
+                         "of the transaction, where SQL Server returns NULL; errors caught by code not converted "
+                         "by sqlshift are not seen", u);
+            static const char *const keys[] = {"number", "message", "severity", "state", "line", "procedure"};
+            char key[40];
+            snprintf(key, sizeof key, "sqlshift.error_%s", keys[k]);
+            Node *get = &mk_call(w, sp, "current_setting", 2, mk_str(w, sp, arena_strdup(w->cx->arena, key)),
+                                 mk_bool(w, sp, 1))->h;
+            Node *v = &mk_call(w, sp, "NULLIF", 2, get, mk_str(w, sp, ""))->h;
+            return k == 1 || k == 5 ? v : mk_cast(w, sp, v, "integer");
         }
         c->d->uses_error = 1;
         switch (k) {
@@ -542,6 +550,11 @@ static void walk_query_stmt(Rw *w, Node **slot)
 {
     PlCtx *c = w->pl;
     Node *n = *slot;
+    if (c->rowcount_limit && n->kind == N_SELECT) {
+        SelectStmt *q = (SelectStmt *)n;
+        if (!q->limit && !q->top)
+            q->limit = c->rowcount_limit;
+    }
     if (is_result_query(n)) {
         c->d->result_sets++;
         if (!c->is_proc) {
@@ -787,9 +800,18 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     case PW_SET_OPTION: {
         const char *o = rw_upper(w, s->name.parts[0].text, s->name.parts[0].len);
         s->form = -1;
-        if (!strcmp(o, "ROWCOUNT") && s->word && strcmp(s->word, "0")) {
-            rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT %s to the statements it "
-                    "limits", s->word, s->word);
+        if (!strcmp(o, "ROWCOUNT")) {
+            long v = 0;
+            const char *word = s->word ? s->word : "";
+            c->rowcount_limit = NULL;
+            if (*word && strspn(word, "0123456789") == strlen(word) && (v = atol(word)) > 0) {
+                c->rowcount_limit = mk_int(w, sp, v);
+                rw_item(w, "SS4166", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
+                        "routine; a data change while it is in effect is reported", word, word);
+            } else if (strcmp(word, "0")) {
+                rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT to the statements it "
+                        "limits", word);
+            }
         } else if (!strcmp(o, "TRANSACTION")) {
             rw_item(w, "SS4167", sp, "SET TRANSACTION ISOLATION LEVEL dropped: in PostgreSQL it must be the "
                     "first statement of a transaction; set it where the transaction starts");
@@ -879,6 +901,8 @@ static void walk_stmt(Rw *w, Node **slot)
         c->catch_depth++;
         walk_stmt(w, &t->catch_);
         c->catch_depth--;
+        if (has_stmt(t->catch_, PW_EXEC))
+            c->d->uses_error = 1; /* the callee may read ERROR_*() */
         break;
     }
     case N_PL_STMT: walk_pl_stmt(w, (PlStmt *)n); break;
@@ -923,6 +947,9 @@ static void walk_stmt(Rw *w, Node **slot)
         break;
     }
     case N_UPDATE: case N_DELETE: {
+        if (c->rowcount_limit)
+            rw_item(w, "SS4166", n->span, "SET ROWCOUNT limits this data change in SQL Server; PostgreSQL has no "
+                    "LIMIT on UPDATE/DELETE: limit the rows with a subquery on the key");
         if (c->is_trigger) {
             /* the statement's target: UPDATE t / UPDATE alias ... FROM t alias */
             Node *tn = n->kind == N_UPDATE ? ((UpdateStmt *)n)->table : ((DeleteStmt *)n)->table;
