@@ -97,6 +97,8 @@ GO
 CREATE PROCEDURE dbo.GetOne
 AS
 BEGIN
+    -- DBCC inside stored code is not converted: the procedure stays verbatim
+    DBCC CHECKIDENT ('dbo.T1');
     SELECT 1;
 END
 GO
@@ -106,6 +108,7 @@ EOF
 cat >"$tmp/mixed.sql" <<'EOF'
 CREATE PROCEDURE dbo.GetCustomers
 AS
+    DBCC CHECKIDENT ('dbo.Customers');
     SELECT id, name FROM dbo.Customers;
 GO
 CREATE VIEW dbo.v2 AS SELECT id FROM dbo.v1;

@@ -20,6 +20,14 @@ typedef struct CatColumn {
                                without a column list leaves it out */
 } CatColumn;
 
+/* A parameter of converted stored code, for the calls that follow it. */
+typedef struct CatParam {
+    const char *name;       /* target name (p_...) */
+    const char *type;       /* target type spelling */
+    int output;             /* OUTPUT: INOUT in the target */
+    int has_default;
+} CatParam;
+
 typedef struct CatTable {
     const char *schema;     /* upper case, "" if none */
     const char *name;       /* upper case */
@@ -31,7 +39,12 @@ typedef struct CatTable {
     VEC(const char *) deps; /* views: upper-case names of the views (or not yet known objects)
                                ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
+    int code_form;          /* stored code as converted (CodeForm), set by the rewrite */
+    VEC(struct CatParam) params; /* converted stored code: its parameters (catalogue arena) */
 } CatTable;
+
+/* How a converted routine is called in the target (CatTable.code_form). */
+typedef enum CodeForm { CF_UNKNOWN, CF_PROCEDURE, CF_SET_FUNCTION, CF_CURSOR_FUNCTION, CF_FUNCTION } CodeForm;
 
 typedef struct Catalog {
     Arena arena;

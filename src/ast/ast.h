@@ -24,6 +24,7 @@ typedef enum NodeKind {
 #define NF_PARENS     0x02  /* written in parentheses in the source */
 #define NF_OUTER_JOIN 0x04  /* NAME followed by Oracle (+) */
 #define NF_NOT        0x08  /* negated form: NOT IN, NOT LIKE, NOT BETWEEN, IS NOT */
+#define NF_OUTPUT     0x10  /* T-SQL EXEC argument passed OUTPUT */
 
 typedef struct Node {
     uint16_t kind;   /* NodeKind */
@@ -83,6 +84,9 @@ typedef struct RoutineStmt {
     QName name;        /* empty for RK_BLOCK */
     QName on_table;    /* trigger: the table or view (n == 0 if DDL/database trigger) */
     int or_replace;    /* OR REPLACE / OR ALTER / ALTER */
+    struct PlRoutine *def; /* T-SQL: header and body parsed (NULL: kept verbatim) */
+    SrcSpan fail_span;     /* T-SQL: where the body could not be parsed (len 0 if none) */
+    const char *fail_msg;  /* and why */
 } RoutineStmt;
 
 typedef enum OtherKind {
@@ -502,6 +506,83 @@ typedef struct AlterAction {
 } AlterAction;
 
 typedef struct AlterTable { Node h; QName name; NodeList actions; int only; } AlterTable;
+
+
+/* ---- T-SQL stored code (procedural statements) ------------------------ */
+
+typedef struct PlParam {
+    Node h;
+    const char *var;       /* @name as written (with the sigil) */
+    TypeName *type;
+    Node *def;             /* = default, or NULL */
+    int output;            /* OUTPUT / OUT */
+    int readonly;          /* READONLY (table-valued parameter) */
+} PlParam;
+
+typedef enum PlRet { PR_NONE, PR_SCALAR, PR_INLINE_TABLE, PR_TABLE_VAR } PlRet;
+typedef enum PlTrigTiming { TT_AFTER, TT_INSTEAD_OF } PlTrigTiming;
+#define TE_INSERT 1
+#define TE_UPDATE 2
+#define TE_DELETE 4
+
+typedef struct PlRoutine {
+    Node h;
+    NodeList params;       /* PL_PARAM */
+    int ret;               /* PlRet (functions) */
+    TypeName *ret_type;    /* PR_SCALAR */
+    const char *ret_var;   /* PR_TABLE_VAR: @t */
+    NodeList ret_cols;     /* PR_TABLE_VAR: COLUMN_DEF */
+    Node *ret_query;       /* PR_INLINE_TABLE: the query of RETURN (...) */
+    NodeList options;      /* OPTION: WITH SCHEMABINDING, EXECUTE AS, ... (name upper, value) */
+    int timing, events;    /* triggers: PlTrigTiming, TE_* */
+    Node *body;            /* PL_BLOCK (NULL for an inline table-valued function) */
+    /* decided by the rewrite (xf_proc.c) */
+    int result_sets;       /* procedure: queries that return rows to the caller */
+    const char *rs_cols;   /* one result set: "name type, ..." of RETURNS TABLE, or NULL (refcursor) */
+    int uses_rowcount, uses_fetch_status, uses_error;
+    int has_catch;
+    const char *extra_decls; /* declarations the rewrite adds ("    name type;\n" lines), or NULL */
+    int row_level;         /* trigger: FOR EACH ROW (INSTEAD OF), else statement-level */
+    int on_view;           /* trigger on a view */
+    Node *event_body[3];   /* trigger: the body for INSERT, UPDATE, DELETE (NULL if not an event) */
+} PlRoutine;
+
+typedef struct PlBlock { Node h; NodeList stmts; } PlBlock;
+
+typedef struct PlDeclare {
+    Node h;
+    const char *var;       /* @v, or the cursor name */
+    TypeName *type;        /* NULL for a table variable / cursor */
+    Node *init;            /* = expr, or NULL */
+    int is_table;          /* @t TABLE (cols): cols below */
+    NodeList cols;         /* COLUMN_DEF / CONSTRAINT */
+    int is_cursor;         /* DECLARE c CURSOR [options] FOR query */
+    Node *query;           /* cursor query */
+    const char *options;   /* cursor options as written (upper), or NULL */
+} PlDeclare;
+
+typedef struct PlSet { Node h; const char *var; int op; /* 0 '=', else BinaryOp */ Node *value; } PlSet;
+typedef struct PlIf { Node h; Node *cond, *then_, *else_; } PlIf;
+typedef struct PlWhile { Node h; Node *cond, *body; } PlWhile;
+typedef struct PlTry { Node h; Node *try_, *catch_; } PlTry;
+
+typedef enum PlWhat {
+    PW_BREAK, PW_CONTINUE, PW_RETURN, PW_PRINT, PW_RAISERROR, PW_THROW, PW_GOTO, PW_LABEL,
+    PW_WAITFOR, PW_BEGIN_TRAN, PW_COMMIT, PW_ROLLBACK, PW_SAVE, PW_OPEN, PW_CLOSE,
+    PW_DEALLOCATE, PW_FETCH, PW_EXEC, PW_EXEC_SQL, PW_SET_OPTION, PW_UNSUPPORTED
+} PlWhat;
+typedef struct PlStmt {
+    Node h;
+    int what;              /* PlWhat */
+    Node *expr;            /* RETURN value, PRINT text, WAITFOR time, EXEC (@sql) text */
+    NodeList args;         /* RAISERROR/THROW arguments, FETCH INTO vars, EXEC arguments
+                              (expressions, or ASSIGN for @p = v; NF_OUTPUT marks OUTPUT) */
+    QName name;            /* EXEC procedure; cursor, label, savepoint, option name */
+    const char *ret_var;   /* EXEC @rc = proc: @rc */
+    const char *word;      /* WAITFOR DELAY/TIME; FETCH direction; SET option value; RAISERROR WITH */
+    int form;              /* set by the rewrite: EXEC callee CodeForm; 1 = statement dropped */
+    int result_set;        /* (queries are not PlStmt: see PlRoutine.result_sets) */
+} PlStmt;
 
 /* ---- construction and access ----------------------------------------- */
 

@@ -135,7 +135,95 @@ static void node(Dumper *d, const Node *n, int ind)
             sb_puts(d->b, " on=");
             qname(d, &r->on_table);
         }
+        if (r->fail_msg)
+            sb_printf(d->b, " verbatim=\"%s\"", r->fail_msg);
         close_(d, n);
+        if (r->def)
+            node(d, &r->def->h, ind + 1);
+        return;
+    }
+    case N_PL_ROUTINE: {
+        const PlRoutine *r = (const PlRoutine *)n;
+        static const char *const rets[] = {"-", "scalar", "inline-table", "table-variable"};
+        sb_printf(d->b, " returns=%s", rets[r->ret]);
+        if (r->events)
+            sb_printf(d->b, " %s%s%s%s", r->timing == TT_INSTEAD_OF ? "instead-of" : "after",
+                      (r->events & TE_INSERT) ? " insert" : "", (r->events & TE_UPDATE) ? " update" : "",
+                      (r->events & TE_DELETE) ? " delete" : "");
+        close_(d, n);
+        list(d, "params", &r->params, ind + 1);
+        if (r->ret_type)
+            child(d, "returns", &r->ret_type->h, ind + 1);
+        list(d, "columns", &r->ret_cols, ind + 1);
+        list(d, "options", &r->options, ind + 1);
+        child(d, "query", r->ret_query, ind + 1);
+        child(d, "body", r->body, ind + 1);
+        return;
+    }
+    case N_PL_PARAM: {
+        const PlParam *a = (const PlParam *)n;
+        sb_printf(d->b, " %s%s%s", a->var, a->output ? " output" : "", a->readonly ? " readonly" : "");
+        close_(d, n);
+        child(d, "type", &a->type->h, ind + 1);
+        child(d, "default", a->def, ind + 1);
+        return;
+    }
+    case N_PL_BLOCK:
+        close_(d, n);
+        list(d, "stmts", &((const PlBlock *)n)->stmts, ind + 1);
+        return;
+    case N_PL_DECLARE: {
+        const PlDeclare *x = (const PlDeclare *)n;
+        sb_printf(d->b, " %s%s%s", x->var, x->is_table ? " table" : "", x->is_cursor ? " cursor" : "");
+        close_(d, n);
+        if (x->type)
+            child(d, "type", &x->type->h, ind + 1);
+        child(d, "init", x->init, ind + 1);
+        list(d, "columns", &x->cols, ind + 1);
+        child(d, "query", x->query, ind + 1);
+        return;
+    }
+    case N_PL_SET: {
+        const PlSet *x = (const PlSet *)n;
+        sb_printf(d->b, " %s %s=", x->var, x->op ? binops[x->op] : "");
+        close_(d, n);
+        node(d, x->value, ind + 1);
+        return;
+    }
+    case N_PL_IF:
+        close_(d, n);
+        child(d, "cond", ((const PlIf *)n)->cond, ind + 1);
+        child(d, "then", ((const PlIf *)n)->then_, ind + 1);
+        child(d, "else", ((const PlIf *)n)->else_, ind + 1);
+        return;
+    case N_PL_WHILE:
+        close_(d, n);
+        child(d, "cond", ((const PlWhile *)n)->cond, ind + 1);
+        child(d, "body", ((const PlWhile *)n)->body, ind + 1);
+        return;
+    case N_PL_TRY:
+        close_(d, n);
+        child(d, "try", ((const PlTry *)n)->try_, ind + 1);
+        child(d, "catch", ((const PlTry *)n)->catch_, ind + 1);
+        return;
+    case N_PL_STMT: {
+        const PlStmt *x = (const PlStmt *)n;
+        static const char *const whats[] = {"BREAK", "CONTINUE", "RETURN", "PRINT", "RAISERROR", "THROW", "GOTO",
+                                            "LABEL", "WAITFOR", "BEGIN TRAN", "COMMIT", "ROLLBACK", "SAVE", "OPEN",
+                                            "CLOSE", "DEALLOCATE", "FETCH", "EXEC", "EXEC SQL", "SET OPTION",
+                                            "UNSUPPORTED"};
+        sb_printf(d->b, " %s", whats[x->what]);
+        if (x->name.n) {
+            sb_putc(d->b, ' ');
+            qname(d, &x->name);
+        }
+        if (x->ret_var)
+            sb_printf(d->b, " result=%s", x->ret_var);
+        if (x->word)
+            sb_printf(d->b, " word=%s", x->word);
+        close_(d, n);
+        child(d, "expr", x->expr, ind + 1);
+        list(d, "args", &x->args, ind + 1);
         return;
     }
     case N_OTHER_STMT: {

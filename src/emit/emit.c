@@ -735,6 +735,10 @@ static void select_core(Em *e, StrBuf *b, const SelectStmt *s)
         sb_puts(b, "\nINTO ");
         em_qname(e->cx, b, &s->into);
     }
+    if (s->into_vars.n) { /* PL/pgSQL SELECT ... INTO variables */
+        sb_puts(b, "\nINTO ");
+        list(e, b, &s->into_vars, ", ");
+    }
     if (s->from.n) {
         sb_puts(b, "\nFROM ");
         for (int i = 0; i < s->from.n; i++) {
@@ -1774,6 +1778,30 @@ static void emit_unit(Em *e, int phase, const char *kind, const char *schema, co
         e->cx->sink(e->cx, phase, kind, schema, name, b->s, b->len);
 }
 
+int em_sql_stmt(ConvCtx *cx, StrBuf *b, const Node *n)
+{
+    Em e = em_of(cx);
+    switch (n->kind) {
+    case N_INSERT: insert_stmt(&e, b, (const InsertStmt *)n); return 1;
+    case N_UPDATE: update_stmt(&e, b, (const UpdateStmt *)n); return 1;
+    case N_DELETE: delete_stmt(&e, b, (const DeleteStmt *)n); return 1;
+    case N_CREATE_TABLE: create_table(&e, b, b, b, (const CreateTable *)n); return 1;
+    case N_CREATE_INDEX: {
+        const CreateIndex *x = (const CreateIndex *)n;
+        create_index_sql(&e, b, x, &x->table);
+        return 1;
+    }
+    case N_DROP: return drop_stmt(&e, b, (const DropStmt *)n);
+    case N_ALTER_TABLE: return alter_table(&e, b, b, b, (const AlterTable *)n);
+    case N_SELECT: case N_SETOP: case N_WITH: case N_VALUES:
+        query(&e, b, n);
+        sb_puts(b, ";\n");
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, const char *name)
 {
     Em e = em_of(cx);
@@ -1856,6 +1884,9 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
         break;
     }
     case N_DROP: ok = drop_stmt(&e, &b, (const DropStmt *)n); break;
+    case N_ROUTINE:
+        ok = ((const RoutineStmt *)n)->def && e.pg && em_plpgsql_routine(cx, &b, (const RoutineStmt *)n);
+        break;
     case N_INSERT: insert_stmt(&e, &b, (const InsertStmt *)n); break;
     case N_UPDATE: update_stmt(&e, &b, (const UpdateStmt *)n); break;
     case N_DELETE: delete_stmt(&e, &b, (const DeleteStmt *)n); break;

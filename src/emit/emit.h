@@ -16,6 +16,13 @@ void em_ident(ConvCtx *cx, StrBuf *b, const Ident *id);
 void em_qname(ConvCtx *cx, StrBuf *b, const QName *q);
 void em_type(ConvCtx *cx, StrBuf *b, const TypeName *t);
 void em_query(ConvCtx *cx, StrBuf *b, const Node *q);
+/* One SQL statement (DML, query, CREATE/ALTER TABLE, index, DROP) with its
+ * ";\n", all units into b (for statements inside stored code); 0 if the
+ * kind is not one of these or cannot be printed. */
+int em_sql_stmt(ConvCtx *cx, StrBuf *b, const Node *n);
+/* A T-SQL routine converted by the rewrite (r->def) as PL/pgSQL
+ * (emit_plpgsql.c); 0 if it must be kept verbatim. */
+int em_plpgsql_routine(ConvCtx *cx, StrBuf *b, const RoutineStmt *r);
 /* Writes text as "-- | " comment lines (for statements kept verbatim). */
 void em_verbatim(StrBuf *b, const char *text, size_t len);
 

@@ -52,6 +52,25 @@ Node *ps_routine(Parser *p, int rkind, int or_replace, int from)
     }
     if (!ps_qname(p, &r->name))
         return NULL;
+    if (p->d == DIALECT_TSQL && (rkind == RK_PROCEDURE || rkind == RK_FUNCTION || rkind == RK_TRIGGER)) {
+        /* header and body as procedural statements; if they do not parse, the
+         * routine is kept verbatim and the reason is reported where it stopped */
+        int save = p->pos;
+        if (ps_tsql_routine_def(p, r) && !p->failed) {
+            r->h.span = ps_span_from(p, from);
+            return &r->h;
+        }
+        int at = p->failed ? p->err_pos : p->pos;
+        if (at >= p->ntoks)
+            at = p->ntoks - 1;
+        r->fail_span = ps_tok_span(p, &p->toks[at]);
+        r->fail_msg = p->err_msg[0] ? ps_arena_strdup(p, p->err_msg) : "not understood";
+        r->def = NULL;
+        r->on_table.n = 0;
+        p->failed = 0;
+        p->err_msg[0] = 0;
+        p->pos = save;
+    }
     if (rkind == RK_TRIGGER) {
         /* find ON <table> in the header */
         for (int k = 0; k < 64; k++) {

@@ -564,3 +564,8 @@ int ps_next(Parser *p, Stmt *out)
     }
     return 1;
 }
+
+const char *ps_arena_strdup(Parser *p, const char *s)
+{
+    return arena_strndup(p->arena, s, strlen(s));
+}

@@ -115,6 +115,12 @@ Constraint *ps_table_constraint(Parser *p);
  * (T-SQL: end of batch; Oracle: '/' line; MySQL: the client delimiter),
  * consumes it, returns a ROUTINE node. */
 Node *ps_routine(Parser *p, int rkind, int or_replace, int from);
+/* T-SQL: parses a procedure/function/trigger header and body (after the
+ * name) into r->def; 0 with p->failed set if they do not parse
+ * (parse_tsql_body.c). */
+int ps_tsql_routine_def(Parser *p, RoutineStmt *r);
+/* Arena copy of a C string. */
+const char *ps_arena_strdup(Parser *p, const char *s);
 /* Procedural code at script level (T-SQL IF/DECLARE/WHILE..., PL/SQL anonymous
  * block): consumed to its end, returned as RK_BLOCK. */
 Node *ps_block(Parser *p, int from);

@@ -286,6 +286,30 @@ void rw_children(Node *n, RwVisit *v)
     case N_DROP: LIST(((DropStmt *)n)->names); break;
     case N_ALTER_TABLE: LIST(((AlterTable *)n)->actions); break;
     case N_ALTER_ACTION: SLOT(((AlterAction *)n)->def); SLOT(((AlterAction *)n)->expr); break;
+    case N_PL_ROUTINE: {
+        PlRoutine *r = (PlRoutine *)n;
+        LIST(r->params);
+        SLOT(r->ret_type);
+        LIST(r->ret_cols);
+        SLOT(r->ret_query);
+        SLOT(r->body);
+        break;
+    }
+    case N_PL_PARAM: SLOT(((PlParam *)n)->type); SLOT(((PlParam *)n)->def); break;
+    case N_PL_BLOCK: LIST(((PlBlock *)n)->stmts); break;
+    case N_PL_DECLARE: {
+        PlDeclare *d = (PlDeclare *)n;
+        SLOT(d->type);
+        SLOT(d->init);
+        LIST(d->cols);
+        SLOT(d->query);
+        break;
+    }
+    case N_PL_SET: SLOT(((PlSet *)n)->value); break;
+    case N_PL_IF: SLOT(((PlIf *)n)->cond); SLOT(((PlIf *)n)->then_); SLOT(((PlIf *)n)->else_); break;
+    case N_PL_WHILE: SLOT(((PlWhile *)n)->cond); SLOT(((PlWhile *)n)->body); break;
+    case N_PL_TRY: SLOT(((PlTry *)n)->try_); SLOT(((PlTry *)n)->catch_); break;
+    case N_PL_STMT: SLOT(((PlStmt *)n)->expr); LIST(((PlStmt *)n)->args); break;
     default: /* leaves: RAW, SCRIPT_CMD, SESSION, ROUTINE, NAME, STAR, LITERAL, VAR,
                 PARAM, KEYWORD_EXPR, CREATE_SYNONYM, CREATE_SCHEMA, OPTION */
         break;
@@ -1003,6 +1027,8 @@ static int expr_class(Rw *w, const Node *e)
         rw_resolve_column(w, (const NameRef *)e, &cls);
         return cls;
     }
+    case N_VAR:
+        return w->pl ? xf_var_class(w, (const VarRef *)e) : CLS_UNKNOWN;
     case N_CAST: {
         const CastExpr *c = (const CastExpr *)e;
         if (!c->type)
@@ -1300,6 +1326,24 @@ static void routine_items(Rw *w, RoutineStmt *r)
 {
     const char *name = obj_name(w, &r->name);
     SrcSpan sp = r->h.span;
+    if (r->fail_msg && r->fail_span.len) {
+        /* T-SQL: where the body stopped parsing, and why */
+        rw_item(w, "SS4100", r->fail_span, "%s not converted from here: %s", name, r->fail_msg);
+        const char *what = r->rkind == RK_PROCEDURE ? "procedure" : r->rkind == RK_FUNCTION ? "function" : "trigger";
+        if (r->rkind != RK_TRIGGER || r->on_table.n)
+            rw_item(w, r->rkind == RK_PROCEDURE ? "SS4001" : r->rkind == RK_FUNCTION ? "SS4002" : "SS4003", sp,
+                    "%s %s kept verbatim: its code uses a construct that is not converted (SS4100 gives where)",
+                    what, name);
+        else
+            rw_item(w, "SS3025", sp, "DDL/database trigger %s kept verbatim: PostgreSQL uses event triggers, written differently", name);
+        return;
+    }
+    if (r->def == NULL && w->cx->source == DIALECT_TSQL && w->cx->target != DIALECT_POSTGRES &&
+        r->rkind <= RK_TRIGGER && (r->rkind != RK_TRIGGER || r->on_table.n)) {
+        rw_item(w, r->rkind == RK_PROCEDURE ? "SS4001" : r->rkind == RK_FUNCTION ? "SS4002" : "SS4003", sp,
+                "%s kept verbatim: T-SQL stored code is converted for PostgreSQL only", name);
+        return;
+    }
     switch (r->rkind) {
     case RK_PROCEDURE:
         rw_item(w, "SS4001", sp, "procedure %s kept verbatim: stored code is converted by a later release", name);
@@ -1482,9 +1526,18 @@ Node *rw_statement(ConvCtx *cx, Node *stmt)
     case N_SESSION:
         session_items(&w, (SessionStmt *)stmt);
         return stmt;
-    case N_ROUTINE:
-        routine_items(&w, (RoutineStmt *)stmt);
+    case N_ROUTINE: {
+        RoutineStmt *r = (RoutineStmt *)stmt;
+        if (r->def && xf_routine(&w, r))
+            return stmt;
+        if (r->def && w.raw_code) {
+            r->fail_span = w.raw_span.len ? w.raw_span : r->h.span;
+            r->fail_msg = w.raw_reason ? w.raw_reason : w.raw_code;
+        }
+        r->def = NULL;
+        routine_items(&w, r);
         return stmt;
+    }
     case N_OTHER_STMT: {
         /* EXEC sp_addtype name, 'base': an alias type like CREATE TYPE .. FROM */
         const char *nm, *base;

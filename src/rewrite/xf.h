@@ -66,6 +66,7 @@ typedef struct Rw {
     const char *raw_reason; /* message for the RAW node */
     SrcSpan raw_span;       /* what the reason points at (may lie outside the
                                statement node's span, e.g. FOR XML) */
+    struct PlCtx *pl;       /* T-SQL stored code being converted (xf_proc.c), or NULL */
     VEC(const char *) dropped; /* storage options dropped, for one SS3001 item */
     SrcSpan dropped_span;   /* span of the first dropped option */
 } Rw;
@@ -196,5 +197,12 @@ int xf_collation(Rw *w, Ident *coll, SrcSpan sp);
 /* Parses the templates of every function rule for the target (start-up
  * check); returns 0, or -1 with *err (malloc'd) naming the rule file:line. */
 int rw_prepare_templates(RuleSet *rs, Dialect target, char **err);
+
+/* ---- stored code (xf_proc.c) ---- */
+/* Converts a T-SQL routine parsed into r->def for the target: 1 if it is
+ * converted (r->def rewritten in place), 0 to keep it verbatim. */
+int xf_routine(Rw *w, RoutineStmt *r);
+/* Class of a @variable or @@function inside stored code. */
+int xf_var_class(Rw *w, const VarRef *v);
 
 #endif

@@ -1,0 +1,1190 @@
+/* rewrite: T-SQL procedures, functions and triggers for PL/pgSQL. Gives
+ * every @variable a target name that cannot collide with a column (p_ for
+ * parameters, v_ for locals, ss_ for what sqlshift adds), maps @@functions and
+ * ERROR_*() to their PL/pgSQL equivalents, rewrites the expressions and SQL
+ * statements of the body with the shared transforms, decides the routine's
+ * target shape (a procedure that returns rows becomes a set-returning
+ * function) and records an action item at every construct whose behaviour
+ * differs. The PL/pgSQL text itself is printed by src/emit/emit_plpgsql.c. */
+#include "rewrite/xf.h"
+#include "emit/emit.h"
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static int contains_ci(const char *h, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; *h; h++)
+        if (!strncasecmp(h, needle, k))
+            return 1;
+    return 0;
+}
+
+enum { PV_PARAM, PV_LOCAL, PV_TABLE, PV_CURSOR };
+
+typedef struct PlVar {
+    const char *src;        /* @name as written */
+    const char *tgt;        /* target name */
+    const TypeName *type;   /* source type (NULL: table variable, cursor) */
+    int kind;
+} PlVar;
+
+typedef struct PlOutVar { const char *name, *type; } PlOutVar;
+
+typedef struct PlCtx {
+    RoutineStmt *r;
+    PlRoutine *d;
+    VEC(PlVar) vars;
+    int catch_depth;
+    int try_depth;
+    int is_proc;
+    int is_trigger;
+    const char **rs_types;  /* first result set: the type of each column (RETURNS TABLE) */
+    int rs_n;
+    int in_ret_insert;      /* walking INSERT INTO the returned table variable */
+    VEC(PlOutVar) outs;     /* variables for INOUT arguments a call left out */
+} PlCtx;
+
+/* "p_" + the name folded to lower case, characters outside [a-z0-9_] as '_' */
+static const char *target_name(Rw *w, const char *prefix, const char *name)
+{
+    while (*name == '@' || *name == '#')
+        name++;
+    size_t pl = strlen(prefix), n = strlen(name);
+    char *s = arena_alloc(w->cx->arena, pl + n + 1);
+    memcpy(s, prefix, pl);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        s[pl + i] = isalnum(c) || c == '_' ? (char)tolower(c) : (c >= 0x80 ? (char)c : '_');
+    }
+    s[pl + n] = 0;
+    if (pl + n > 63)
+        s[63] = 0; /* within PostgreSQL's identifier limit */
+    return s;
+}
+
+static PlVar *find_var(PlCtx *c, const char *name)
+{
+    for (int i = c->vars.n - 1; i >= 0; i--)
+        if (!strcasecmp(c->vars.items[i].src, name))
+            return &c->vars.items[i];
+    return NULL;
+}
+
+static void add_var(Rw *w, const char *src, const char *prefix, const TypeName *type, int kind)
+{
+    PlCtx *c = w->pl;
+    if (find_var(c, src))
+        return;
+    PlVar v = {src, target_name(w, prefix, src), type, kind};
+    VEC_PUSH(w->cx->arena, c->vars, v);
+}
+
+static void collect_declares(Rw *w, Node *n)
+{
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_PL_BLOCK: {
+        PlBlock *b = (PlBlock *)n;
+        for (int i = 0; i < b->stmts.n; i++)
+            collect_declares(w, b->stmts.items[i]);
+        break;
+    }
+    case N_PL_DECLARE: {
+        PlDeclare *d = (PlDeclare *)n;
+        if (d->is_cursor)
+            add_var(w, d->var, "c_", NULL, PV_CURSOR);
+        else if (d->is_table)
+            add_var(w, d->var, "t_", NULL, PV_TABLE);
+        else
+            add_var(w, d->var, "v_", d->type, PV_LOCAL);
+        break;
+    }
+    case N_PL_IF:
+        collect_declares(w, ((PlIf *)n)->then_);
+        collect_declares(w, ((PlIf *)n)->else_);
+        break;
+    case N_PL_WHILE: collect_declares(w, ((PlWhile *)n)->body); break;
+    case N_PL_TRY:
+        collect_declares(w, ((PlTry *)n)->try_);
+        collect_declares(w, ((PlTry *)n)->catch_);
+        break;
+    default:
+        break;
+    }
+}
+
+int xf_var_class(Rw *w, const VarRef *v)
+{
+    if (!w->pl)
+        return CLS_UNKNOWN;
+    if (v->vk == VK_GLOBAL)
+        return CLS_NUMERIC;
+    PlVar *pv = find_var(w->pl, v->name);
+    if (!pv || !pv->type)
+        return CLS_UNKNOWN;
+    const TypeName *t = pv->type;
+    if (t->upper) {
+        int k = rw_class_of_type(t->upper);
+        if (k != CLS_UNKNOWN)
+            return k;
+    }
+    /* a user alias type: its base */
+    CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &t->name, OK_TYPE) : NULL;
+    if (ut && ut->alias_of && ut->alias_of->upper)
+        return rw_class_of_type(ut->alias_of->upper);
+    return CLS_UNKNOWN;
+}
+
+static Node *mk_var(Rw *w, SrcSpan sp, const char *name)
+{
+    VarRef *v = NODE_NEW(w->cx->arena, VarRef, VAR, sp);
+    v->h.flags |= NF_SYNTHETIC;
+    v->vk = VK_LOCAL;
+    v->name = name;
+    return &v->h;
+}
+
+/* POST on VAR: @v -> its target name; @@functions */
+Node *xf_pl_var(Rw *w, Node *n)
+{
+    PlCtx *c = w->pl;
+    VarRef *v = (VarRef *)n;
+    if (!c || (n->flags & NF_SYNTHETIC))
+        return n;
+    if (v->vk == VK_LOCAL) {
+        PlVar *pv = find_var(c, v->name);
+        if (pv) {
+            v->name = pv->tgt;
+            n->flags |= NF_SYNTHETIC;
+        } else {
+            rw_item_once(w, "SS4101", v->name, n->span, "variable %s is not declared in this routine: kept as "
+                         "written (the target rejects it)", v->name);
+        }
+        return n;
+    }
+    if (v->vk != VK_GLOBAL)
+        return n;
+    const char *g = rw_upper(w, v->name, strlen(v->name));
+    SrcSpan sp = n->span;
+    if (!strcmp(g, "@@ROWCOUNT")) {
+        c->d->uses_rowcount = 1;
+        rw_item_once(w, "SS4110", NULL, sp, "@@ROWCOUNT becomes the row count of the last SQL statement "
+                     "(GET DIAGNOSTICS): statements that are not SQL (SET, IF) do not reset it as in SQL Server");
+        return mk_var(w, sp, "ss_rowcount");
+    }
+    if (!strcmp(g, "@@FETCH_STATUS")) {
+        c->d->uses_fetch_status = 1;
+        return mk_var(w, sp, "ss_fetch_status");
+    }
+    if (!strcmp(g, "@@ERROR")) {
+        rw_item(w, "SS4111", sp, "@@ERROR is always 0 here: an error in PostgreSQL ends the statement and "
+                "jumps to the EXCEPTION block (or aborts), so code that tests @@ERROR after a failing "
+                "statement never runs; use BEGIN ... EXCEPTION");
+        return mk_int(w, sp, 0);
+    }
+    if (!strcmp(g, "@@TRANCOUNT")) {
+        rw_item(w, "SS4112", sp, "@@TRANCOUNT becomes 1: PL/pgSQL code always runs inside a transaction "
+                "and has no nesting count");
+        return mk_int(w, sp, 1);
+    }
+    if (!strcmp(g, "@@IDENTITY")) {
+        rw_item(w, "SS4113", sp, "@@IDENTITY becomes lastval(): the last value of any sequence in the session "
+                "(also one used by a trigger), as @@IDENTITY; better: INSERT ... RETURNING");
+        return &mk_call(w, sp, "lastval", 0)->h;
+    }
+    if (!strcmp(g, "@@SPID"))
+        return &mk_call(w, sp, "pg_backend_pid", 0)->h;
+    if (!strcmp(g, "@@NESTLEVEL"))
+        return &mk_call(w, sp, "pg_trigger_depth", 0)->h;
+    rw_item_once(w, "SS4114", g, sp, "%s has no PostgreSQL equivalent: kept as written (the target rejects it)", g);
+    return n;
+}
+
+static Node *typed_null(Rw *w, SrcSpan sp, const char *type)
+{
+    return mk_cast(w, sp, mk_null(w, sp), type);
+}
+
+/* PRE on FUNC inside stored code: ERROR_*(), SCOPE_IDENTITY(), XACT_STATE() */
+Node *xf_pl_func(Rw *w, Node *n)
+{
+    PlCtx *c = w->pl;
+    FuncCall *f = (FuncCall *)n;
+    if (!c || f->name.n != 1 || !f->upper)
+        return n;
+    const char *u = f->upper;
+    SrcSpan sp = n->span;
+    if (!strncmp(u, "ERROR_", 6) && f->args.n == 0) {
+        const char *kinds[] = {"ERROR_NUMBER", "ERROR_MESSAGE", "ERROR_SEVERITY", "ERROR_STATE", "ERROR_LINE",
+                               "ERROR_PROCEDURE"};
+        int k = -1;
+        for (int i = 0; i < 6; i++)
+            if (!strcmp(u, kinds[i]))
+                k = i;
+        if (k < 0)
+            return n;
+        if (c->catch_depth == 0) {
+            rw_item_once(w, "SS4121", NULL, sp, "%s() outside a CATCH block becomes NULL: a PostgreSQL routine cannot "
+                         "see the error its caller is handling; pass the values (SQLSTATE, SQLERRM) as "
+                         "parameters", u);
+            return typed_null(w, sp, k == 1 || k == 5 ? "text" : "integer");
+        }
+        c->d->uses_error = 1;
+        switch (k) {
+        case 0:
+            rw_item_once(w, "SS4122", NULL, sp, "ERROR_NUMBER() becomes the SQLSTATE as a number when it is "
+                         "numeric, else 50000: PostgreSQL errors have SQLSTATE codes, not SQL Server numbers");
+            return mk_var(w, sp, "ss_err_number");
+        case 1: return mk_var(w, sp, "ss_err_message");
+        case 2:
+            rw_item_once(w, "SS4123", NULL, sp, "ERROR_SEVERITY() becomes 16 and ERROR_STATE() 1: PostgreSQL "
+                         "errors have no severity or state numbers");
+            return mk_int(w, sp, 16);
+        case 3:
+            rw_item_once(w, "SS4123", NULL, sp, "ERROR_SEVERITY() becomes 16 and ERROR_STATE() 1: PostgreSQL "
+                         "errors have no severity or state numbers");
+            return mk_int(w, sp, 1);
+        case 4:
+            rw_item_once(w, "SS4124", NULL, sp, "ERROR_LINE() becomes the line in the PL/pgSQL function "
+                         "(from PG_EXCEPTION_CONTEXT), not the line in the T-SQL source");
+            return mk_var(w, sp, "ss_err_line");
+        default:
+            return mk_var(w, sp, "ss_err_procedure");
+        }
+    }
+    if (c->is_trigger && !strcmp(u, "UPDATE") && f->args.n == 1 && f->args.items[0]->kind == N_NAME) {
+        /* UPDATE(col): decided per event after the walk (trigger_event_bodies) */
+        f->h.flags |= NF_SYNTHETIC;
+        f->upper = "SS_UPDATED";
+        if (c->d->events & TE_UPDATE)
+            rw_item_once(w, "SS4182", NULL, sp, "UPDATE(column) in an UPDATE trigger becomes a test whether the "
+                         "column's values changed: SQL Server also counts a SET of the column to its own value");
+        return n;
+    }
+    if (c->is_trigger && !strcmp(u, "COLUMNS_UPDATED")) {
+        rw_keep_verbatim(w, "SS4183", sp, "COLUMNS_UPDATED() has no PostgreSQL equivalent: the trigger is kept "
+                         "verbatim; test the columns one by one (NEW.col IS DISTINCT FROM OLD.col)");
+        return n;
+    }
+    if (!strcmp(u, "SCOPE_IDENTITY") && f->args.n == 0) {
+        rw_item(w, "SS4113", sp, "SCOPE_IDENTITY() becomes lastval(): unlike SCOPE_IDENTITY() it also sees "
+                "sequences used by triggers; better: INSERT ... RETURNING id INTO a variable");
+        return &mk_call(w, sp, "lastval", 0)->h;
+    }
+    if (!strcmp(u, "XACT_STATE") && f->args.n == 0) {
+        rw_item(w, "SS4112", sp, "XACT_STATE() becomes 1: PostgreSQL has no uncommittable state inside "
+                "PL/pgSQL (a failed statement is rolled back by the EXCEPTION block)");
+        return mk_int(w, sp, 1);
+    }
+    return n;
+}
+
+/* ---- result sets: RETURNS TABLE columns when every type is known ---- */
+
+static const char *type_text(Rw *w, const TypeName *t)
+{
+    if (!t)
+        return NULL;
+    const char *s = xf_quiet_type_text(w, t);
+    if (s)
+        return s;
+    CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &t->name, OK_TYPE) : NULL;
+    if (ut && ut->alias_of) {
+        const char *b = xf_quiet_type_text(w, ut->alias_of);
+        if (b)
+            return b;
+    }
+    return NULL;
+}
+
+static const char *expr_type(Rw *w, const Node *e, int depth)
+{
+    if (!e || depth > 8)
+        return NULL;
+    switch (e->kind) {
+    case N_NAME: {
+        const CatColumn *c = rw_resolve_column(w, (const NameRef *)e, NULL);
+        return c ? type_text(w, c->type) : NULL;
+    }
+    case N_VAR: {
+        PlVar *pv = find_var(w->pl, ((const VarRef *)e)->name);
+        return pv ? type_text(w, pv->type) : NULL;
+    }
+    case N_CAST: return type_text(w, ((const CastExpr *)e)->type);
+    case N_LITERAL:
+        switch (((const Literal *)e)->lk) {
+        case LIT_STRING: case LIT_NSTRING: return "text";
+        case LIT_INTEGER: return "integer";
+        case LIT_DECIMAL: return "numeric";
+        default: return NULL;
+        }
+    case N_CASE: {
+        const CaseExpr *c = (const CaseExpr *)e;
+        for (int i = 0; i < c->whens.n; i++) {
+            const char *t = expr_type(w, ((const WhenClause *)c->whens.items[i])->result, depth + 1);
+            if (t && strcmp(t, "text"))
+                return t;
+        }
+        const char *t = expr_type(w, c->else_, depth + 1);
+        return t;
+    }
+    case N_FUNC: {
+        const FuncCall *f = (const FuncCall *)e;
+        const char *u = f->upper ? f->upper : "";
+        if (!strcmp(u, "COUNT"))
+            return "bigint";
+        if (!strcmp(u, "COUNT_BIG"))
+            return "bigint";
+        if (f->args.n < 1)
+            return NULL;
+        const char *a = expr_type(w, f->args.items[0], depth + 1);
+        if (!a)
+            return NULL;
+        if (!strcmp(u, "ROUND") || !strcmp(u, "MIN") || !strcmp(u, "MAX") || !strcmp(u, "ABS") ||
+            !strcmp(u, "ISNULL") || !strcmp(u, "COALESCE"))
+            return a;
+        if (!strcmp(u, "SUM") || !strcmp(u, "AVG")) {
+            if (!strncmp(a, "double", 6) || !strcmp(a, "real"))
+                return "double precision";
+            if (!strcmp(u, "SUM") && (!strcmp(a, "integer") || !strcmp(a, "smallint")))
+                return "bigint";
+            return "numeric";
+        }
+        return NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+static const char *result_columns(Rw *w, SelectStmt *s)
+{
+    Scope *saved = w->scope;
+    rw_scope_push(w, &s->from, NULL);
+    StrBuf b;
+    sb_init(&b);
+    int ok = s->targets.n > 0;
+    w->pl->rs_types = arena_alloc(w->cx->arena, sizeof(char *) * (size_t)(s->targets.n + 1));
+    w->pl->rs_n = s->targets.n;
+    for (int i = 0; ok && i < s->targets.n; i++) {
+        TargetItem *t = (TargetItem *)s->targets.items[i];
+        const Ident *name = t->alias.text ? &t->alias : NULL;
+        if (!name && t->expr && t->expr->kind == N_NAME) {
+            const QName *q = &((NameRef *)t->expr)->name;
+            name = &q->parts[q->n - 1];
+        }
+        const char *ty = name ? expr_type(w, t->expr, 0) : NULL;
+        if (!ty) {
+            ok = 0;
+            break;
+        }
+        for (int j = 0; j < i; j++) { /* duplicate names cannot be OUT columns */
+            TargetItem *o = (TargetItem *)s->targets.items[j];
+            const Ident *on = o->alias.text ? &o->alias : (o->expr && o->expr->kind == N_NAME)
+                            ? &((NameRef *)o->expr)->name.parts[((NameRef *)o->expr)->name.n - 1] : NULL;
+            if (on && on->len == name->len && !strncasecmp(on->text, name->text, name->len))
+                ok = 0;
+        }
+        if (i)
+            sb_puts(&b, ", ");
+        nm_put_ident(w->cx, &b, name);
+        sb_putc(&b, ' ');
+        sb_puts(&b, ty);
+        w->pl->rs_types[i] = ty;
+    }
+    w->scope = saved;
+    const char *res = ok ? arena_strndup(w->cx->arena, b.s, b.len) : NULL;
+    sb_free(&b);
+    return res;
+}
+
+/* ---- statements ---- */
+
+static int is_result_query(const Node *n)
+{
+    if (!n)
+        return 0;
+    if (n->kind == N_SETOP || n->kind == N_WITH || n->kind == N_VALUES)
+        return n->kind != N_WITH || is_result_query(((const WithStmt *)n)->body);
+    if (n->kind != N_SELECT)
+        return 0;
+    const SelectStmt *s = (const SelectStmt *)n;
+    if (s->into.n || s->into_vars.n)
+        return 0;
+    for (int i = 0; i < s->targets.n; i++) {
+        const TargetItem *t = (const TargetItem *)s->targets.items[i];
+        if (t->expr && t->expr->kind == N_ASSIGN)
+            return 0;
+    }
+    return 1;
+}
+
+static int has_dml(const Node *n)
+{
+    if (!n)
+        return 0;
+    switch (n->kind) {
+    case N_INSERT: case N_UPDATE: case N_DELETE: case N_CREATE_TABLE: case N_DROP:
+        return 1;
+    case N_PL_STMT: return ((const PlStmt *)n)->what == PW_EXEC || ((const PlStmt *)n)->what == PW_EXEC_SQL;
+    case N_PL_BLOCK: {
+        const PlBlock *b = (const PlBlock *)n;
+        for (int i = 0; i < b->stmts.n; i++)
+            if (has_dml(b->stmts.items[i]))
+                return 1;
+        return 0;
+    }
+    case N_PL_IF: return has_dml(((const PlIf *)n)->then_) || has_dml(((const PlIf *)n)->else_);
+    case N_PL_WHILE: return has_dml(((const PlWhile *)n)->body);
+    case N_PL_TRY: return has_dml(((const PlTry *)n)->try_) || has_dml(((const PlTry *)n)->catch_);
+    case N_SELECT: return ((const SelectStmt *)n)->into.n > 0;
+    default: return 0;
+    }
+}
+
+static int has_stmt(const Node *n, int what)
+{
+    if (!n)
+        return 0;
+    switch (n->kind) {
+    case N_PL_STMT: return ((const PlStmt *)n)->what == what;
+    case N_PL_BLOCK: {
+        const PlBlock *b = (const PlBlock *)n;
+        for (int i = 0; i < b->stmts.n; i++)
+            if (has_stmt(b->stmts.items[i], what))
+                return 1;
+        return 0;
+    }
+    case N_PL_IF: return has_stmt(((const PlIf *)n)->then_, what) || has_stmt(((const PlIf *)n)->else_, what);
+    case N_PL_WHILE: return has_stmt(((const PlWhile *)n)->body, what);
+    case N_PL_TRY: return has_stmt(((const PlTry *)n)->try_, what) || has_stmt(((const PlTry *)n)->catch_, what);
+    default: return 0;
+    }
+}
+
+static void walk_stmt(Rw *w, Node **slot);
+
+static void rename_var_text(Rw *w, const char **var, SrcSpan sp)
+{
+    PlVar *pv = find_var(w->pl, *var);
+    if (pv)
+        *var = pv->tgt;
+    else
+        rw_item_once(w, "SS4101", *var, sp, "variable %s is not declared in this routine: kept as written (the "
+                     "target rejects it)", *var);
+}
+
+/* names of table variables (@t) in FROM / INSERT / UPDATE / DELETE */
+static void rename_table_var(Rw *w, QName *q)
+{
+    if (q->n != 1 || !q->parts[0].text || q->parts[0].text[0] != '@')
+        return;
+    PlVar *pv = find_var(w->pl, q->parts[0].text);
+    if (pv) {
+        q->parts[0].text = pv->tgt;
+        q->parts[0].len = (uint32_t)strlen(pv->tgt);
+        q->parts[0].quote = 0;
+    }
+}
+
+typedef struct TvVisit { RwVisit v; Rw *w; } TvVisit;
+static void tv_slot(RwVisit *v, Node **slot);
+static void tv_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        tv_slot(v, &l->items[i]);
+}
+static void tv_slot(RwVisit *v, Node **slot)
+{
+    Node *n = *slot;
+    if (!n)
+        return;
+    Rw *w = ((TvVisit *)v)->w;
+    PlCtx *c = w->pl;
+    if (n->kind == N_TABLE_REF && c->d->ret == PR_TABLE_VAR) {
+        const QName *q = &((TableRef *)n)->name;
+        PlVar *pv = q->n == 1 && q->parts[0].text[0] == '@' ? find_var(c, q->parts[0].text) : NULL;
+        if (pv && pv->tgt == c->d->ret_var)
+            rw_keep_verbatim(w, "SS4137", n->span, "the returned table variable %s is read or updated in the "
+                             "body: not converted (only INSERT INTO it is)", q->parts[0].text);
+    }
+    if (n->kind == N_TABLE_REF)
+        rename_table_var(w, &((TableRef *)n)->name);
+    else if (n->kind == N_INSERT)
+        rename_table_var(w, &((InsertStmt *)n)->table);
+    rw_children(n, v);
+}
+
+static void walk_sql(Rw *w, Node **slot)
+{
+    TvVisit tv = {{tv_slot, tv_list, NULL}, w};
+    tv_slot(&tv.v, slot);
+    rw_walk(w, slot);
+}
+
+static void walk_query_stmt(Rw *w, Node **slot)
+{
+    PlCtx *c = w->pl;
+    Node *n = *slot;
+    if (is_result_query(n)) {
+        c->d->result_sets++;
+        if (!c->is_proc) {
+            rw_item(w, "SS4131", n->span, "a query whose rows go nowhere (a function cannot return rows to "
+                    "the client): kept as PERFORM");
+        } else if (c->d->result_sets == 1 && n->kind == N_SELECT) {
+            c->d->rs_cols = result_columns(w, (SelectStmt *)n);
+        } else {
+            c->d->rs_cols = NULL;
+        }
+        walk_sql(w, slot);
+        if (c->d->result_sets == 1 && c->d->rs_cols && (*slot)->kind == N_SELECT) {
+            /* RETURN QUERY needs the declared types exactly */
+            SelectStmt *q = (SelectStmt *)*slot;
+            for (int i = 0; i < q->targets.n && i < c->rs_n; i++) {
+                TargetItem *t = (TargetItem *)q->targets.items[i];
+                if (!t->alias.text && t->expr->kind == N_NAME) {
+                    const QName *qn = &((NameRef *)t->expr)->name;
+                    t->alias = qn->parts[qn->n - 1];
+                }
+                t->expr = mk_cast(w, t->expr->span, t->expr, c->rs_types[i]);
+            }
+        }
+        return;
+    }
+    if (n->kind == N_SELECT) {
+        SelectStmt *s = (SelectStmt *)n;
+        if (s->into.n) {
+            rw_item(w, "SS4140", n->span, "SELECT ... INTO %s becomes CREATE TABLE ... AS (a temporary table "
+                    "for #names)", rw_qname_text(w, &s->into));
+        } else if (s->from.n && !s->group_by.n) {
+            int agg_only = 1;
+            for (int i = 0; i < s->targets.n && agg_only; i++) {
+                TargetItem *t = (TargetItem *)s->targets.items[i];
+                Node *v = t->expr && t->expr->kind == N_ASSIGN ? ((Assignment *)t->expr)->value : NULL;
+                const FuncCall *f = v && v->kind == N_FUNC ? (const FuncCall *)v : NULL;
+                agg_only = f && f->upper && !f->over &&
+                           (!strcmp(f->upper, "SUM") || !strcmp(f->upper, "COUNT") || !strcmp(f->upper, "MAX") ||
+                            !strcmp(f->upper, "MIN") || !strcmp(f->upper, "AVG"));
+            }
+            if (!agg_only)
+                rw_item(w, "SS4132", n->span, "SELECT @v = ... FROM becomes SELECT ... INTO: when no row "
+                        "matches, the variable becomes NULL (SQL Server keeps its value), and with several "
+                        "rows it takes the first row's value (SQL Server: the last)");
+        }
+    }
+    walk_sql(w, slot);
+}
+
+static void walk_stmt_list(Rw *w, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        walk_stmt(w, &l->items[i]);
+}
+
+static void walk_exec(Rw *w, PlStmt *s)
+{
+    PlCtx *c = w->pl;
+    const Ident *last = &s->name.parts[s->name.n - 1];
+    const char *nm = rw_qname_text(w, &s->name);
+    for (int i = 0; i < s->args.n; i++) {
+        Node *a = s->args.items[i];
+        if (a->kind == N_ASSIGN) {
+            Assignment *as = (Assignment *)a;
+            /* the parameter name: the callee's p_ name */
+            if (as->target && as->target->kind == N_VAR) {
+                VarRef *pv = (VarRef *)as->target;
+                pv->name = target_name(w, "p_", pv->name);
+                pv->h.flags |= NF_SYNTHETIC;
+            }
+            walk_sql(w, &as->value);
+        } else {
+            walk_sql(w, &s->args.items[i]);
+        }
+    }
+    if (s->ret_var) {
+        rename_var_text(w, &s->ret_var, s->h.span);
+        rw_item(w, "SS4151", s->h.span, "the return status of %s is not available in PostgreSQL: %s is set to 0 "
+                "after the call", nm, s->ret_var);
+    }
+    if ((last->len > 3 && (!strncasecmp(last->text, "sp_", 3) || !strncasecmp(last->text, "xp_", 3)))) {
+        rw_item(w, "SS4152", s->h.span, "system procedure %s has no PostgreSQL equivalent: the call is kept "
+                "as a comment; do what it did with PostgreSQL's catalog or functions", nm);
+        s->form = -1;
+        return;
+    }
+    CatTable *t = w->cx->catalog ? cat_find_kind(w->cx->catalog, &s->name, OK_PROCEDURE) : NULL;
+    s->form = t ? t->code_form : CF_UNKNOWN;
+    if (t && t->code_form == CF_PROCEDURE) {
+        /* CALL in PL/pgSQL needs a variable for every INOUT parameter, also one
+         * the T-SQL call left to its default: pass ss_out_<name> */
+        int named = 0;
+        for (int i = 0; i < s->args.n; i++)
+            named |= s->args.items[i]->kind == N_ASSIGN;
+        for (int k = 0; k < t->params.n; k++) {
+            const CatParam *cp = &t->params.items[k];
+            if (!cp->output)
+                continue;
+            int given = 0;
+            for (int i = 0; i < s->args.n; i++) {
+                Node *a = s->args.items[i];
+                if (a->kind == N_ASSIGN && ((Assignment *)a)->target->kind == N_VAR)
+                    given |= !strcmp(((VarRef *)((Assignment *)a)->target)->name, cp->name);
+                else if (a->kind != N_ASSIGN && i == k)
+                    given = 1;
+            }
+            if (given)
+                continue;
+            const char *vn = arena_printf(w->cx->arena, "ss_out_%s", cp->name + 2);
+            Assignment *as = NODE_NEW(w->cx->arena, Assignment, ASSIGN, s->h.span);
+            as->h.flags |= NF_SYNTHETIC;
+            as->target = mk_var(w, s->h.span, cp->name);
+            as->value = mk_var(w, s->h.span, vn);
+            nl_push(w->cx->arena, &s->args, as);
+            PlOutVar ov = {vn, cp->type};
+            VEC_PUSH(w->cx->arena, c->outs, ov);
+            (void)named;
+        }
+    }
+    if (!t || t->code_form == CF_UNKNOWN)
+        rw_item(w, "SS4153", s->h.span, "EXEC %s becomes CALL: the procedure is not converted in this input "
+                "(if it returns rows it becomes a function: call it with SELECT)", nm);
+    else if (t->code_form == CF_SET_FUNCTION || t->code_form == CF_CURSOR_FUNCTION)
+        rw_item(w, "SS4154", s->h.span, "EXEC %s: the procedure returns rows and became a function; its rows "
+                "are discarded here (PERFORM) where SQL Server sent them to the client", nm);
+    (void)c;
+}
+
+static void walk_pl_stmt(Rw *w, PlStmt *s)
+{
+    PlCtx *c = w->pl;
+    SrcSpan sp = s->h.span;
+    switch (s->what) {
+    case PW_RETURN:
+        if (s->expr)
+            walk_sql(w, &s->expr);
+        if (s->expr && c->is_proc)
+            rw_item(w, "SS4133", sp, "RETURN with a status value in a procedure: PostgreSQL procedures "
+                    "return no status; the value is dropped (use an OUT parameter)");
+        break;
+    case PW_PRINT:
+        walk_sql(w, &s->expr);
+        break;
+    case PW_RAISERROR: case PW_THROW:
+        for (int i = 0; i < s->args.n; i++)
+            walk_sql(w, &s->args.items[i]);
+        if (s->what == PW_RAISERROR) {
+            long sev = 16;
+            if (s->args.n < 3 || !rw_int_literal(s->args.items[1], &sev))
+                rw_item(w, "SS4125", sp, "RAISERROR severity is not a constant: converted as an error "
+                        "(severity 11 or more); severity 10 or less only prints a message");
+            if (s->args.n >= 1 && s->args.items[0]->kind == N_LITERAL &&
+                (((Literal *)s->args.items[0])->lk == LIT_INTEGER))
+                rw_item(w, "SS4126", sp, "RAISERROR with a message number: the sys.messages text is not "
+                        "available; the number becomes the message");
+            if (s->word && contains_ci(s->word, "LOG"))
+                rw_item(w, "SS4127", sp, "RAISERROR WITH LOG: PostgreSQL logs errors per log_min_messages; "
+                        "the option is dropped");
+        } else if (s->args.n == 0 && c->catch_depth == 0) {
+            rw_item(w, "SS4128", sp, "THROW without arguments outside a CATCH block: RAISE has no error to "
+                    "re-raise here");
+        }
+        break;
+    case PW_GOTO: case PW_LABEL:
+        rw_item(w, "SS4141", sp, "GOTO and labels have no PL/pgSQL equivalent: kept as a comment; rewrite "
+                "the jump as a loop EXIT or an IF");
+        s->form = -1;
+        break;
+    case PW_WAITFOR:
+        walk_sql(w, &s->expr);
+        break;
+    case PW_BEGIN_TRAN:
+        s->form = -1;
+        if (c->is_proc && !c->try_depth)
+            rw_item(w, "SS4160", sp, "BEGIN TRAN dropped: a PostgreSQL procedure runs inside a transaction; "
+                    "COMMIT and ROLLBACK in it end that transaction and start a new one");
+        break;
+    case PW_COMMIT: case PW_ROLLBACK:
+        if (c->is_trigger && s->what == PW_ROLLBACK && !s->name.n) {
+            s->form = 2; /* RAISE EXCEPTION */
+            rw_item(w, "SS4184", sp, "ROLLBACK in a trigger becomes RAISE EXCEPTION: the triggering statement "
+                    "fails and the transaction is aborted, as in SQL Server (which also ends the batch)");
+            break;
+        }
+        if (!c->is_proc) {
+            s->form = -1;
+            rw_item(w, "SS4161", sp, "%s dropped: a PostgreSQL function cannot end the transaction",
+                    s->what == PW_COMMIT ? "COMMIT" : "ROLLBACK");
+        } else if (s->name.n) {
+            s->form = -1;
+            rw_item(w, "SS4162", sp, "transaction savepoint %s: rolling back to a savepoint is an exception "
+                    "block in PL/pgSQL; rewrite with BEGIN ... EXCEPTION", rw_qname_text(w, &s->name));
+        } else if (c->try_depth || c->catch_depth) {
+            s->form = -1;
+            if (s->what == PW_ROLLBACK)
+                rw_item(w, "SS4163", sp, "ROLLBACK in a CATCH block dropped: the EXCEPTION block has already "
+                        "undone the changes of the TRY block (not those made before it)");
+            else
+                rw_item(w, "SS4164", sp, "COMMIT inside TRY dropped: PostgreSQL cannot commit inside a block "
+                        "with an EXCEPTION clause; the changes commit with the caller's transaction");
+        } else {
+            rw_item(w, "SS4165", sp, "%s in a procedure: it ends the caller's transaction too; CALL the "
+                    "procedure outside an explicit transaction block", s->what == PW_COMMIT ? "COMMIT" : "ROLLBACK");
+        }
+        break;
+    case PW_SAVE:
+        s->form = -1;
+        rw_item(w, "SS4162", sp, "SAVE TRANSACTION: savepoints in PL/pgSQL are exception blocks; rewrite "
+                "with BEGIN ... EXCEPTION");
+        break;
+    case PW_OPEN: case PW_CLOSE: case PW_DEALLOCATE: case PW_FETCH: {
+        PlVar *pv = s->name.n == 1 ? find_var(c, s->name.parts[0].text) : NULL;
+        if (!pv || pv->kind != PV_CURSOR) {
+            rw_item(w, "SS4170", sp, "cursor %s is not declared in this routine: kept as a comment",
+                    rw_qname_text(w, &s->name));
+            s->form = -1;
+            break;
+        }
+        s->name.parts[0].text = pv->tgt;
+        s->name.parts[0].len = (uint32_t)strlen(pv->tgt);
+        s->name.parts[0].quote = 0;
+        if (s->what == PW_DEALLOCATE)
+            s->form = -1;
+        if (s->what == PW_FETCH) {
+            c->d->uses_fetch_status = 1;
+            for (int i = 0; i < s->args.n; i++)
+                walk_sql(w, &s->args.items[i]);
+            if (s->word && strcmp(s->word, "NEXT")) {
+                rw_item(w, "SS4171", sp, "FETCH %s needs a SCROLL cursor in PostgreSQL: declare the cursor "
+                        "with SCROLL", s->word);
+            }
+        }
+        break;
+    }
+    case PW_EXEC:
+        walk_exec(w, s);
+        break;
+    case PW_EXEC_SQL:
+        walk_sql(w, &s->expr);
+        rw_item(w, "SS4155", sp, "dynamic SQL becomes EXECUTE: the text is run as written, so review that it "
+                "is PostgreSQL SQL (identifiers, functions, TOP, + for strings)");
+        break;
+    case PW_SET_OPTION: {
+        const char *o = rw_upper(w, s->name.parts[0].text, s->name.parts[0].len);
+        s->form = -1;
+        if (!strcmp(o, "ROWCOUNT") && s->word && strcmp(s->word, "0")) {
+            rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT %s to the statements it "
+                    "limits", s->word, s->word);
+        } else if (!strcmp(o, "TRANSACTION")) {
+            rw_item(w, "SS4167", sp, "SET TRANSACTION ISOLATION LEVEL dropped: in PostgreSQL it must be the "
+                    "first statement of a transaction; set it where the transaction starts");
+        } else if (!strcmp(o, "NOCOUNT")) {
+            rw_item_once(w, "SS4168", "NOCOUNT", sp, "SET NOCOUNT dropped: PostgreSQL sends no row-count "
+                         "messages from routines");
+        } else if (!strcmp(o, "XACT_ABORT")) {
+            rw_item(w, "SS4168", sp, "SET XACT_ABORT dropped: in PostgreSQL an error always aborts the "
+                    "transaction (or the enclosing EXCEPTION block)");
+        } else {
+            rw_item(w, "SS4168", sp, "SET %s dropped inside stored code: set the equivalent PostgreSQL "
+                    "setting on the function (SET clause) if it matters", o);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void walk_stmt(Rw *w, Node **slot)
+{
+    PlCtx *c = w->pl;
+    Node *n = *slot;
+    if (!n || w->raw_code)
+        return;
+    switch (n->kind) {
+    case N_PL_BLOCK: walk_stmt_list(w, &((PlBlock *)n)->stmts); break;
+    case N_PL_DECLARE: {
+        PlDeclare *d = (PlDeclare *)n;
+        rename_var_text(w, &d->var, n->span);
+        if (d->type)
+            xf_map_type(w, d->type, d->var);
+        if (d->init)
+            walk_sql(w, &d->init);
+        if (d->is_table) {
+            for (int i = 0; i < d->cols.n; i++)
+                rw_walk(w, &d->cols.items[i]);
+            rw_item(w, "SS4142", n->span, "table variable becomes a temporary table %s (dropped and created "
+                    "again at this point; it lives until the end of the session, and is not rolled back "
+                    "with a ROLLBACK as a table variable is not either)", d->var);
+        }
+        if (d->is_cursor) {
+            walk_sql(w, &d->query);
+            if (d->options)
+                rw_item(w, "SS4172", n->span, "cursor options (%s) dropped: PostgreSQL cursors are "
+                        "insensitive and read-only unless declared otherwise", d->options);
+        }
+        break;
+    }
+    case N_PL_SET: {
+        PlSet *s = (PlSet *)n;
+        const char *src = s->var;
+        walk_sql(w, &s->value);
+        if (s->op == B_ADD) {
+            PlVar *pv = find_var(c, src);
+            VarRef tmp = {{N_VAR, 0, n->span}, VK_LOCAL, src};
+            if (pv && xf_var_class(w, &tmp) == CLS_STRING)
+                s->op = B_CONCAT;
+        }
+        rename_var_text(w, &s->var, n->span);
+        break;
+    }
+    case N_PL_IF:
+        walk_sql(w, &((PlIf *)n)->cond);
+        walk_stmt(w, &((PlIf *)n)->then_);
+        walk_stmt(w, &((PlIf *)n)->else_);
+        break;
+    case N_PL_WHILE:
+        walk_sql(w, &((PlWhile *)n)->cond);
+        walk_stmt(w, &((PlWhile *)n)->body);
+        break;
+    case N_PL_TRY: {
+        PlTry *t = (PlTry *)n;
+        c->d->has_catch = 1;
+        if (has_dml(t->try_) && !has_stmt(t->try_, PW_BEGIN_TRAN))
+            rw_item(w, "SS4120", n->span, "TRY/CATCH becomes BEGIN ... EXCEPTION: when an error is caught, the "
+                    "changes made in the TRY block are rolled back (in SQL Server they stay unless the "
+                    "transaction is rolled back)");
+        c->try_depth++;
+        walk_stmt(w, &t->try_);
+        c->try_depth--;
+        c->catch_depth++;
+        walk_stmt(w, &t->catch_);
+        c->catch_depth--;
+        break;
+    }
+    case N_PL_STMT: walk_pl_stmt(w, (PlStmt *)n); break;
+    case N_SELECT: case N_SETOP: case N_WITH: case N_VALUES:
+        walk_query_stmt(w, slot);
+        break;
+    case N_CREATE_TABLE: {
+        CreateTable *t = (CreateTable *)n;
+        if (t->temporary)
+            rw_item(w, "SS4143", n->span, "temporary table %s: created again on each call (DROP TABLE IF "
+                    "EXISTS first); it lives until the end of the session, not the end of the procedure",
+                    rw_qname_text(w, &t->name));
+        walk_sql(w, slot);
+        break;
+    }
+    case N_INSERT: {
+        InsertStmt *ins = (InsertStmt *)n;
+        PlVar *pv = c->d->ret == PR_TABLE_VAR && ins->table.n == 1 && ins->table.parts[0].text[0] == '@'
+                  ? find_var(c, ins->table.parts[0].text) : NULL;
+        walk_sql(w, slot);
+        if (pv && pv->tgt == c->d->ret_var) {
+            /* INSERT INTO @ret SELECT ... -> RETURN QUERY SELECT with the declared types */
+            if (ins->cols.n || !ins->source || ins->source->kind != N_SELECT ||
+                ((SelectStmt *)ins->source)->targets.n != c->d->ret_cols.n) {
+                rw_keep_verbatim(w, "SS4137", n->span, "INSERT INTO the returned table variable %s with a column "
+                                 "list or VALUES: not converted", pv->src);
+                break;
+            }
+            SelectStmt *q = (SelectStmt *)ins->source;
+            for (int i = 0; i < q->targets.n; i++) {
+                TargetItem *t = (TargetItem *)q->targets.items[i];
+                CastExpr *ce = NODE_NEW(w->cx->arena, CastExpr, CAST, t->expr->span);
+                ce->h.flags |= NF_SYNTHETIC;
+                ce->syntax = CAST_CAST;
+                ce->expr = t->expr;
+                ce->type = ((ColumnDef *)c->d->ret_cols.items[i])->type;
+                t->expr = &ce->h;
+            }
+        }
+        break;
+    }
+    default:
+        walk_sql(w, slot);
+        break;
+    }
+}
+
+/* ---- triggers: one body per event, inserted/deleted as that event has them ---- */
+
+typedef struct EvVisit {
+    RwVisit v;
+    Rw *w;
+    RoutineStmt *r;
+    int event;             /* TE_* */
+    int row_level;
+} EvVisit;
+
+static Node *empty_of(Rw *w, RoutineStmt *r, SrcSpan sp)
+{
+    /* (SELECT * FROM the_table WHERE FALSE): the transition table this event has not */
+    SelectStmt *q = NODE_NEW(w->cx->arena, SelectStmt, SELECT, sp);
+    q->h.flags |= NF_SYNTHETIC;
+    StarRef *st = NODE_NEW(w->cx->arena, StarRef, STAR, sp);
+    TargetItem *t = NODE_NEW(w->cx->arena, TargetItem, TARGET, sp);
+    t->expr = &st->h;
+    nl_push(w->cx->arena, &q->targets, t);
+    TableRef *tr = NODE_NEW(w->cx->arena, TableRef, TABLE_REF, sp);
+    tr->name = r->on_table;
+    nl_push(w->cx->arena, &q->from, tr);
+    q->where = mk_bool(w, sp, 0);
+    return &q->h;
+}
+
+static Node *row_of(Rw *w, const char *which, SrcSpan sp)
+{
+    /* (SELECT NEW.*): the one row of a row-level trigger */
+    SelectStmt *q = NODE_NEW(w->cx->arena, SelectStmt, SELECT, sp);
+    q->h.flags |= NF_SYNTHETIC;
+    StarRef *st = NODE_NEW(w->cx->arena, StarRef, STAR, sp);
+    st->qual.n = 1;
+    st->qual.parts[0] = ident_make(w->cx->arena, which);
+    TargetItem *t = NODE_NEW(w->cx->arena, TargetItem, TARGET, sp);
+    t->expr = &st->h;
+    nl_push(w->cx->arena, &q->targets, t);
+    return &q->h;
+}
+
+static void ev_slot(RwVisit *v, Node **slot);
+static void ev_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        ev_slot(v, &l->items[i]);
+}
+
+static void ev_slot(RwVisit *v, Node **slot)
+{
+    EvVisit *e = (EvVisit *)v;
+    Rw *w = e->w;
+    Node *n = *slot;
+    if (!n)
+        return;
+    if (n->kind == N_TABLE_REF) {
+        TableRef *t = (TableRef *)n;
+        int ins = t->name.n == 1 && ident_eq(&t->name.parts[0], "inserted");
+        int del = t->name.n == 1 && ident_eq(&t->name.parts[0], "deleted");
+        if (ins || del) {
+            int has = ins ? e->event != TE_DELETE : e->event != TE_INSERT;
+            Node *q = NULL;
+            if (!has)
+                q = empty_of(w, e->r, n->span);
+            else if (e->row_level)
+                q = row_of(w, ins ? "NEW" : "OLD", n->span);
+            if (q) {
+                DerivedTable *dt = NODE_NEW(w->cx->arena, DerivedTable, DERIVED, n->span);
+                dt->h.flags |= NF_SYNTHETIC;
+                dt->query = q;
+                dt->alias = t->alias.text ? t->alias : ident_make(w->cx->arena, ins ? "inserted" : "deleted");
+                *slot = &dt->h;
+            } else {
+                /* the transition table itself (names print lower case) */
+                t->name.parts[0] = ident_make(w->cx->arena, ins ? "inserted" : "deleted");
+            }
+            return;
+        }
+    }
+    if (n->kind == N_FUNC && ((FuncCall *)n)->upper && !strcmp(((FuncCall *)n)->upper, "SS_UPDATED")) {
+        FuncCall *f = (FuncCall *)n;
+        NameRef *col = (NameRef *)f->args.items[0];
+        const Ident *cn = &col->name.parts[col->name.n - 1];
+        if (e->event == TE_INSERT) {
+            *slot = mk_bool(w, n->span, 1); /* UPDATE(col) is true for an INSERT */
+        } else if (e->event == TE_DELETE) {
+            *slot = mk_bool(w, n->span, 0);
+        } else if (e->row_level) {
+            QName qn = {0};
+            qn.n = 2;
+            qn.parts[0] = ident_make(w->cx->arena, "NEW");
+            qn.parts[1] = *cn;
+            QName qo = qn;
+            qo.parts[0] = ident_make(w->cx->arena, "OLD");
+            Node *x = mk_bin(w, n->span, B_NSEQ, mk_qname(w, n->span, &qn), mk_qname(w, n->span, &qo));
+            *slot = mk_unary(w, n->span, U_NOT, mk_paren(x));
+        } else {
+            /* EXISTS (SELECT col FROM inserted EXCEPT ALL SELECT col FROM deleted) */
+            SetOpStmt *so = NODE_NEW(w->cx->arena, SetOpStmt, SETOP, n->span);
+            so->op = SO_EXCEPT;
+            so->all = 1;
+            const char *tabs[2] = {"inserted", "deleted"};
+            Node *sides[2];
+            for (int k = 0; k < 2; k++) {
+                SelectStmt *q = NODE_NEW(w->cx->arena, SelectStmt, SELECT, n->span);
+                TargetItem *t = NODE_NEW(w->cx->arena, TargetItem, TARGET, n->span);
+                QName qn = {0};
+                qn.n = 1;
+                qn.parts[0] = *cn;
+                t->expr = mk_qname(w, n->span, &qn);
+                nl_push(w->cx->arena, &q->targets, t);
+                TableRef *tr = NODE_NEW(w->cx->arena, TableRef, TABLE_REF, n->span);
+                tr->name.n = 1;
+                tr->name.parts[0] = ident_make(w->cx->arena, tabs[k]);
+                nl_push(w->cx->arena, &q->from, tr);
+                sides[k] = &q->h;
+            }
+            so->l = sides[0];
+            so->r = sides[1];
+            ExistsExpr *ex = NODE_NEW(w->cx->arena, ExistsExpr, EXISTS, n->span);
+            ex->query = &so->h;
+            *slot = &ex->h;
+        }
+        return;
+    }
+    rw_children(n, v);
+}
+
+static void trigger_event_bodies(Rw *w, RoutineStmt *r)
+{
+    PlRoutine *d = r->def;
+    static const int ev[3] = {TE_INSERT, TE_UPDATE, TE_DELETE};
+    for (int i = 0; i < 3; i++) {
+        if (!(d->events & ev[i]))
+            continue;
+        EvVisit e = {{ev_slot, ev_list, NULL}, w, r, ev[i], d->row_level};
+        Node *copy = rw_copy(w, d->body);
+        ev_slot(&e.v, &copy);
+        d->event_body[i] = copy;
+    }
+}
+
+static CatTable *own_entry(Rw *w, RoutineStmt *r)
+{
+    if (!w->cx->catalog)
+        return NULL;
+    return cat_find_kind(w->cx->catalog, &r->name, r->rkind == RK_FUNCTION ? OK_FUNCTION : OK_PROCEDURE);
+}
+
+int xf_routine(Rw *w, RoutineStmt *r)
+{
+    if (w->cx->source != DIALECT_TSQL || w->cx->target != DIALECT_POSTGRES || !r->def)
+        return 0;
+    PlRoutine *d = r->def;
+    PlCtx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.d = d;
+    c.is_proc = r->rkind == RK_PROCEDURE;
+    c.is_trigger = r->rkind == RK_TRIGGER;
+    if (c.is_trigger) {
+        if (r->on_table.n == 0)
+            return 0;
+        CatTable *tt = w->cx->catalog ? cat_find(w->cx->catalog, &r->on_table) : NULL;
+        d->on_view = tt && tt->kind == OK_VIEW;
+        if (d->timing == TT_INSTEAD_OF) {
+            d->row_level = 1;
+            if (d->on_view)
+                rw_item(w, "SS4180", r->h.span, "INSTEAD OF trigger on a view becomes a row-level INSTEAD OF "
+                        "trigger: its body runs once per row (inserted/deleted hold that row), not once per "
+                        "statement");
+            else
+                rw_item(w, "SS4181", r->h.span, "INSTEAD OF trigger on a table becomes a BEFORE ... FOR EACH ROW "
+                        "trigger that skips the row (RETURN NULL): its body runs once per row (inserted/deleted "
+                        "hold that row), not once per statement");
+        }
+    }
+    w->pl = &c;
+    const char *name = rw_qname_text(w, &r->name);
+    for (int i = 0; i < d->params.n; i++) {
+        PlParam *p = (PlParam *)d->params.items[i];
+        add_var(w, p->var, "p_", p->type, PV_PARAM);
+        p->var = find_var(&c, p->var)->tgt;
+        xf_map_type(w, p->type, p->var);
+        if (p->def)
+            walk_sql(w, &p->def);
+        if (p->readonly)
+            rw_keep_verbatim(w, "SS4102", p->h.span, "table-valued parameter %s: PostgreSQL has no table "
+                             "parameters (pass an array of a composite type)", p->var);
+        if (p->output && r->rkind == RK_FUNCTION)
+            rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
+    }
+    if (d->ret_type)
+        xf_map_type(w, d->ret_type, name);
+    if (d->ret == PR_TABLE_VAR) {
+        add_var(w, d->ret_var, "t_", NULL, PV_TABLE);
+        d->ret_var = find_var(&c, d->ret_var)->tgt;
+        for (int i = 0; i < d->ret_cols.n; i++)
+            rw_walk(w, &d->ret_cols.items[i]);
+    }
+    for (int i = 0; i < d->options.n; i++) {
+        OptionItem *o = (OptionItem *)d->options.items[i];
+        if (!strcmp(o->name, "EXECUTE AS")) {
+            const char *t = rw_span_text(w, o->h.span);
+            if (!o->value || strcmp(o->value, "CALLER"))
+                rw_item(w, "SS4103", o->h.span, "%s becomes SECURITY DEFINER: the routine runs with its "
+                        "owner's rights; check the owner and set search_path", t);
+        } else if (!strcmp(o->name, "SCHEMABINDING") || !strcmp(o->name, "RECOMPILE") ||
+                   !strcmp(o->name, "RETURNS NULL ON NULL INPUT") || !strcmp(o->name, "CALLED") ||
+                   !strcmp(o->name, "INLINE")) {
+            /* SCHEMABINDING: PostgreSQL tracks no dependencies of a PL/pgSQL body; harmless */
+        } else if (!strcmp(o->name, "ENCRYPTION")) {
+            rw_item(w, "SS4104", o->h.span, "WITH ENCRYPTION dropped: PostgreSQL shows routine source to "
+                    "anyone who can read pg_proc");
+        } else {
+            rw_item(w, "SS4104", o->h.span, "routine option %s dropped", o->name);
+        }
+    }
+    if (d->ret == PR_INLINE_TABLE) {
+        walk_sql(w, &d->ret_query);
+    } else {
+        collect_declares(w, d->body);
+        walk_stmt(w, &d->body);
+    }
+    w->pl = NULL;
+    if (w->raw_code)
+        return 0;
+    if (c.outs.n) {
+        StrBuf db;
+        sb_init(&db);
+        for (int i = 0; i < c.outs.n; i++) {
+            int dup = 0;
+            for (int j = 0; j < i; j++)
+                dup |= !strcmp(c.outs.items[i].name, c.outs.items[j].name);
+            if (!dup)
+                sb_printf(&db, "    %s %s;\n", c.outs.items[i].name, c.outs.items[i].type);
+        }
+        d->extra_decls = arena_strndup(w->cx->arena, db.s, db.len);
+        sb_free(&db);
+    }
+    if (c.is_trigger) {
+        trigger_event_bodies(w, r);
+        return 1;
+    }
+    /* the routine's target shape, for callers later in the input */
+    CatTable *t = own_entry(w, r);
+    int form = r->rkind == RK_FUNCTION ? CF_FUNCTION : CF_PROCEDURE;
+    if (c.is_proc && d->result_sets) {
+        for (int i = 0; i < d->params.n; i++)
+            if (((PlParam *)d->params.items[i])->output) {
+                rw_keep_verbatim(w, "SS4134", r->h.span, "procedure %s returns rows and has OUTPUT parameters: "
+                                 "a PostgreSQL function cannot do both; split it", name);
+                return 0;
+            }
+        form = d->result_sets == 1 && d->rs_cols ? CF_SET_FUNCTION : CF_CURSOR_FUNCTION;
+        if (form == CF_SET_FUNCTION)
+            rw_item(w, "SS4135", r->h.span, "procedure %s returns rows: it becomes a function RETURNS TABLE; "
+                    "callers use SELECT * FROM %s(...) instead of EXEC", name, name);
+        else
+            rw_item(w, "SS4136", r->h.span, "procedure %s returns %d result set%s whose column types are not "
+                    "all known: it becomes a function returning %s; callers run it in a transaction and FETCH "
+                    "ALL from the cursor name%s it returns", name, d->result_sets, d->result_sets > 1 ? "s" : "",
+                    d->result_sets > 1 ? "SETOF refcursor" : "refcursor", d->result_sets > 1 ? "s" : "");
+    }
+    if (t) {
+        t->code_form = form;
+        t->params.n = 0;
+        Arena *ca = &w->cx->catalog->arena;
+        for (int i = 0; i < d->params.n; i++) {
+            PlParam *p = (PlParam *)d->params.items[i];
+            StrBuf tb;
+            sb_init(&tb);
+            em_type(w->cx, &tb, p->type);
+            CatParam cp = {arena_strdup(ca, p->var), arena_strndup(ca, tb.s, tb.len), p->output, p->def != NULL};
+            sb_free(&tb);
+            VEC_PUSH(ca, t->params, cp);
+        }
+    }
+    return 1;
+}
