@@ -3,7 +3,6 @@
 -- that PostgreSQL does not share by default.
 
 -- routine: dbo.fn_div
--- kept: SS4002 at 18:1
 -- call: SELECT fn_div(7, 2)
 -- expect-rows:
 -- 3
@@ -23,7 +22,6 @@ END
 GO
 
 -- routine: dbo.fn_full_name
--- kept: SS4002 at 35:1
 -- call: SELECT fn_full_name(N'Ada', N'Lovelace')
 -- expect-rows:
 -- Ada Lovelace
@@ -40,7 +38,6 @@ END
 GO
 
 -- routine: dbo.fn_days_between
--- kept: SS4002 at 52:1
 -- call: SELECT fn_days_between('2024-02-27', '2024-03-01')
 -- expect-rows:
 -- 3
@@ -57,7 +54,6 @@ END
 GO
 
 -- routine: dbo.fn_months_between
--- kept: SS4002 at 69:1
 -- call: SELECT fn_months_between('2024-01-31', '2024-02-01')
 -- expect-rows:
 -- 1
@@ -74,7 +70,6 @@ END
 GO
 
 -- routine: dbo.fn_next_month
--- kept: SS4002 at 86:1
 -- call: SELECT fn_next_month('2024-01-31')
 -- expect-rows:
 -- 2024-02-29

@@ -12,7 +12,6 @@ CREATE TABLE dbo.ErrorLog (
 GO
 
 -- routine: dbo.usp_check_amount
--- kept: SS4001 at 22:1
 -- call: CALL usp_check_amount(5)
 -- expect-no-rows:
 -- because: no error for a positive amount
@@ -28,7 +27,6 @@ END
 GO
 
 -- routine: dbo.usp_always_fails
--- kept: SS4001 at 35:1
 -- call: CALL usp_always_fails()
 -- expect-error: P0001 Custom failure
 -- because: THROW raises a user error with that message (T-SQL error 50001, state 1)
@@ -40,7 +38,7 @@ END
 GO
 
 -- routine: dbo.usp_safe_insert
--- kept: SS4001 at 60:1
+-- expect-item: SS4120 at 62:5
 -- call: CALL usp_safe_insert(N'A', 10, NULL)
 -- expect-rows:
 -- ok
@@ -75,7 +73,6 @@ END
 GO
 
 -- routine: dbo.usp_transfer
--- kept: SS4001 at 93:1
 -- call: CALL usp_transfer(N'A', N'C', 5, NULL)
 -- expect-rows:
 -- committed

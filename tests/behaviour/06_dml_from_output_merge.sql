@@ -27,7 +27,6 @@ INSERT INTO dbo.StockIn (ProductID, Qty) VALUES (4, 7);
 GO
 
 -- routine: dbo.usp_apply_prices
--- kept: SS4001 at 42:1
 -- call: CALL usp_apply_prices(NULL)
 -- expect-rows:
 -- 2
@@ -52,7 +51,7 @@ END
 GO
 
 -- routine: dbo.usp_archive_discontinued
--- kept: SS4001 at 70:1
+-- kept: SS4001 at 69:1
 -- call: CALL usp_archive_discontinued(NULL)
 -- expect-rows:
 -- 2
@@ -80,7 +79,7 @@ END
 GO
 
 -- routine: dbo.usp_merge_stock
--- kept: SS4001 at 93:1
+-- kept: SS4001 at 92:1
 -- call: CALL usp_merge_stock()
 -- expect-no-rows:
 -- because: MERGE changes data only

@@ -17,7 +17,6 @@ CREATE VIEW dbo.vItems AS SELECT ItemID, Name, Price FROM dbo.Items
 GO
 
 -- routine: dbo.trg_items_ins
--- kept: SS4003 at 26:1
 -- call: INSERT INTO items (itemid, name, price) VALUES (1, 'bolt', 0.50), (2, 'nut', 0.20);
 --   SELECT action, nrows FROM audit ORDER BY id
 -- expect-rows:
@@ -32,7 +31,6 @@ END
 GO
 
 -- routine: dbo.trg_items_price
--- kept: SS4003 at 52:1
 -- call: UPDATE items SET name = 'bolt M6' WHERE itemid = 1;
 --   SELECT count(*) FROM pricelog
 -- expect-rows:
@@ -49,6 +47,7 @@ GO
 -- expect-rows:
 -- 3
 -- because: UPDATE(Price) is true whenever Price is assigned, even to the same value
+-- flagged: SS4182 at 55:8
 CREATE TRIGGER dbo.trg_items_price ON dbo.Items AFTER UPDATE
 AS
 BEGIN
@@ -61,7 +60,6 @@ END
 GO
 
 -- routine: dbo.trg_items_del
--- kept: SS4003 at 76:1
 -- call: DELETE FROM items WHERE itemid = 99;
 --   SELECT action, nrows FROM audit WHERE action = 'delete' ORDER BY id
 -- expect-rows:
@@ -82,7 +80,7 @@ END
 GO
 
 -- routine: dbo.trg_vitems_ins
--- kept: SS4003 at 96:1
+-- expect-item: SS4180 at 94:1
 -- call: INSERT INTO vitems (itemid, name, price) VALUES (7, 'washer', 0.10);
 --   SELECT itemid, name, price FROM items WHERE itemid = 7
 -- expect-rows:

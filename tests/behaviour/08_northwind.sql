@@ -71,7 +71,7 @@ INSERT INTO "Order Details" VALUES (10702, 63, 43.90, 15, 0);
 GO
 
 -- routine: CustOrderHist
--- kept: SS4001 at 82:1
+-- expect-item: SS4135 at 82:1
 -- call: SELECT * FROM custorderhist('ALFKI') ORDER BY 1
 -- expect-rows:
 -- Aniseed Syrup|6
@@ -89,7 +89,7 @@ GROUP BY ProductName
 GO
 
 -- routine: CustOrdersDetail
--- kept: SS4001 at 98:1
+-- expect-item: SS4135 at 98:1
 -- call: SELECT * FROM custordersdetail(10248) ORDER BY 1
 -- expect-rows:
 -- Queso Cabrales|14.00|12|0|168.00
@@ -107,7 +107,7 @@ WHERE Od.ProductID = P.ProductID and Od.OrderID = @OrderID
 go
 
 -- routine: Ten Most Expensive Products
--- kept: SS4001 at 124:1
+-- expect-item: SS4135 at 125:1
 -- call: SELECT * FROM "Ten Most Expensive Products"()
 -- expect-rows:
 -- Côte de Blaye|263.50
@@ -121,6 +121,7 @@ go
 -- Singaporean Hokkien Fried Mee|14.00
 -- Spegesild|12.00
 -- because: SET ROWCOUNT 10 stops the SELECT after 10 rows, in ORDER BY UnitPrice DESC order (11 products; Aniseed Syrup is the 11th)
+-- flagged: SS4166 at 126:1
 create procedure "Ten Most Expensive Products" AS
 SET ROWCOUNT 10
 SELECT Products.ProductName AS TenMostExpensiveProducts, Products.UnitPrice
@@ -129,11 +130,15 @@ ORDER BY Products.UnitPrice DESC
 GO
 
 -- routine: Sales by Year
--- kept: SS4001 at 139:1
--- call: SELECT * FROM "Sales by Year"('1997-01-01', '1997-12-31') ORDER BY 2
+-- expect-item: SS4136 at 144:1
+-- call: BEGIN;
+--   SELECT "Sales by Year"('1997-01-01', '1997-12-31') AS c \gset
+--   FETCH ALL FROM :"c";
+--   COMMIT;
 -- expect-rows:
 -- 1997-09-02 00:00:00|10643|796.50|1997
 -- 1997-10-21 00:00:00|10702|718.50|1997
+-- because: (the procedure becomes a function returning a cursor, SS4136: the call fetches from it; T-SQL gives no order, the rows come in OrderID order)
 -- because: orders shipped in 1997 (10692 has no ShippedDate: NULL BETWEEN is unknown); DATENAME(yy, ...) is the year as a string;
 -- because: subtotals from the view: 10643 = 45.60 * 15 * 0.75 + 18.00 * 21 * 0.75 = 513.00 + 283.50, 10702 = 10.00 * 6 + 43.90 * 15
 CREATE PROCEDURE "Sales by Year"
@@ -144,8 +149,11 @@ WHERE Orders.ShippedDate Between @Beginning_Date And @Ending_Date
 GO
 
 -- routine: Employee Sales by Country
--- kept: SS4001 at 153:1
--- call: SELECT * FROM "Employee Sales by Country"('1997-01-01', '1997-12-31') ORDER BY 5
+-- expect-item: SS4136 at 161:1
+-- call: BEGIN;
+--   SELECT "Employee Sales by Country"('1997-01-01', '1997-12-31') AS c \gset
+--   FETCH ALL FROM :"c";
+--   COMMIT;
 -- expect-rows:
 -- USA|Davolio|Nancy|1997-09-02 00:00:00|10643|796.50
 -- UK|Buchanan|Steven|1997-10-21 00:00:00|10702|718.50

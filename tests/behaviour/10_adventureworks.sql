@@ -93,7 +93,6 @@ INSERT INTO [Production].[BillOfMaterials] VALUES (4, 1, 5, '2020-01-01', '2021-
 GO
 
 -- routine: dbo.ufnGetContactInformation
--- kept: SS4002 at 118:1
 -- call: SELECT * FROM ufngetcontactinformation(1)
 -- expect-rows:
 -- 1|Ken|Sánchez|Chief Executive Officer|Employee
@@ -187,17 +186,27 @@ END;
 GO
 
 -- routine: dbo.uspGetBillOfMaterials
--- kept: SS4001 at 202:1
--- call: SELECT * FROM uspgetbillofmaterials(1, '2024-01-01')
+-- expect-item: SS4136 at 211:1
+-- call: BEGIN;
+--   SELECT uspgetbillofmaterials(1, '2024-01-01') AS c \gset
+--   FETCH ALL FROM :"c";
+--   COMMIT;
 -- expect-rows:
 -- 1|2|Frame|1.00|300.00|450.00|1|0
 -- 1|3|Wheel|2.00|40.00|70.00|1|0
 -- 3|4|Spoke|32.00|0.10|0.25|2|1
+-- because: (the procedure becomes a function returning a cursor, SS4136: the call fetches from it)
 -- because: the recursive CTE walks the assembly: frame and wheels at recursion level 0, the wheel's spokes at level 1;
 -- because: the saddle's BOM row ended on 2021-01-01, before @CheckDate; ORDER BY BOMLevel, ProductAssemblyID, ComponentID
--- call: SELECT count(*) FROM uspgetbillofmaterials(1, '2020-06-01')
+-- call: BEGIN;
+--   SELECT uspgetbillofmaterials(1, '2020-06-01') AS c \gset
+--   FETCH ALL FROM :"c";
+--   COMMIT;
 -- expect-rows:
--- 4
+-- 1|2|Frame|1.00|300.00|450.00|1|0
+-- 1|3|Wheel|2.00|40.00|70.00|1|0
+-- 1|5|Old Saddle|1.00|10.00|20.00|1|0
+-- 3|4|Spoke|32.00|0.10|0.25|2|1
 -- because: on 2020-06-01 the saddle was still part of the bike (EndDate 2021-01-01 >= @CheckDate)
 CREATE PROCEDURE [dbo].[uspGetBillOfMaterials]
     @StartProductID [int],

@@ -11,6 +11,11 @@
 #                          or "ERROR SQLSTATE: message"
 #   calls/NNN.why          the reason ("-- because:")
 #   calls/NNN.block        the block number the call belongs to
+#   casebug                a known converter bug that breaks the whole case
+#   checkbug               known plpgsql_check errors in the converted code
+#   calls/NNN.bug          a known converter bug that makes call NNN fail
+#   calls/NNN.flagged      "L:C CODE" when PostgreSQL is known to answer
+#                          differently and the converter flags it there
 # A malformed case is an error (message on stderr, exit status 1): a call
 # without an expectation or a reason, an expectation without a call, an
 # unknown directive.
@@ -25,8 +30,9 @@ close $in;
 s/\r?\n\z// for @lines;
 
 my %directive = map { $_ => 1 } qw(behaviour routine kept expect-item call expect-rows expect-no-rows
-                                   expect-error because);
-my (@calls, @items, @blocks, $title, $err);
+                                   expect-error because flagged known-bug
+                                   known-check-errors);
+my (@calls, @items, @blocks, $title, $err, $casebug, $checkbug);
 my $block = 0;
 my $cur;          # the call being described
 my $rows;         # 1 while reading the rows after "-- expect-rows:"
@@ -77,8 +83,19 @@ for (my $i = 0; $i < @lines; $i++) {
                 $cur->{sql} .= "\n$1";
                 $i++;
             }
+        } elsif ($d eq 'known-check-errors') {
+            # plpgsql_check errors in the converted code, known, not fixed yet
+            fail($ln, "known-check-errors: empty") if $v eq '';
+            $checkbug = $v;
+        } elsif ($d eq 'known-bug' && !$cur) {
+            # before any call: the case as a whole (its script is rejected)
+            fail($ln, "known-bug: empty") if $v eq '';
+            $casebug = $v;
         } elsif (!$cur) {
             fail($ln, "$d: no call before it");
+        } elsif ($d eq 'known-bug') {
+            fail($ln, "known-bug: empty") if $v eq '';
+            $cur->{bug} = $v;
         } elsif ($d eq 'expect-rows') {
             fail($ln, "a second expectation for one call") if defined $cur->{exp};
             $cur->{exp} = '';
@@ -92,6 +109,13 @@ for (my $i = 0; $i < @lines; $i++) {
                 $cur->{exp} = "ERROR $1: $2\n";
             } else {
                 fail($ln, "expect-error: want 'SQLSTATE message', got '$v'");
+            }
+        } elsif ($d eq 'flagged') {
+            if ($v =~ /^(SS\d{4}) at (\d+):(\d+)$/) {
+                $cur->{flagged} = "$2:$3 $1";
+                push @items, "$2:$3 $1 item $block";
+            } else {
+                fail($ln, "flagged: want 'SSnnnn at LINE:COL', got '$v'");
             }
         } elsif ($d eq 'because') {
             fail($ln, "because: empty") if $v eq '';
@@ -118,6 +142,8 @@ exit 1 if $err;
 mkdir "$out/calls" or die "$out/calls: $!\n";
 sub put { my ($f, $s) = @_; open(my $o, '>', $f) or die "$f: $!\n"; print $o $s; close $o; }
 put("$out/title", "$title\n");
+put("$out/casebug", "$casebug\n") if defined $casebug;
+put("$out/checkbug", "$checkbug\n") if defined $checkbug;
 put("$out/items", join('', map { "$_\n" } @items));
 put("$out/blocks", join('', map { "$_->{n}|$_->{name}|$_->{create}\n" } @blocks));
 my $n = 0;
@@ -129,4 +155,6 @@ for my $c (@calls) {
     put("$p.why", "$c->{why}\n");
     put("$p.block", "$c->{block}\n");
     put("$p.line", "$c->{line}\n");
+    put("$p.flagged", "$c->{flagged}\n") if defined $c->{flagged};
+    put("$p.bug", "$c->{bug}\n") if defined $c->{bug};
 }

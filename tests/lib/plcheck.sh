@@ -12,8 +12,9 @@
 #                      number of functions checked. Status 1 if the check
 #                      itself could not run (message on stderr).
 #
-# A trigger function is checked against the first table that fires it
-# (plpgsql_check needs the relation for NEW/OLD); one that no trigger uses
+# A trigger function is checked against the first trigger that fires it
+# (plpgsql_check needs the relation for NEW/OLD and the names of the
+# transition tables, REFERENCING OLD/NEW TABLE AS); one that no trigger uses
 # cannot be checked and is not counted. Event trigger functions are left
 # out for the same reason.
 
@@ -30,7 +31,7 @@ plcheck() {
     _plc_from="FROM pg_proc p
         JOIN pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
         JOIN pg_namespace n ON n.oid = p.pronamespace
-        LEFT JOIN LATERAL (SELECT t.tgrelid FROM pg_trigger t
+        LEFT JOIN LATERAL (SELECT t.tgrelid, t.tgoldtable, t.tgnewtable FROM pg_trigger t
                            WHERE t.tgfoid = p.oid AND NOT t.tgisinternal
                            ORDER BY t.oid LIMIT 1) tr ON true"
     _plc_where="WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -43,7 +44,8 @@ plcheck() {
         SELECT p.oid::regprocedure::text || '|' || coalesce(cf.lineno::text, '') || '|' ||
                coalesce(cf.sqlstate, '') || '|' || replace(cf.message, E'\\n', ' ')
         $_plc_from
-        CROSS JOIN LATERAL plpgsql_check_function_tb(p.oid, coalesce(tr.tgrelid, 0)) cf
+        CROSS JOIN LATERAL plpgsql_check_function_tb(p.oid, coalesce(tr.tgrelid, 0),
+            oldtable => tr.tgoldtable, newtable => tr.tgnewtable) cf
         $_plc_where AND cf.level = 'error'
         ORDER BY 1" </dev/null >"$_plc_out" 2>"$_plc_out.psql"; then
         cat "$_plc_out.psql" >&2
