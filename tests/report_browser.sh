@@ -5,8 +5,11 @@
 # totals, an object name, an action code and both SVG charts; every anchor
 # link must have its target; nothing may be loaded from the network; the
 # browser must log no script error or console message (the page has no
-# script); hostile names and snippets in the input must stay text; and a
-# screenshot at 1280x2000 must be a real picture (> 10 KB).
+# script); hostile names and snippets in the input must stay text; a
+# screenshot at 1280x2000 must be a real picture (> 10 KB); and for a
+# routine with action items, the Routines table shows its status, items and
+# effort as objects.csv does, and its item's location links to an embedded
+# source line (an anchor that exists and holds that line's text, escaped).
 # Without Chromium the test is skipped, except under CI=true where it fails.
 # shellcheck source-path=SCRIPTDIR source=setup.sh disable=SC1091
 . "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/setup.sh"
@@ -61,7 +64,7 @@ if [ -z "$inputs" ]; then
     inputs=$top_srcdir/tests/corpus/tsql/pubs_instpubs.sql
 fi
 
-plan 14
+plan 17
 
 # 1: the report is written
 rep=$tmp/rep
@@ -220,4 +223,51 @@ else
 fi
 if [ -n "${REPORT_SCREENSHOT:-}" ] && [ -f "$shot" ]; then
     cp "$shot" "$REPORT_SCREENSHOT" # keep it for a look by hand
+fi
+
+# 15-17: per-routine rows and item locations linked to the source lines
+mkdir -p "$tmp/src"
+cat >"$tmp/src/routines_tsql.sql" <<'EOF'
+CREATE TABLE dbo.t (id int NOT NULL);
+GO
+-- a comment line between objects
+
+CREATE PROCEDURE dbo.p_lines @a int AS
+BEGIN
+    SELECT '<b>&amp;</b>' AS x WHERE @a > 0;
+END
+GO
+EOF
+"$SQLSHIFT" assess -s tsql -t postgresql -q -o "$tmp/src/rep" "$tmp/src/routines_tsql.sql" \
+    >/dev/null 2>"$tmp/src.err" || true
+if [ -s "$tmp/src/rep/report.html" ] &&
+    chrome "$tmp/src.dom" "$tmp/src.dom.err" --dump-dom "file://$tmp/src/rep/report.html"; then
+    ok "a report with a routine renders"
+else
+    not_ok "a report with a routine renders"
+    diag_file "$tmp/src.err"
+fi
+# the routine's row: objects.csv gives status, items and effort; the
+# Routines table must show the same
+row=$(awk -F, '$1 == "procedure" { print $9 "," $10 "," $12; exit }' "$tmp/src/rep/objects.csv")
+st=${row%%,*}
+eff=${row##*,}
+flat=$(tr -d '\n' <"$tmp/src.dom")
+if [ -n "$row" ] && printf '%s' "$flat" | grep -q "<section id=\"routines\">.*p_lines</a></td><td><span class=\"badge st-$st\">$st</span></td><td class=\"links\"><a [^>]*href=\"#item-[0-9]*\"[^>]*>SS[0-9]*</a></td><td class=\"num\">$eff</td>"; then
+    ok "Routines table: p_lines is $st with its item and $eff minutes"
+else
+    not_ok "Routines table: p_lines (objects.csv: ${row:-no procedure row})"
+    printf '%s' "$flat" | grep -o '<section id="routines">.\{0,600\}' | head -c 600 | sed 's/^/# /'
+    echo
+fi
+# the procedure's item location links to line 5, which holds its CREATE, and
+# line 7's markup stays text
+href=$(grep -o '<a class="range" href="#src-[0-9]*-[0-9]*"' "$tmp/src.dom" | tail -n 1 | sed 's/.*href="#//; s/"$//')
+if [ -n "$href" ] && [ "${href##*-}" = 5 ] &&
+    grep -q "<span class=\"line hit\" id=\"$href\"><a class=\"no\" href=\"#item-[0-9]*\"[^>]*>5</a> CREATE PROCEDURE dbo.p_lines @a int AS" "$tmp/src.dom" &&
+    grep -q "id=\"src-[0-9]*-7\"><span class=\"no\">7</span>     SELECT '&lt;b&gt;&amp;amp;&lt;/b&gt;' AS x" "$tmp/src.dom"; then
+    ok "an item's location links to its source line ($href)"
+else
+    not_ok "an item's location links to its source line (${href:-no link})"
+    grep -n 'class="line' "$tmp/src.dom" | head -n 5 | sed 's/^/# /'
 fi

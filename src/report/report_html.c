@@ -30,6 +30,7 @@ typedef struct Html {
     RptKind *kinds;         /* rpt_kinds() rows, the last is TOTAL */
     int nkinds;
     int *first, *list;      /* rpt_object_items() */
+    char *has_src;          /* per object: its source lines are embedded (#src-N-L) */
 } Html;
 
 static const xmlChar *X(const char *s)
@@ -597,6 +598,78 @@ static void build_objects(Html *h, xmlNodePtr main)
     }
 }
 
+
+/* ---- embedded source lines ---------------------------------------------- */
+
+/* The source lines of every object that has action items are embedded in
+ * the page (#sources), each line with an anchor "src-N-L" (N object id, L
+ * line number), so that an item's location links to the very line. Items
+ * attached to no object get a block of their own lines ("isrc-K-L"). Size
+ * stays bounded: an object longer than SRC_FULL lines shows its first
+ * SRC_FULL lines and SRC_CTX lines around each item's first line. */
+enum { SRC_FULL = 400, SRC_CTX = 3 };
+
+static const SourceFile *src_file(const Assessment *a, int file)
+{
+    if (file < 0 || file >= a->nfiles || !a->files[file])
+        return NULL;
+    const SourceFile *f = a->files[file];
+    return f->text && f->lines && f->nlines > 0 ? f : NULL;
+}
+
+/* Whether line l of a block [l1, l2] is shown: all of a short block, else
+ * the head and the context of each item's first line. */
+static int src_line_shown(Html *h, int obj, int item, int l1, int l2, int l)
+{
+    if (l2 - l1 < SRC_FULL || l < l1 + SRC_FULL)
+        return 1;
+    if (obj < 0) {
+        const ItemRec *it = &h->a->items[item];
+        return l >= it->start.line - SRC_CTX && l <= it->start.line + SRC_CTX;
+    }
+    for (int j = h->first[obj]; j < h->first[obj + 1]; j++) {
+        const ItemRec *it = &h->a->items[h->list[j]];
+        if (l >= it->start.line - SRC_CTX && l <= it->start.line + SRC_CTX)
+            return 1;
+    }
+    return 0;
+}
+
+/* The block of lines an item's location links to: its object's, or its own
+ * when it has no object; 0 if the page embeds no source for it. */
+static int item_src_block(Html *h, int k, int *obj, int *l1, int *l2)
+{
+    const Assessment *a = h->a;
+    const ItemRec *it = &a->items[k];
+    if (it->object >= 0 && it->object < a->nobjects) {
+        if (!h->has_src[it->object])
+            return 0;
+        const ObjectRec *o = &a->objects[it->object];
+        if (it->start.line < o->start.line || it->start.line > o->end.line)
+            return 0; /* not within the lines embedded for its object */
+        *obj = it->object;
+        *l1 = o->start.line;
+        *l2 = o->end.line;
+    } else {
+        const SourceFile *f = src_file(a, it->file);
+        if (!f || it->start.line < 1 || it->start.line > f->nlines)
+            return 0;
+        *obj = -1;
+        *l1 = it->start.line;
+        *l2 = it->end.line >= it->start.line ? it->end.line : it->start.line;
+    }
+    return 1;
+}
+
+/* "src-N-L" for object N (1-based), "isrc-K-L" for item K without object. */
+static void src_anchor(char *buf, size_t n, int obj, int item, int line)
+{
+    if (obj >= 0)
+        snprintf(buf, n, "src-%d-%d", obj + 1, line);
+    else
+        snprintf(buf, n, "isrc-%d-%d", item + 1, line);
+}
+
 static void build_items(Html *h, xmlNodePtr main)
 {
     static const char *const cols[] = {"#", "Severity", "Code", "Object and location", "Finding",
@@ -664,9 +737,20 @@ static void build_items(Html *h, xmlNodePtr main)
             }
             xmlNodePtr loc = el(h, ob, "div", "loc mono");
             text(h, loc, rpt_file_name(a, it->file));
-            /* the range in one piece: a long path wraps before it */
-            textf(h, el(h, loc, "span", "range"), ":%d:%d\u2013%d:%d", it->start.line, it->start.col,
-                  it->end.line, it->end.col);
+            /* the range in one piece: a long path wraps before it; a link
+             * to the embedded source line when there is one */
+            int so, s1, s2;
+            xmlNodePtr rg;
+            if (item_src_block(h, i, &so, &s1, &s2)) {
+                char an[64];
+                src_anchor(an, sizeof an, so, i, it->start.line);
+                rg = el(h, loc, "a", "range");
+                attrf(h, rg, "href", "#%s", an);
+                attr(h, rg, "title", "show the source lines");
+            } else {
+                rg = el(h, loc, "span", "range");
+            }
+            textf(h, rg, ":%d:%d\u2013%d:%d", it->start.line, it->start.col, it->end.line, it->end.col);
             xmlNodePtr d = el(h, tr, "td", "detail");
             el_text(h, d, "div", "msg", it->message);
             if (it->recommendation && *it->recommendation)
@@ -679,6 +763,181 @@ static void build_items(Html *h, xmlNodePtr main)
                 text(h, pre, it->snippet);
             }
             td_num(h, tr, it->effort_min);
+        }
+    }
+}
+
+
+/* One block of source lines: a heading naming the object (or the item),
+ * links to its items, then the lines in a <pre>, one span per line with
+ * its anchor; the first line of an item is marked and its number links
+ * back to the item. */
+static void source_block(Html *h, xmlNodePtr sec, int obj, int item, const SourceFile *f, int l1, int l2)
+{
+    const Assessment *a = h->a;
+    xmlNodePtr box = el(h, sec, "div", "source");
+    char an[64];
+    if (obj >= 0) {
+        const ObjectRec *o = &a->objects[obj];
+        attrf(h, box, "id", "src-%d", obj + 1);
+        xmlNodePtr hd = el(h, box, "h3", NULL);
+        xmlNodePtr lk = el(h, hd, "a", NULL);
+        attrf(h, lk, "href", "#obj-%d", obj + 1);
+        el_text(h, lk, "span", "muted", o->kind);
+        text(h, lk, " ");
+        object_name(h, lk, o);
+    } else {
+        attrf(h, box, "id", "isrc-%d", item + 1);
+        el_text(h, box, "h3", NULL, "(no object)");
+    }
+    xmlNodePtr meta = el(h, box, "div", "loc mono");
+    textf(h, meta, "%s:%d\u2013%d ", f->name ? f->name : "", l1, l2);
+    xmlNodePtr links = el(h, meta, "span", "links");
+    int j0 = obj >= 0 ? h->first[obj] : 0, j1 = obj >= 0 ? h->first[obj + 1] : 1;
+    for (int j = j0; j < j1; j++) {
+        int k = obj >= 0 ? h->list[j] : item;
+        xmlNodePtr ik = el_text(h, links, "a", "mono", a->items[k].code);
+        attrf(h, ik, "href", "#item-%d", k + 1);
+        attrf(h, ik, "title", "%s: %s", sev_name(a->items[k].sev), rpt_str(a->items[k].message));
+    }
+    xmlNodePtr pre = el(h, box, "pre", "lines");
+    int width = snprintf(NULL, 0, "%d", l2);
+    int gap = 0;
+    for (int l = l1; l <= l2 && l <= f->nlines; l++) {
+        if (!src_line_shown(h, obj, item, l1, l2, l)) {
+            if (!gap)
+                el_text(h, pre, "span", "gap", "\u2026\n");
+            gap = 1;
+            continue;
+        }
+        gap = 0;
+        /* the first item that starts on this line, if any */
+        int hit = -1;
+        for (int j = j0; j < j1 && hit < 0; j++) {
+            int k = obj >= 0 ? h->list[j] : item;
+            if (a->items[k].start.line == l)
+                hit = k;
+        }
+        xmlNodePtr ln = el(h, pre, "span", hit >= 0 ? "line hit" : "line");
+        src_anchor(an, sizeof an, obj, item, l);
+        attr(h, ln, "id", an);
+        xmlNodePtr no;
+        if (hit >= 0) {
+            no = el(h, ln, "a", "no");
+            attrf(h, no, "href", "#item-%d", hit + 1);
+            attrf(h, no, "title", "%s %s", a->items[hit].code, rpt_str(a->items[hit].message));
+        } else {
+            no = el(h, ln, "span", "no");
+        }
+        textf(h, no, "%*d", width, l);
+        size_t b = f->lines[l - 1];
+        size_t e = l < f->nlines ? f->lines[l] : f->len;
+        if (e > f->len)
+            e = f->len;
+        while (e > b && (f->text[e - 1] == '\n' || f->text[e - 1] == '\r'))
+            e--;
+        char *t = b < e ? strndup(f->text + b, e - b) : strdup("");
+        if (!t) {
+            h->oom = 1;
+            return;
+        }
+        textf(h, ln, " %s\n", t);
+        free(t);
+    }
+}
+
+static void build_sources(Html *h, xmlNodePtr main)
+{
+    const Assessment *a = h->a;
+    int n = 0;
+    for (int i = 0; i < a->nobjects; i++)
+        n += h->has_src[i];
+    for (int k = 0; k < a->nitems; k++) {
+        int so, s1, s2;
+        if (a->items[k].object < 0 && item_src_block(h, k, &so, &s1, &s2))
+            n++;
+    }
+    xmlNodePtr sec = section(h, main, "sources", "Source of the objects with action items", n);
+    if (n == 0) {
+        el_text(h, sec, "p", "empty", "No source lines to show.");
+        return;
+    }
+    /* in input order: items without object, then objects, file by file */
+    for (int k = 0; k < a->nitems; k++) {
+        int so, s1, s2;
+        if (a->items[k].object < 0 && item_src_block(h, k, &so, &s1, &s2))
+            source_block(h, sec, -1, k, src_file(a, a->items[k].file), s1, s2);
+    }
+    for (int i = 0; i < a->nobjects; i++)
+        if (h->has_src[i])
+            source_block(h, sec, i, -1, src_file(a, a->objects[i].file), a->objects[i].start.line,
+                         a->objects[i].end.line);
+}
+
+/* Per routine (procedure, function, trigger): status, items, effort, and
+ * a link to its source. */
+static int is_routine(const ObjectRec *o)
+{
+    const char *k = rpt_str(o->kind);
+    return !strcmp(k, "procedure") || !strcmp(k, "function") || !strcmp(k, "trigger");
+}
+
+static void build_routines(Html *h, xmlNodePtr main)
+{
+    static const char *const cols[] = {"#", "Kind", "Routine", "Status", "Action items", "Effort (min)",
+                                       "Source", NULL};
+    const Assessment *a = h->a;
+    int n = 0, st[4] = {0};
+    long eff = 0;
+    for (int i = 0; i < a->nobjects; i++)
+        if (is_routine(&a->objects[i])) {
+            n++;
+            eff += a->objects[i].effort_min;
+            if (a->objects[i].status >= OBJ_CONVERTED && a->objects[i].status <= OBJ_EXCLUDED)
+                st[a->objects[i].status]++;
+        }
+    xmlNodePtr sec = section(h, main, "routines", "Routines", n);
+    if (n == 0) {
+        el_text(h, sec, "p", "empty", "No procedures, functions or triggers.");
+        return;
+    }
+    char hb[32];
+    rpt_hours(hb, eff);
+    textf(h, el(h, sec, "p", "meta"), "%d converted, %d with warnings, %d manual, %d excluded; %s h estimated",
+          st[OBJ_CONVERTED], st[OBJ_WARNINGS], st[OBJ_MANUAL], st[OBJ_EXCLUDED], hb);
+    xmlNodePtr tb = table(h, sec, cols, "n----n-");
+    xmlNodePtr body = el(h, tb, "tbody", NULL);
+    for (int i = 0; i < a->nobjects; i++) {
+        const ObjectRec *o = &a->objects[i];
+        if (!is_routine(o))
+            continue;
+        xmlNodePtr tr = el(h, body, "tr", NULL);
+        td_num(h, tr, i + 1);
+        el_text(h, tr, "td", NULL, o->kind);
+        xmlNodePtr lk = el(h, el(h, tr, "td", "name"), "a", NULL);
+        attrf(h, lk, "href", "#obj-%d", i + 1);
+        object_name(h, lk, o);
+        char cls[40];
+        snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
+        el_text(h, el(h, tr, "td", NULL), "span", cls, rpt_status_name((int)o->status));
+        xmlNodePtr links = el(h, tr, "td", "links");
+        if (h->first[i] == h->first[i + 1])
+            el_text(h, links, "span", "muted", "none");
+        for (int j = h->first[i]; j < h->first[i + 1]; j++) {
+            int k = h->list[j];
+            snprintf(cls, sizeof cls, "mono %s", sevcls(a->items[k].sev));
+            xmlNodePtr ik = el_text(h, links, "a", cls, a->items[k].code);
+            attrf(h, ik, "href", "#item-%d", k + 1);
+            attrf(h, ik, "title", "%s: %s", sev_name(a->items[k].sev), rpt_str(a->items[k].message));
+        }
+        td_num(h, tr, o->effort_min);
+        xmlNodePtr sc = el(h, tr, "td", "loc mono");
+        if (h->has_src[i]) {
+            xmlNodePtr sl = el(h, sc, "a", NULL);
+            attrf(h, sl, "href", "#src-%d-%d", i + 1, o->start.line);
+            textf(h, sl, "%s:%d", rpt_file_name(a, o->file), o->start.line);
+        } else {
+            textf(h, sc, "%s:%d", rpt_file_name(a, o->file), o->start.line);
         }
     }
 }
@@ -720,7 +979,9 @@ static void build_page(Html *h)
     chart_effort(h, charts);
     build_summary(h, main);
     build_objects(h, main);
+    build_routines(h, main);
     build_items(h, main);
+    build_sources(h, main);
     build_files(h, main);
 
     xmlNodePtr ft = el(h, body, "footer", "page");
@@ -742,6 +1003,17 @@ int rpt_html_body(const Assessment *a, FILE *f, char **err)
     if (!h.doc || h.nkinds < 0 || rpt_object_items(a, &h.first, &h.list) != 0) {
         *err = rpt_errf("out of memory");
         goto done;
+    }
+    h.has_src = calloc((size_t)(a->nobjects > 0 ? a->nobjects : 1), 1);
+    if (!h.has_src) {
+        *err = rpt_errf("out of memory");
+        goto done;
+    }
+    for (int i = 0; i < a->nobjects; i++) {
+        const ObjectRec *o = &a->objects[i];
+        const SourceFile *sf = src_file(a, o->file);
+        h.has_src[i] = h.first[i] < h.first[i + 1] && sf && o->start.line >= 1 &&
+                       o->start.line <= sf->nlines && o->end.line >= o->start.line;
     }
     build_page(&h);
     if (h.oom) {
@@ -768,6 +1040,7 @@ done:
         free(h.kinds);
     free(h.first);
     free(h.list);
+    free(h.has_src);
     return rc;
 }
 
