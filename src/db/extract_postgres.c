@@ -65,7 +65,7 @@ static int fetch(const DbDriver *d, DbConn *c, const char *sql, const char *para
 
 static int put(ExtractSink *s, ExtractKind k, const char *schema, const char *name, const char *ddl, DbError *err)
 {
-    ExtractObject o = {k, schema, name, ddl, NULL, 0};
+    ExtractObject o = {.kind = k, .schema = schema, .name = name, .ddl = ddl};
     return extract_sink_put(s, &o, err);
 }
 

@@ -147,8 +147,8 @@ static void add_stored_deps(MsRun *r, const char *schema, const char *name)
 
 static int emit(MsRun *r, ExtractKind kind, const char *schema, const char *name)
 {
-    ExtractObject o = {kind, schema ? schema : "", name ? name : "", r->ddl.s, r->ndeps ? r->deps : NULL,
-                       r->ndeps};
+    ExtractObject o = {.kind = kind, .schema = schema ? schema : "", .name = name ? name : "", .ddl = r->ddl.s,
+                       .deps = r->ndeps ? r->deps : NULL, .ndeps = r->ndeps};
     int rc = r->out->put(r->out->ctx, &o, r->err);
     if (rc)
         r->failed = 1;
