@@ -4,16 +4,17 @@
 #include "db/extract.h"
 #include <stddef.h>
 
-/* Branch dbtds has only the SQL Server driver: the integrator restores
- * db_drv_postgres and db_drv_mysql here at merge. */
+extern const DbDriver db_drv_postgres;
+extern const DbDriver db_drv_mysql;
 extern const DbDriver db_drv_tds;
 
 const DbDriver *db_driver(DbEngine e)
 {
     switch (e) {
     case DB_POSTGRES:
+        return &db_drv_postgres;
     case DB_MYSQL:
-        return NULL; /* "sqlshift: this build has no <engine> driver" */
+        return &db_drv_mysql;
     case DB_MSSQL:
         return &db_drv_tds;
     }
