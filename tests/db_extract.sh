@@ -212,7 +212,8 @@ env -u MYSQL_PWD "$SQLSHIFT" extract --from "mysql://pw@localhost/sakila?socket=
 st=$?
 same=0
 for f in "$tmp"/x1_sakila/*_table_* "$tmp"/x1_sakila/*_view_*; do
-    cmp -s "$f" "$tmp/xpw/$(basename "$f")" || same=1
+    b=$(basename "$f") # positions differ: pw's extract lacks the routines
+    cmp -s "$f" "$(find "$tmp/xpw" -name "[0-9]*_${b#*_}" | head -n 1)" || same=1
 done
 result "$([ $st -eq 0 ] && [ $same -eq 0 ]; echo $?)" \
     "--password-file: the password is used (the tables, views and triggers root extracts, exit $st)"
@@ -355,8 +356,11 @@ for db in sakila employees; do
         WHERE n.nspname = 'public' AND c.relkind = 'v' GROUP BY 1 ORDER BY 1" >"$tmp/act_views"
     nv=$(wc -l <"$tmp/exp_views")
     nvc=$(comm -12 "$tmp/exp_views" "$tmp/act_views" | wc -l)
+    # (or kept verbatim by the converter with an action item, e.g. SS3033 for a
+    # view calling a function that was not converted)
     silent=$(comm -23 "$tmp/exp_views" "$tmp/act_views" | cut -f1 | while read -r v; do
-        grep -q "_view_$v\\.sql	.*ERROR" "$tmp/rej_$db" || echo "$v"
+        grep -q "_view_$v\\.sql	.*ERROR" "$tmp/rej_$db" ||
+            grep -qs '^-- SS[0-9]* \(medium\|high\|critical\): ' "$tmp/c_$db"/*_view_*"$v".sql || echo "$v"
     done)
     if [ "$nv" -gt 0 ] && [ -z "$silent" ]; then
         ok "$db: every view created with its columns ($nvc of $nv) or rejected with an error ($((nv - nvc)))"
