@@ -264,13 +264,68 @@ static void column_identity(Rw *w, ColumnDef *c)
     }
 }
 
+/* MySQL: does the expression read an AUTO_INCREMENT column of the table
+ * being created? (MySQL refuses that in a generated column: the value does
+ * not exist yet when the generated one is computed.) */
+typedef struct IdRefs { const CreateTable *t; const char *hit; } IdRefs;
+
+static void idref_node(RwVisit *v, Node **slot);
+static void idref_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        idref_node(v, &l->items[i]);
+}
+
+static void idref_node(RwVisit *v, Node **slot)
+{
+    IdRefs *r = v->data;
+    const Node *n = *slot;
+    if (!n || r->hit)
+        return;
+    if (n->kind == N_NAME) {
+        const QName *q = &((const NameRef *)n)->name;
+        const Ident *last = q->n ? &q->parts[q->n - 1] : NULL;
+        for (int i = 0; last && i < r->t->columns.n; i++) {
+            const ColumnDef *c = (const ColumnDef *)r->t->columns.items[i];
+            if (c->h.kind == N_COLUMN_DEF && c->identity && c->name.len == last->len &&
+                !strncasecmp(c->name.text, last->text, last->len)) {
+                r->hit = c->name.text;
+                return;
+            }
+        }
+        return;
+    }
+    rw_children(*slot, v);
+}
+
+static int reads_auto_increment(Rw *w, ColumnDef *c)
+{
+    if (rw_target_pg(w) || !w->table || !c->computed)
+        return 0;
+    IdRefs r = {w->table, NULL};
+    RwVisit v = {idref_node, idref_list, &r};
+    idref_node(&v, &c->computed);
+    return r.hit != NULL;
+}
+
 static void column_computed(Rw *w, ColumnDef *c)
 {
     const char *col = column_text(w, c);
+    if (reads_auto_increment(w, c)) {
+        if (!c->type)
+            c->type = mk_type(w, c->h.span, guess_type(w, rw_expr_class(w, c->computed)));
+        rw_itemh(w, "SS3034", c->h.span, "compute the value in a view or in the application",
+                 "computed column %s reads the AUTO_INCREMENT column, which MySQL does not allow in a "
+                 "generated column (%s): created as a plain %s column", col,
+                 rw_span_text(w, c->computed->span), c->type->target_text ? c->type->target_text : "typed");
+        c->computed = NULL;
+        c->persisted = 0;
+        return;
+    }
     if (c->h.flags & NF_SYNTHETIC) { /* marked by the walk: calls code the target lacks */
         if (!c->type)
             c->type = mk_type(w, c->h.span, guess_type(w, rw_expr_class(w, c->computed)));
-        rw_item(w, "SS3006", c->h.span, "computed column %s calls a function or method the target does not "
+        rw_item(w, "SS3034", c->h.span, "computed column %s calls a function or method the target does not "
                 "have (%s): created as a plain %s column; fill it, or add the generated column once "
                 "the function exists", col, rw_span_text(w, c->computed->span),
                 c->type->target_text ? c->type->target_text : "typed");

@@ -762,6 +762,57 @@ static Node *h_datename(Rw *w, FuncCall *f)
     return x ? mk_cast(w, sp, x, "text") : NULL;
 }
 
+/* A MySQL system variable (@@name) made by a rewrite. */
+static Node *mk_sysvar(Rw *w, SrcSpan sp, const char *name)
+{
+    VarRef *v = NODE_NEW(w->cx->arena, VarRef, VAR, sp);
+    v->h.flags |= NF_SYNTHETIC;
+    v->vk = VK_GLOBAL;
+    v->name = name;
+    return &v->h;
+}
+
+/* T-SQL SERVERPROPERTY('name'): the properties the target can answer about
+ * itself (as text, like the sql_variant most callers CONVERT). Others keep
+ * the rule's SS2028 item. */
+static Node *h_serverproperty(Rw *w, FuncCall *f)
+{
+    const Node *a = f->args.n == 1 ? arg(f, 0) : NULL;
+    SrcSpan sp = SP(f);
+    const char *prop = a && a->kind == N_LITERAL && (((const Literal *)a)->lk == LIT_STRING ||
+                                                      ((const Literal *)a)->lk == LIT_NSTRING)
+                           ? ((const Literal *)a)->value
+                           : NULL;
+    int pg = rw_target_pg(w);
+    Node *r = NULL;
+    if (!prop)
+        ;
+    else if (!strcasecmp(prop, "ProductVersion"))
+        r = pg ? &mk_call(w, sp, "current_setting", 1, mk_str(w, sp, "server_version"))->h
+               : &mk_call(w, sp, "VERSION", 0)->h;
+    else if (!strcasecmp(prop, "ProductMajorVersion"))
+        r = pg ? &mk_call(w, sp, "split_part", 3, &mk_call(w, sp, "current_setting", 1,
+                                                                 mk_str(w, sp, "server_version"))->h,
+                          mk_str(w, sp, "."), mk_int(w, sp, 1))->h
+               : &mk_call(w, sp, "SUBSTRING_INDEX", 3, &mk_call(w, sp, "VERSION", 0)->h, mk_str(w, sp, "."),
+                          mk_int(w, sp, 1))->h;
+    else if (!strcasecmp(prop, "Collation"))
+        r = pg ? &mk_call(w, sp, "current_setting", 1, mk_str(w, sp, "lc_collate"))->h
+               : mk_sysvar(w, sp, "@@collation_server");
+    else if (!strcasecmp(prop, "ResourceLastUpdateDateTime") && pg)
+        r = mk_cast(w, sp, &mk_call(w, sp, "pg_postmaster_start_time", 0)->h, "timestamp");
+    if (!r) { /* the handler table owns the call: say why it stays */
+        w->kept_calls++;
+        rw_item(w, "SS2028", sp, "SERVERPROPERTY(%s%s%s) has no equivalent: kept as written", prop ? "'" : "",
+                prop ? prop : "", prop ? "'" : "");
+        return NULL;
+    }
+    rw_item(w, "SS2033", sp, "SERVERPROPERTY('%s') became %s", prop,
+            !strcasecmp(prop, "ResourceLastUpdateDateTime") ? "the server's start time (pg_postmaster_start_time())"
+                                                             : "the target server's own value");
+    return r;
+}
+
 /* MySQL GROUP_CONCAT([DISTINCT] x [, y] [ORDER BY ..] [SEPARATOR s]) */
 static Node *h_group_concat(Rw *w, FuncCall *f)
 {
@@ -1160,6 +1211,7 @@ static const HandlerDef handlers[] = {
     {"DATEDIFF_BIG", S_TSQL, T_ANY, h_datediff},
     {"DATEPART", S_TSQL, T_ANY, h_datepart},
     {"DATENAME", S_TSQL, T_ANY, h_datename},
+    {"SERVERPROPERTY", S_TSQL, T_ANY, h_serverproperty},
     {"GROUP_CONCAT", S_MYSQL, T_PG, h_group_concat},
     {"DATE_ADD", S_MYSQL, T_PG, h_date_add},
     {"DATE_SUB", S_MYSQL, T_PG, h_date_add},

@@ -220,7 +220,25 @@ START_TEST(test_computed_columns)
           "    lvl text,\n"
           "    node text\n"
           ");\n",
-          "SS1016 SS3006 SS3006 SS2001 SS3006 SS1008");
+          "SS1016 SS3006 SS3006 SS2001 SS3034 SS1008");
+}
+END_TEST
+
+START_TEST(test_computed_reads_auto_increment)
+{
+    /* MySQL refuses a generated column over the AUTO_INCREMENT column: a
+     * plain column with SS3034; one over other columns stays generated */
+    check(TSQL, MY,
+          "CREATE TABLE o (Id int IDENTITY(1,1) NOT NULL, Num AS ISNULL(N'SO' + CONVERT(nvarchar(23), [Id]), N'*'), "
+          "Qty int, Twice AS (Qty * 2))\n",
+          "CREATE TABLE o (\n"
+          "    id int AUTO_INCREMENT NOT NULL,\n"
+          "    num varchar(4000),\n"
+          "    qty int,\n"
+          "    twice decimal(38,10) AS ((qty * 2)),\n"
+          "    KEY (id)\n"
+          ");\n",
+          "SS3007 SS3034 SS3006 SS3007");
 }
 END_TEST
 
@@ -723,6 +741,7 @@ Suite *rewrite_suite(void)
     tc = tcase_create("tables");
     tcase_add_test(tc, test_identity_storage);
     tcase_add_test(tc, test_computed_columns);
+    tcase_add_test(tc, test_computed_reads_auto_increment);
     tcase_add_test(tc, test_mysql_table);
     tcase_add_test(tc, test_oracle_fk_types);
     tcase_add_test(tc, test_synonyms);
