@@ -166,6 +166,7 @@ cat >"$tmp/dbo.want" <<'EOF2'
 -- object: function dbo.fnOrderTotal (needs sales.Orders)
 -- object: procedure dbo.GetCustomer (needs dbo.Customers)
 -- object: procedure dbo.OldProc
+-- object: procedure dbo.Secret
 -- object: synonym dbo.Ord
 -- object: property .(database)
 -- object: property dbo.Customers (needs dbo.Customers)
@@ -193,6 +194,13 @@ if [ $st -eq 0 ] && ! grep -q 'SS0[0-9][0-9][0-9]' "$tmp/convert.err" && ! sanit
     ok "the extracted T-SQL converts without input or parse errors"
 else
     not_ok "convert of the extracted T-SQL: exit $st"
+    diag_file "$tmp/convert.err" 30
+fi
+
+if grep -q 'high\[SS4006\].*\[dbo\]\.\[Secret\] was not extracted' "$tmp/convert.err"; then
+    ok "a routine the server gave no text for is an action item after convert, not a silent gap"
+else
+    not_ok "the unextracted routine dbo.Secret is not reported by convert"
     diag_file "$tmp/convert.err" 30
 fi
 
