@@ -86,9 +86,9 @@ CREATE PROCEDURE dbo.OldProc AS SELECT "it's old" AS v
 GO
 SET QUOTED_IDENTIFIER ON
 GO
--- object: procedure dbo.Secret
--- [dbo].[Secret] was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login lacks VIEW DEFINITION)
-RAISERROR (N'[dbo].[Secret] was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login lacks VIEW DEFINITION)', 16, 1);
+-- object: procedure dbo.Secret 100%
+-- [dbo].[Secret 100%] was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login lacks VIEW DEFINITION)
+RAISERROR (N'[dbo].[Secret 100%%] was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login lacks VIEW DEFINITION)', 16, 1);
 GO
 -- object: view sales.OpenOrders (needs sales.Orders)
 -- open orders only
