@@ -136,8 +136,9 @@ unset SQLSHIFT_PASSWORD
 # ---- the catalogue reader on recorded rows ------------------------------------
 st=0
 "$replay" "$data/catalog.rows" >"$tmp/extracted.sql" 2>"$tmp/replay.err" || st=$?
-if [ $st -eq 0 ] && diff -u "$data/expected.sql" "$tmp/extracted.sql" >"$tmp/diff" && ! sanitizer_report "$tmp/replay.err"; then
-    ok "recorded catalogue rows give the expected T-SQL ($(cat "$tmp/replay.err"))"
+if [ $st -eq 0 ] && diff -u "$data/expected.sql" "$tmp/extracted.sql" >"$tmp/diff" && ! sanitizer_report "$tmp/replay.err" &&
+    grep -qx 'mssql_replay: 22 objects of 22' "$tmp/replay.err"; then
+    ok "recorded catalogue rows give the expected T-SQL, as many objects as the count query announced ($(cat "$tmp/replay.err"))"
 else
     not_ok "recorded catalogue rows: exit $st or output differs"
     diag_file "$tmp/diff" 60
@@ -166,6 +167,7 @@ cat >"$tmp/dbo.want" <<'EOF2'
 -- object: function dbo.fnOrderTotal (needs sales.Orders)
 -- object: procedure dbo.GetCustomer (needs dbo.Customers)
 -- object: procedure dbo.OldProc
+-- object: procedure dbo.Secret 100%
 -- object: synonym dbo.Ord
 -- object: property .(database)
 -- object: property dbo.Customers (needs dbo.Customers)
@@ -193,6 +195,13 @@ if [ $st -eq 0 ] && ! grep -q 'SS0[0-9][0-9][0-9]' "$tmp/convert.err" && ! sanit
     ok "the extracted T-SQL converts without input or parse errors"
 else
     not_ok "convert of the extracted T-SQL: exit $st"
+    diag_file "$tmp/convert.err" 30
+fi
+
+if grep -q 'high\[SS4006\].*\[dbo\]\.\[Secret 100%%\] was not extracted' "$tmp/convert.err"; then
+    ok "a routine the server gave no text for is an action item after convert, not a silent gap"
+else
+    not_ok "the unextracted routine dbo.Secret is not reported by convert"
     diag_file "$tmp/convert.err" 30
 fi
 

@@ -241,6 +241,7 @@ static void tds_close(DbConn *c)
 {
     if (!c)
         return;
+    c->call.err = NULL; /* the last call's DbError may be gone: let close be quiet */
     if (c->p)
         dbclose(c->p);
     free(c);

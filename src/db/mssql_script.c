@@ -345,11 +345,30 @@ static int module_finish(MsRun *r)
         sb_puts(&r->ddl, "SET QUOTED_IDENTIFIER OFF\nGO\n");
     const char *def = F(r, MD_DEFINITION);
     if (!def) {
-        /* WITH ENCRYPTION: the server does not give the text back */
+        /* WITH ENCRYPTION, or a login without VIEW DEFINITION: no text.
+         * A RAISERROR, not just a comment, so that nothing downstream
+         * passes over the gap: convert reports it as an action item and
+         * running the script stops there. */
+        StrBuf what;
+        sb_init(&what);
+        ms_ident2(&what, F(r, MD_SCHEMA), F(r, MD_NAME));
+        sb_printf(&what, " was not extracted: the server gave no definition (created WITH ENCRYPTION, or "
+                         "the login lacks VIEW DEFINITION)");
         sb_puts(&r->ddl, "-- ");
-        ms_ident2(&r->ddl, F(r, MD_SCHEMA), F(r, MD_NAME));
-        sb_puts(&r->ddl, ": the definition is encrypted on the server (WITH ENCRYPTION) and could not be "
-                         "extracted\n");
+        sb_puts(&r->ddl, what.s);
+        sb_puts(&r->ddl, "\nRAISERROR (");
+        /* RAISERROR formats its message: a % in a name must not be read as a conversion */
+        StrBuf lit;
+        sb_init(&lit);
+        for (const char *p = what.s; *p; p++) {
+            if (*p == '%')
+                sb_putc(&lit, '%');
+            sb_putc(&lit, *p);
+        }
+        ms_nstring(&r->ddl, lit.s);
+        sb_puts(&r->ddl, ", 16, 1);\nGO\n");
+        sb_free(&lit);
+        sb_free(&what);
     } else {
         sb_puts(&r->ddl, def);
         if (!r->ddl.len || r->ddl.s[r->ddl.len - 1] != '\n')

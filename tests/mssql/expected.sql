@@ -60,6 +60,11 @@ GO
 -- object: foreign key sales.FK_Orders_Customers (needs sales.Orders, dbo.Customers)
 ALTER TABLE [sales].[Orders] ADD CONSTRAINT [FK_Orders_Customers] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[Customers] ([id]) ON DELETE CASCADE;
 GO
+-- object: trigger .trAudit
+CREATE TRIGGER trAudit ON DATABASE FOR CREATE_TABLE
+AS
+PRINT 'table created';
+GO
 -- object: function dbo.fnOrderTotal (needs sales.Orders)
 CREATE FUNCTION dbo.fnOrderTotal (@id int)
 RETURNS money
@@ -80,6 +85,10 @@ GO
 CREATE PROCEDURE dbo.OldProc AS SELECT "it's old" AS v
 GO
 SET QUOTED_IDENTIFIER ON
+GO
+-- object: procedure dbo.Secret 100%
+-- [dbo].[Secret 100%] was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login lacks VIEW DEFINITION)
+RAISERROR (N'[dbo].[Secret 100%%] was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login lacks VIEW DEFINITION)', 16, 1);
 GO
 -- object: view sales.OpenOrders (needs sales.Orders)
 -- open orders only
