@@ -178,8 +178,15 @@ static DbConn *my_connect(const DbUrl *u, const char *password, const DbOpts *o,
     if (u->socket)
         mysql_options(c->my, MYSQL_OPT_PROTOCOL, &proto);
     const char *host = u->socket ? "localhost" : u->host;
+    time_t start = time(NULL);
     if (!mysql_real_connect(c->my, host, u->user, password, u->dbname, (unsigned)u->port, u->socket, 0)) {
         conn_err(err, c->my);
+        /* a server that accepts but does not answer within the limit */
+        if ((err->kind == DBE_LOST || err->kind == DBE_CONNECT) && time(NULL) - start >= (time_t)ct) {
+            err->kind = DBE_TIMEOUT;
+            size_t n = strlen(err->msg);
+            snprintf(err->msg + n, sizeof err->msg - n, " (connect timeout %u s)", ct);
+        }
         mysql_close(c->my);
         free(c);
         return NULL;
