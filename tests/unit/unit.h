@@ -10,5 +10,6 @@ Suite *parse_ddl_suite(void);
 Suite *rewrite_suite(void);
 Suite *rules_suite(void);
 Suite *report_suite(void);
+Suite *extract_suite(void);
 
 #endif
