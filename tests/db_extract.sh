@@ -230,6 +230,25 @@ conn_fail "a server that does not answer, --connect-timeout 2" "timeout" \
 t1=$(date +%s)
 result "$([ $((t1 - t0)) -ge 2 ] && [ $((t1 - t0)) -le 10 ]; echo $?)" "the connect timeout is kept ($((t1 - t0)) s for 2 s)"
 kill "$hang_pid" 2>/dev/null
+# old versions refused; a server that goes away after the login
+fake() { # fake VERSION: a fake server on $tmp/fake.sock (pid in fake_pid)
+    rm -f "$tmp/fake.sock"
+    perl "$top_srcdir/tests/lib/fake_mysql.pl" "$tmp/fake.sock" "$1" &
+    fake_pid=$!
+    at_exit "kill $fake_pid 2>/dev/null"
+    i=0
+    while [ ! -S "$tmp/fake.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+fake 5.6.51-log
+conn_fail "MySQL 5.6" "server version 5.6.51-log is not supported" "mysql://root@localhost/db?socket=$tmp/fake.sock"
+kill "$fake_pid"
+fake 10.1.48-MariaDB
+conn_fail "MariaDB 10.1" "server version 10.1.48-MariaDB is not supported" "mysql://root@localhost/db?socket=$tmp/fake.sock"
+kill "$fake_pid"
+fake 5.7.44
+conn_fail "a server gone after the login (MySQL 5.7 accepted)" "Lost connection\|gone away" \
+    "mysql://root@localhost/db?socket=$tmp/fake.sock"
+kill "$fake_pid"
 printf 's3cret\n' >"$tmp/pwfile"
 env -u MYSQL_PWD "$SQLSHIFT" extract --from "mysql://pw@localhost/sakila?socket=$MARIA_SOCKET" \
     --password-file "$tmp/pwfile" -o "$tmp/xpw" </dev/null 2>"$tmp/pw.err"
