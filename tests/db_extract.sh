@@ -249,6 +249,16 @@ fake 5.7.44
 conn_fail "a server gone after the login (MySQL 5.7 accepted)" "Lost connection\|gone away" \
     "mysql://root@localhost/db?socket=$tmp/fake.sock"
 kill "$fake_pid"
+# TLS over TCP (the unix socket is local: no TLS there): a server without it
+rm -f "$tmp/port"
+perl "$top_srcdir/tests/lib/fake_mysql.pl" "tcp:$tmp/port" 10.11.6-MariaDB &
+fake_pid=$!
+at_exit "kill $fake_pid 2>/dev/null"
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+conn_fail "tls=required, server without TLS" "TLS is required" "mysql://root@127.0.0.1:$(cat "$tmp/port")/db?tls=required"
+conn_fail "tls=verify_identity, server without TLS" "SSL\|TLS" "mysql://root@127.0.0.1:$(cat "$tmp/port")/db?tls=verify_identity"
+kill "$fake_pid"
 printf 's3cret\n' >"$tmp/pwfile"
 env -u MYSQL_PWD "$SQLSHIFT" extract --from "mysql://pw@localhost/sakila?socket=$MARIA_SOCKET" \
     --password-file "$tmp/pwfile" -o "$tmp/xpw" </dev/null 2>"$tmp/pw.err"
