@@ -80,7 +80,7 @@ for db in sakila employees; do
     "$SQLSHIFT" extract --from "$(url $db)" -o "$tmp/x1_$db" 2>"$tmp/x.err" || true
     "$SQLSHIFT" extract --from "$(url $db)" -o "$tmp/x2_$db" 2>>"$tmp/x.err" || true
     if [ -f "$tmp/x1_$db/manifest.tsv" ] && diff -r "$tmp/x1_$db" "$tmp/x2_$db" >"$tmp/diff.out" 2>&1; then
-        ok "$db: two extracts are byte-identical ($(ls "$tmp/x1_$db" | grep -c '\.sql$') object files)"
+        ok "$db: two extracts are byte-identical ($(find "$tmp/x1_$db" -name '*.sql' | wc -l) object files)"
     else
         not_ok "$db: two extracts are byte-identical"
         diag_file "$tmp/x.err"
@@ -204,12 +204,12 @@ conn_fail() { # conn_fail DESC PATTERN URL [ENV=VAL | OPTION]...: must fail with
     local lines
     lines=$(wc -l <"$tmp/e.err")
     if [ "$st" -eq 5 ] && [ "$lines" -eq 1 ] && grep -q "^sqlshift: .*: .*$pat" "$tmp/e.err" &&
-        [ -z "$(ls "$tmp" | grep '^xe')" ] && [ ! -s "$tmp/e.out" ]; then
+        ! compgen -G "$tmp/xe*" >/dev/null && [ ! -s "$tmp/e.out" ]; then
         ok "$desc: exit 5, one line: $(cat "$tmp/e.err")"
     else
         not_ok "$desc: exit 5 (got $st), one line (got $lines), no output left"
         diag_file "$tmp/e.err"
-        ls "$tmp" | grep '^xe' | sed 's/^/# left: /'
+        for f in "$tmp"/xe*; do [ -e "$f" ] && diag "left: $f"; done
     fi
 }
 conn_fail "missing socket" "Can't connect" "mysql://root@localhost/sakila?socket=$tmp/no.sock"
@@ -334,7 +334,6 @@ function pgtype(t,   u, m) {
     return "?"
 }'
 
-total_t=0 total_tc=0 total_v=0 total_vc=0 total_i=0 total_ic=0
 for db in sakila employees; do
     createdb "rt_$db" </dev/null
     "$SQLSHIFT" convert -q -s mysql -t postgresql --split -o "$tmp/c_$db" "$tmp/x1_$db" 2>"$tmp/c.err"
