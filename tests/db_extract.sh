@@ -65,6 +65,8 @@ CREATE PROCEDURE `p;x`(IN n int) BEGIN SELECT 'a;;b' AS s, n; END //
 CREATE TRIGGER `z_first` BEFORE INSERT ON t2 FOR EACH ROW BEGIN INSERT INTO log VALUES ('z'); END //
 CREATE TRIGGER `a_second` BEFORE INSERT ON t2 FOR EACH ROW FOLLOWS `z_first` BEGIN INSERT INTO log VALUES ('a'); END //
 DELIMITER ;
+CREATE EVENT `e;1` ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DO DELETE FROM log;
+CREATE SEQUENCE `s"1` START WITH 100 INCREMENT BY 5;
 EOF
 if maria_sql "" <"$tmp/weird.sql" >"$tmp/weird.log" 2>&1; then
     ok "MariaDB: a database of awkward names created"
@@ -78,7 +80,7 @@ for db in sakila employees; do
     "$SQLSHIFT" extract --from "$(url $db)" -o "$tmp/x1_$db" 2>"$tmp/x.err" || true
     "$SQLSHIFT" extract --from "$(url $db)" -o "$tmp/x2_$db" 2>>"$tmp/x.err" || true
     if [ -f "$tmp/x1_$db/manifest.tsv" ] && diff -r "$tmp/x1_$db" "$tmp/x2_$db" >"$tmp/diff.out" 2>&1; then
-        ok "$db: two extracts are byte-identical ($(ls "$tmp/x1_$db" | grep -c '\.sql$') object files)"
+        ok "$db: two extracts are byte-identical ($(find "$tmp/x1_$db" -name '*.sql' | wc -l) object files)"
     else
         not_ok "$db: two extracts are byte-identical"
         diag_file "$tmp/x.err"
@@ -114,6 +116,9 @@ check "a view on a view comes after the view it reads (manifest dependency)" \
     awk -F'\t' '$4 == "v_base" { b = $1 } $4 == "a_top" { t = $1; d = $6 } END { exit !(b < t && d == "we;ird.v_base") }' "$tmp/xw/manifest.tsv"
 check "triggers keep their firing order (a_second after z_first)" \
     awk -F'\t' '$4 == "z_first" { z = $1 } $4 == "a_second" { a = $1 } END { exit !(z < a) }' "$tmp/xw/manifest.tsv"
+got=$(awk -F'\t' '!/^#/ && $1 != "position" { printf "%s ", $2 }' "$tmp/xw/manifest.tsv")
+result "$([ "$got" = "sequence table table table view view view procedure trigger trigger event " ]; echo $?)" \
+    "every kind in creation order: $got"
 check "the manifest holds the names exactly" \
     grep -q "	we;ird	a\`b\"c;d	" "$tmp/xw/manifest.tsv"
 # Load the extract into an empty database: the same objects must come back.
@@ -135,6 +140,7 @@ show_all() { # show_all DB: SHOW CREATE of every object, database name blanked
     done
     maria_sql "$1" -N -e "SELECT TRIGGER_NAME, ACTION_ORDER, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1"
     maria_sql "$1" -N -e "SELECT ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 1"
+    maria_sql "$1" -N -e "SELECT EVENT_NAME, EVENT_DEFINITION, INTERVAL_VALUE, INTERVAL_FIELD, STARTS, STATUS FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1"
 }
 show_all 'we;ird' | sed -e 's/`we;ird`\.//g' -e 's/ AUTO_INCREMENT=[0-9]*//' >"$tmp/orig.show"
 show_all 'copy;db' | sed -e 's/`copy;db`\.//g' >"$tmp/copy.show"
@@ -185,27 +191,74 @@ check "an earlier extract folder is replaced as a whole" \
 
 # ---- connection errors: one line, exit 5, nothing written --------------------------
 echo "CREATE USER 'pw'@'localhost' IDENTIFIED BY 's3cret'; GRANT ALL ON sakila.* TO 'pw'@'localhost';" | maria_sql ""
-conn_fail() { # conn_fail DESC PATTERN URL [ENV=VAL]: must fail with exit 5
+conn_fail() { # conn_fail DESC PATTERN URL [ENV=VAL | OPTION]...: must fail with exit 5
     local desc=$1 pat=$2 u=$3
     shift 3
     rm -rf "$tmp/xe"
-    env "$@" "$SQLSHIFT" extract --from "$u" -o "$tmp/xe" </dev/null >"$tmp/e.out" 2>"$tmp/e.err"
+    local envs=() opts=()
+    for a in "$@"; do
+        case $a in -*) opts+=("$a") ;; *=*) envs+=("$a") ;; *) opts+=("$a") ;; esac
+    done
+    env "${envs[@]}" "$SQLSHIFT" extract --from "$u" "${opts[@]}" -o "$tmp/xe" </dev/null >"$tmp/e.out" 2>"$tmp/e.err"
     local st=$?
     local lines
     lines=$(wc -l <"$tmp/e.err")
     if [ "$st" -eq 5 ] && [ "$lines" -eq 1 ] && grep -q "^sqlshift: .*: .*$pat" "$tmp/e.err" &&
-        [ -z "$(ls "$tmp" | grep '^xe')" ] && [ ! -s "$tmp/e.out" ]; then
+        ! compgen -G "$tmp/xe*" >/dev/null && [ ! -s "$tmp/e.out" ]; then
         ok "$desc: exit 5, one line: $(cat "$tmp/e.err")"
     else
         not_ok "$desc: exit 5 (got $st), one line (got $lines), no output left"
         diag_file "$tmp/e.err"
-        ls "$tmp" | grep '^xe' | sed 's/^/# left: /'
+        for f in "$tmp"/xe*; do [ -e "$f" ] && diag "left: $f"; done
     fi
 }
 conn_fail "missing socket" "Can't connect" "mysql://root@localhost/sakila?socket=$tmp/no.sock"
 conn_fail "unknown database" "Unknown database" "$(url nosuchdb)"
 conn_fail "refused login" "Access denied" "mysql://pw@localhost/sakila?socket=$MARIA_SOCKET" MYSQL_PWD=wrong
 conn_fail "SQL Server URL" "" "mssql://sa@127.0.0.1:1/master" SQLSHIFT_PASSWORD=x
+# a server that accepts the connection and never answers: --connect-timeout
+perl -MIO::Socket::UNIX -e '
+    my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $ARGV[0], Listen => 5) or die "listen: $!";
+    my @held; while (my $c = $s->accept) { push @held, $c }' "$tmp/hang.sock" &
+hang_pid=$!
+at_exit "kill $hang_pid 2>/dev/null"
+i=0
+while [ ! -S "$tmp/hang.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+t0=$(date +%s)
+conn_fail "a server that does not answer, --connect-timeout 2" "timeout" \
+    "mysql://root@localhost/sakila?socket=$tmp/hang.sock" --connect-timeout 2
+t1=$(date +%s)
+result "$([ $((t1 - t0)) -ge 2 ] && [ $((t1 - t0)) -le 10 ]; echo $?)" "the connect timeout is kept ($((t1 - t0)) s for 2 s)"
+kill "$hang_pid" 2>/dev/null
+# old versions refused; a server that goes away after the login
+fake() { # fake VERSION: a fake server on $tmp/fake.sock (pid in fake_pid)
+    rm -f "$tmp/fake.sock"
+    perl "$top_srcdir/tests/lib/fake_mysql.pl" "$tmp/fake.sock" "$1" &
+    fake_pid=$!
+    at_exit "kill $fake_pid 2>/dev/null"
+    i=0
+    while [ ! -S "$tmp/fake.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+fake 5.6.51-log
+conn_fail "MySQL 5.6" "server version 5.6.51-log is not supported" "mysql://root@localhost/db?socket=$tmp/fake.sock"
+kill "$fake_pid"
+fake 10.1.48-MariaDB
+conn_fail "MariaDB 10.1" "server version 10.1.48-MariaDB is not supported" "mysql://root@localhost/db?socket=$tmp/fake.sock"
+kill "$fake_pid"
+fake 5.7.44
+conn_fail "a server gone after the login (MySQL 5.7 accepted)" "Lost connection\|gone away" \
+    "mysql://root@localhost/db?socket=$tmp/fake.sock"
+kill "$fake_pid"
+# TLS over TCP (the unix socket is local: no TLS there): a server without it
+rm -f "$tmp/port"
+perl "$top_srcdir/tests/lib/fake_mysql.pl" "tcp:$tmp/port" 10.11.6-MariaDB &
+fake_pid=$!
+at_exit "kill $fake_pid 2>/dev/null"
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+conn_fail "tls=required, server without TLS" "TLS is required" "mysql://root@127.0.0.1:$(cat "$tmp/port")/db?tls=required"
+conn_fail "tls=verify_identity, server without TLS" "SSL\|TLS" "mysql://root@127.0.0.1:$(cat "$tmp/port")/db?tls=verify_identity"
+kill "$fake_pid"
 printf 's3cret\n' >"$tmp/pwfile"
 env -u MYSQL_PWD "$SQLSHIFT" extract --from "mysql://pw@localhost/sakila?socket=$MARIA_SOCKET" \
     --password-file "$tmp/pwfile" -o "$tmp/xpw" </dev/null 2>"$tmp/pw.err"
@@ -282,7 +335,6 @@ function pgtype(t,   u, m) {
     return "?"
 }'
 
-total_t=0 total_tc=0 total_v=0 total_vc=0 total_i=0 total_ic=0
 for db in sakila employees; do
     createdb "rt_$db" </dev/null
     "$SQLSHIFT" convert -q -s mysql -t postgresql --split -o "$tmp/c_$db" "$tmp/x1_$db" 2>"$tmp/c.err"

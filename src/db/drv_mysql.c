@@ -97,6 +97,14 @@ static void fix_timeout(DbError *err, const DbConn *c, time_t start)
         err->kind = DBE_TIMEOUT;
 }
 
+/* 1 when the URL asks for TLS (a tls mode other than disabled, or a CA). */
+static int tls_wanted(const DbUrl *u)
+{
+    if (u->tls)
+        return strcasecmp(u->tls, "disabled") && strcasecmp(u->tls, "disable") && strcasecmp(u->tls, "false");
+    return u->tls_ca != NULL;
+}
+
 static int set_tls(MYSQL *my, const DbUrl *u, DbError *err)
 {
     const char *mode = u->tls;
@@ -178,8 +186,24 @@ static DbConn *my_connect(const DbUrl *u, const char *password, const DbOpts *o,
     if (u->socket)
         mysql_options(c->my, MYSQL_OPT_PROTOCOL, &proto);
     const char *host = u->socket ? "localhost" : u->host;
+    time_t start = time(NULL);
     if (!mysql_real_connect(c->my, host, u->user, password, u->dbname, (unsigned)u->port, u->socket, 0)) {
         conn_err(err, c->my);
+        /* a server that accepts but does not answer within the limit */
+        if ((err->kind == DBE_LOST || err->kind == DBE_CONNECT) && time(NULL) - start >= (time_t)ct) {
+            err->kind = DBE_TIMEOUT;
+            size_t n = strlen(err->msg);
+            snprintf(err->msg + n, sizeof err->msg - n, " (connect timeout %u s)", ct);
+        }
+        mysql_close(c->my);
+        free(c);
+        return NULL;
+    }
+    /* Connector/C falls back to plain text when the server has no TLS and
+     * the certificate is not verified: a required TLS is checked here. A
+     * unix socket is local and never encrypted (as MySQL's ssl-mode). */
+    if (tls_wanted(u) && !u->socket && !mysql_get_ssl_cipher(c->my)) {
+        set_err(err, DBE_TLS, NULL, "TLS is required (tls=%s) but the server did not start it", u->tls ? u->tls : "verify_ca");
         mysql_close(c->my);
         free(c);
         return NULL;

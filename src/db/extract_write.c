@@ -8,6 +8,7 @@
  * script. Nothing is left behind on failure. */
 #include "db/extract.h"
 #include "util/arena.h"
+#include "util/fsutil.h"
 #include "util/strbuf.h"
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -233,6 +234,16 @@ int extract_sink_open(const ExtractSinkOpts *o, ExtractSink **out, DbError *err)
         sink_err(err, DBE_URL, "%s: the folder exists and is not an earlier extract (no %s): not replaced",
                  s->final, MANIFEST);
         goto fail;
+    }
+    char *slash = strrchr(s->final, '/');
+    if (slash && slash != s->final) { /* the parent folders, as convert -o does */
+        *slash = 0;
+        int mk = fs_mkdirs(s->final);
+        *slash = '/';
+        if (mk != 0) {
+            sink_err(err, DBE_INTERNAL, "%s: cannot create its folder: %s", s->final, strerror(errno));
+            goto fail;
+        }
     }
     if (asprintf(&s->tmpdir, s->as_dir ? "%s.tmp.%ld" : "%s.tmp.%ld.d", s->final, pid) < 0)
         abort();

@@ -12,5 +12,6 @@ Suite *rules_suite(void);
 Suite *report_suite(void);
 Suite *db_suite(void);
 Suite *mssql_suite(void);
+Suite *extract_suite(void);
 
 #endif
