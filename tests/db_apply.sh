@@ -96,6 +96,16 @@ check "stop: the rest is reported not applied, everything rolled back" \
 check "stop: nothing was kept (good1 rolled back too)" \
     [ "$(q a4 "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")" = 0 ]
 
+# ---- transaction control in the input would end apply's transaction: refused ----
+printf '%s\n' '-- session (tx.sql:1:1)' 'COMMIT;' '-- table dbo.T9 (tx.sql:2:1)' 'CREATE TABLE t9 (a integer);' >"$tmp/tx.sql"
+createdb a9
+rc=0
+"$SQLSHIFT" apply --on-error continue --to "$(url a9)" "$tmp/tx.sql" >"$tmp/a9.out" 2>&1 || rc=$?
+check "a COMMIT in the input is reported, not run; the rest applied in the one transaction" \
+    sh -c "[ $rc -eq 6 ] && grep -q '^FAILED  *session (tx.sql:1:1): .*transaction control statement COMMIT not run' '$tmp/a9.out' &&
+           [ \"\$(psql -X -At -d a9 -c \"SELECT count(*) FROM pg_tables WHERE tablename = 't9'\")\" = 1 ]"
+diag_file "$tmp/a9.out"
+
 # ---- names with quotes and semicolons, strings, dollar quotes, comments -----------
 cat >"$tmp/names.sql" <<'EOF'
 -- table dbo.we"ird;name (names.sql:1:1)

@@ -2,7 +2,9 @@
  * what it created. PostgreSQL: one transaction, one savepoint per object, so
  * a rejected object is rolled back alone and the run can go on. */
 #include "db/apply.h"
+#include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +26,28 @@ static void record_failure(ApplyObject *o, const ApplyStmt *s, const DbError *e)
     snprintf(o->sqlstate, sizeof o->sqlstate, "%s", e->sqlstate);
     o->err_file = s->file;
     o->err_line = s->line + (e->line > 0 ? e->line - 1 : 0);
+}
+
+/* A statement that would end or nest apply's own transaction (COMMIT,
+ * BEGIN, SAVEPOINT ...) is not sent: 1 and err filled. */
+static int txn_control(const char *sql, DbError *err)
+{
+    static const char *const words[] = {"BEGIN", "COMMIT", "ROLLBACK", "END", "ABORT", "START",
+                                        "SAVEPOINT", "RELEASE", "PREPARE", NULL};
+    size_t n = 0;
+    while (sql[n] && (isalpha((unsigned char)sql[n]) || sql[n] == '_'))
+        n++;
+    for (const char *const *w = words; *w; w++) {
+        if (n == strlen(*w) && !strncasecmp(sql, *w, n)) {
+            memset(err, 0, sizeof *err);
+            err->kind = DBE_QUERY;
+            snprintf(err->msg, sizeof err->msg,
+                     "transaction control statement %s not run: apply runs everything in one "
+                     "transaction with a savepoint per object", *w);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int fatal_kind(DbErrKind k)
@@ -180,7 +204,7 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
         ob->status = AP_APPLIED;
         for (int k = 0; k < ob->nstmts; k++) {
             DbError e;
-            if (d->exec(c, ob->stmts[k].sql, &e) != 0) {
+            if (txn_control(ob->stmts[k].sql, &e) || d->exec(c, ob->stmts[k].sql, &e) != 0) {
                 if (fatal_kind(e.kind)) {
                     *fatal = e;
                     return -1;
