@@ -164,6 +164,17 @@ conn_err "missing socket" "postgresql:///x?host=$tmp/nosuchdir&port=5999" "^sqls
 conn_err "closed TCP port" "postgresql://127.0.0.1:1/x" "^sqlshift: postgresql://127.0.0.1:1/x: .*Connection refused"
 conn_err "unknown database" "$(url nosuchdb)" 'database "nosuchdb" does not exist'
 conn_err "refused login (unknown role)" "host=$PGHOST port=$PGPORT user=nosuchrole dbname=a1" 'role "nosuchrole" does not exist'
+# the server going away mid-run (the session is terminated by one object)
+printf '%s\n' '-- table dbo.T1 (lost.sql:1:1)' 'CREATE TABLE t1 (a integer);' \
+    '-- statement (lost.sql:2:1)' 'SELECT pg_terminate_backend(pg_backend_pid());' \
+    '-- table dbo.T2 (lost.sql:3:1)' 'CREATE TABLE t2 (a integer);' >"$tmp/lost.sql"
+createdb a10
+rc=0
+"$SQLSHIFT" apply --on-error continue --to "$(url a10)" "$tmp/lost.sql" >"$tmp/c.out" 2>"$tmp/c.err" || rc=$?
+check "connection lost mid-run: exit 5, one line naming the server, nothing committed" \
+    sh -c "[ $rc -eq 5 ] && [ \$(wc -l <'$tmp/c.err') -eq 1 ] && grep -q '^sqlshift: host=.*dbname=a10: connection lost: .*terminating connection' '$tmp/c.err' &&
+           [ ! -s '$tmp/c.out' ] && [ \"\$(psql -X -At -d a10 -c \"SELECT count(*) FROM pg_tables WHERE tablename = 't1'\")\" = 0 ]"
+diag_file "$tmp/c.err"
 rc=0
 "$SQLSHIFT" apply --to "postgresql://u:secret@localhost/x" "$tmp/broken.sql" >/dev/null 2>"$tmp/c.err" || rc=$?
 check "a password in the URL is refused (exit 2), and not echoed" \

@@ -189,6 +189,8 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
     int stopped = 0;
     for (int i = 0; i < p->n; i++) {
         ApplyObject *ob = &p->objs[i];
+        if (o->verbose && !stopped)
+            progress(i + 1, p->n);
         if (stopped) {
             ob->status = ob->nstmts ? AP_PENDING : AP_EMPTY;
             continue;
@@ -197,8 +199,6 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
             ob->status = AP_EMPTY;
             continue;
         }
-        if (o->verbose)
-            progress(i + 1, p->n);
         if (d->exec(c, "SAVEPOINT sqlshift_object", fatal) != 0)
             return -1;
         ob->status = AP_APPLIED;
@@ -278,14 +278,14 @@ static int run_mysql(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyOpts
     int stopped = 0;
     for (int i = 0; i < p->n; i++) {
         ApplyObject *ob = &p->objs[i];
+        if (o->verbose && !stopped)
+            progress(i + 1, p->n);
         if (!ob->nstmts) {
             ob->status = AP_EMPTY;
             continue;
         }
         if (stopped)
             continue; /* stays AP_PENDING */
-        if (o->verbose)
-            progress(i + 1, p->n);
         ob->status = AP_APPLIED;
         for (int k = 0; k < ob->nstmts; k++) {
             DbError e;
