@@ -2,6 +2,7 @@
  * what it created. PostgreSQL: one transaction, one savepoint per object, so
  * a rejected object is rolled back alone and the run can go on. */
 #include "db/apply.h"
+#include "util/strbuf.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -47,6 +48,14 @@ static int txn_control(const char *sql, DbError *err)
             return 1;
         }
     }
+    return 0;
+}
+
+static int mentions_routine(const ApplyObject *o)
+{
+    for (int k = 0; k < o->nstmts; k++)
+        if (strcasestr(o->stmts[k].sql, "function") || strcasestr(o->stmts[k].sql, "procedure"))
+            return 1;
     return 0;
 }
 
@@ -199,9 +208,33 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
             ob->status = AP_EMPTY;
             continue;
         }
+        ob->status = AP_APPLIED;
+        DbError e1;
+        if (ob->nstmts == 1 && !txn_control(ob->stmts[0].sql, &e1)) {
+            /* the common case in one round trip: savepoint, statement and
+             * release in one string; the prefix holds no line break, so an
+             * error position still gives the statement's own line */
+            StrBuf b;
+            sb_init(&b);
+            sb_printf(&b, "SAVEPOINT sqlshift_object; %s\n;RELEASE SAVEPOINT sqlshift_object", ob->stmts[0].sql);
+            int rc = d->exec(c, b.s, &e1);
+            sb_free(&b);
+            if (rc != 0) {
+                if (fatal_kind(e1.kind)) {
+                    *fatal = e1;
+                    return -1;
+                }
+                record_failure(ob, &ob->stmts[0], &e1);
+                if (d->exec(c, "ROLLBACK TO SAVEPOINT sqlshift_object", fatal) != 0)
+                    return -1;
+                if (!o->on_error_continue)
+                    stopped = 1;
+                continue;
+            }
+            goto applied;
+        }
         if (d->exec(c, "SAVEPOINT sqlshift_object", fatal) != 0)
             return -1;
-        ob->status = AP_APPLIED;
         for (int k = 0; k < ob->nstmts; k++) {
             DbError e;
             if (txn_control(ob->stmts[k].sql, &e) || d->exec(c, ob->stmts[k].sql, &e) != 0) {
@@ -222,7 +255,10 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
         }
         if (d->exec(c, "RELEASE SAVEPOINT sqlshift_object", fatal) != 0)
             return -1;
-        if (o->plpgsql_check) {
+    applied:
+        /* only CREATE FUNCTION / PROCEDURE (also in a DO block) make PL/pgSQL
+         * functions: other objects need no look at pg_proc */
+        if (o->plpgsql_check && mentions_routine(ob)) {
             snprintf(wm, sizeof wm, "%lu", watermark);
             const char *params[1] = {wm};
             OidScan s = {ob, watermark};
