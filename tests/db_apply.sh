@@ -96,6 +96,16 @@ check "stop: the rest is reported not applied, everything rolled back" \
 check "stop: nothing was kept (good1 rolled back too)" \
     [ "$(q a4 "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")" = 0 ]
 
+# ---- transaction control in the input would end apply's transaction: refused ----
+printf '%s\n' '-- session (tx.sql:1:1)' 'COMMIT;' '-- table dbo.T9 (tx.sql:2:1)' 'CREATE TABLE t9 (a integer);' >"$tmp/tx.sql"
+createdb a9
+rc=0
+"$SQLSHIFT" apply --on-error continue --to "$(url a9)" "$tmp/tx.sql" >"$tmp/a9.out" 2>&1 || rc=$?
+check "a COMMIT in the input is reported, not run; the rest applied in the one transaction" \
+    sh -c "[ $rc -eq 6 ] && grep -q '^FAILED  *session (tx.sql:1:1): .*transaction control statement COMMIT not run' '$tmp/a9.out' &&
+           [ \"\$(psql -X -At -d a9 -c \"SELECT count(*) FROM pg_tables WHERE tablename = 't9'\")\" = 1 ]"
+diag_file "$tmp/a9.out"
+
 # ---- names with quotes and semicolons, strings, dollar quotes, comments -----------
 cat >"$tmp/names.sql" <<'EOF'
 -- table dbo.we"ird;name (names.sql:1:1)
@@ -154,6 +164,48 @@ conn_err "missing socket" "postgresql:///x?host=$tmp/nosuchdir&port=5999" "^sqls
 conn_err "closed TCP port" "postgresql://127.0.0.1:1/x" "^sqlshift: postgresql://127.0.0.1:1/x: .*Connection refused"
 conn_err "unknown database" "$(url nosuchdb)" 'database "nosuchdb" does not exist'
 conn_err "refused login (unknown role)" "host=$PGHOST port=$PGPORT user=nosuchrole dbname=a1" 'role "nosuchrole" does not exist'
+# password authentication: a role that must give a password (scram), on db a1
+hba=$PGHOST/data/pg_hba.conf
+if [ -w "$hba" ]; then
+    q a1 "CREATE ROLE pwuser LOGIN PASSWORD 'pw;1:x'; GRANT CREATE ON SCHEMA public TO pwuser" >/dev/null
+    { echo "local a1 pwuser scram-sha-256"; cat "$hba"; } >"$tmp/hba" && cat "$tmp/hba" >"$hba"
+    q a1 "SELECT pg_reload_conf()" >/dev/null
+    sleep 0.5
+    pwurl="host=$PGHOST port=$PGPORT user=pwuser dbname=a1"
+    printf '%s\n' '-- table dbo.PwT (pw.sql:1:1)' 'CREATE TABLE pwt (a integer);' >"$tmp/pw.sql"
+    rc=0
+    PGPASSWORD= PGPASSFILE=$tmp/none "$SQLSHIFT" apply --to "$pwurl" "$tmp/pw.sql" </dev/null >"$tmp/c.out" 2>"$tmp/c.err" || rc=$?
+    check "login without a password (no terminal to ask on): exit 5, one line" \
+        sh -c "[ $rc -eq 5 ] && [ \$(wc -l <'$tmp/c.err') -eq 1 ] && grep -q 'no password supplied' '$tmp/c.err'"
+    rc=0
+    PGPASSWORD=wrong "$SQLSHIFT" apply --to "$pwurl" "$tmp/pw.sql" >"$tmp/c.out" 2>"$tmp/c.err" || rc=$?
+    check "refused login (wrong password from PGPASSWORD): exit 5, one line" \
+        sh -c "[ $rc -eq 5 ] && [ \$(wc -l <'$tmp/c.err') -eq 1 ] && grep -q 'password authentication failed for user \"pwuser\"' '$tmp/c.err' && ! grep -q wrong '$tmp/c.err'"
+    printf 'pw;1:x\n' >"$tmp/pwfile"
+    rc=0
+    env -u PGPASSWORD "$SQLSHIFT" apply --dry-run --password-file "$tmp/pwfile" --to "$pwurl" "$tmp/pw.sql" >"$tmp/c.out" 2>"$tmp/c.err" || rc=$?
+    check "--password-file with the password on one line: applied" sh -c "[ $rc -eq 0 ] && grep -q '^applied  *table dbo.PwT' '$tmp/c.out'"
+    diag_file "$tmp/c.err"
+    printf '# .pgpass format\n*:*:other:pwuser:nope\n*:*:a1:pwuser:pw;1\\:x\n' >"$tmp/pgpass"
+    rc=0
+    env -u PGPASSWORD "$SQLSHIFT" apply --dry-run --password-file "$tmp/pgpass" --to "$pwurl" "$tmp/pw.sql" >"$tmp/c.out" 2>"$tmp/c.err" || rc=$?
+    check "--password-file in .pgpass format (escaped ':'): the matching line is used" [ "$rc" -eq 0 ]
+    diag_file "$tmp/c.err"
+else
+    skip "pg_hba.conf of the test server not writable" 4
+fi
+
+# the server going away mid-run (the session is terminated by one object)
+printf '%s\n' '-- table dbo.T1 (lost.sql:1:1)' 'CREATE TABLE t1 (a integer);' \
+    '-- statement (lost.sql:2:1)' 'SELECT pg_terminate_backend(pg_backend_pid());' \
+    '-- table dbo.T2 (lost.sql:3:1)' 'CREATE TABLE t2 (a integer);' >"$tmp/lost.sql"
+createdb a10
+rc=0
+"$SQLSHIFT" apply --on-error continue --to "$(url a10)" "$tmp/lost.sql" >"$tmp/c.out" 2>"$tmp/c.err" || rc=$?
+check "connection lost mid-run: exit 5, one line naming the server, nothing committed" \
+    sh -c "[ $rc -eq 5 ] && [ \$(wc -l <'$tmp/c.err') -eq 1 ] && grep -q '^sqlshift: host=.*dbname=a10: connection lost: .*terminating connection' '$tmp/c.err' &&
+           [ ! -s '$tmp/c.out' ] && [ \"\$(psql -X -At -d a10 -c \"SELECT count(*) FROM pg_tables WHERE tablename = 't1'\")\" = 0 ]"
+diag_file "$tmp/c.err"
 rc=0
 "$SQLSHIFT" apply --to "postgresql://u:secret@localhost/x" "$tmp/broken.sql" >/dev/null 2>"$tmp/c.err" || rc=$?
 check "a password in the URL is refused (exit 2), and not echoed" \

@@ -63,7 +63,7 @@ check "validate -o: action_items.csv and report.json hold the item" \
 
 # ---- convert --validate ---------------------------------------------------------
 rc=0
-(cd "$tmp" && "$SQLSHIFT" convert -s tsql -t postgresql --validate -o conv2.sql --report rep2 src.sql) \
+(cd "$tmp" && "$SQLSHIFT" convert -v -s tsql -t postgresql --validate -o conv2.sql --report rep2 src.sql) \
     >"$tmp/v3.out" 2>"$tmp/v3.err" || rc=$?
 check "convert --validate: exit 0 (no --fail-on)" [ "$rc" -eq 0 ]
 check "convert --validate: the rejection joins the findings at the source line" \
@@ -148,25 +148,28 @@ check "SIGTERM during validate: no server left running on it" \
     sh -c "! ps -eo args | grep -v grep | grep -qF -- '$dir/data'"
 
 # ---- the whole converted corpus, timed ------------------------------------------------
-limit=${VALIDATE_TIME_LIMIT:-60}
+# the goal (under a minute) is for the normal build; ASan/UBSan runs slower
+if [ "${SANITIZERS:-}" = 1 ]; then limit=${VALIDATE_TIME_LIMIT:-180}; else limit=${VALIDATE_TIME_LIMIT:-60}; fi
 start=$(date +%s)
 total=0
 for src in tsql mysql plsql; do
     "$SQLSHIFT" convert -q -s "$src" -t postgresql -o "$tmp/corpus-$src.sql" "$top_srcdir/tests/corpus/$src" 2>/dev/null || true
 done
 conv=$(($(date +%s) - start))
+rc=0
+"$SQLSHIFT" validate -t postgresql -q -o "$tmp/corpus-rep" "$tmp/corpus-tsql.sql" "$tmp/corpus-mysql.sql" \
+    "$tmp/corpus-plsql.sql" >"$tmp/corpus.out" 2>"$tmp/corpus.err" || rc=$?
+if [ "$rc" -eq 0 ] || [ "$rc" -eq 6 ]; then
+    ok "validate of the converted corpus (three inputs, one server) ran to its end (exit $rc)"
+else
+    not_ok "validate of the converted corpus: exit $rc"
+    diag_file "$tmp/corpus.err"
+fi
 for src in tsql mysql plsql; do
-    rc=0
-    "$SQLSHIFT" validate -t postgresql -q -o "$tmp/corpus-rep-$src" "$tmp/corpus-$src.sql" >"$tmp/corpus-$src.out" 2>"$tmp/corpus-$src.err" || rc=$?
-    if [ "$rc" -eq 0 ] || [ "$rc" -eq 6 ]; then
-        ok "validate of the converted $src corpus ran to its end (exit $rc)"
-    else
-        not_ok "validate of the converted $src corpus: exit $rc"
-        diag_file "$tmp/corpus-$src.err"
-    fi
-    n=$(grep -c 'on PostgreSQL' "$tmp/corpus-rep-$src/objects.csv" || true)
-    r=$(grep -c 'rejected on PostgreSQL' "$tmp/corpus-rep-$src/objects.csv" || true)
-    diag "$src corpus: $n objects validated, $r rejected"
+    n=$(grep -c "^[^,]*,[^,]*,[^,]*,[^,]*corpus/$src/.*on PostgreSQL" "$tmp/corpus-rep/objects.csv" || true)
+    r=$(grep -c "^[^,]*,[^,]*,[^,]*,[^,]*corpus/$src/.*rejected on PostgreSQL" "$tmp/corpus-rep/objects.csv" || true)
+    diag "$src corpus: $n objects accepted or rejected, $r rejected"
+    check "validate: the $src corpus's objects are in the report" [ "$n" -gt 0 ]
     total=$((total + n))
 done
 secs=$(($(date +%s) - start))

@@ -21,7 +21,7 @@ static const char *const apply_synopsis =
     "               [-q|-v] DIR|FILE";
 static const char *const validate_synopsis =
     "sqlshift validate -t postgresql [--to URL] [-o REPORT_DIR] [--password-file FILE]\n"
-    "                  [--connect-timeout SECONDS] [--query-timeout SECONDS] [-q|-v] DIR|FILE";
+    "                  [--connect-timeout SECONDS] [--query-timeout SECONDS] [-q|-v] DIR|FILE...";
 
 static void db_opts(const CliArgs *a, DbOpts *o)
 {
@@ -239,8 +239,8 @@ int cmd_validate(int argc, char **argv)
         cli_usage(stderr, CMD_VALIDATE, validate_synopsis);
         return EXIT_USAGE;
     }
-    if (a.ninputs != 1) {
-        fprintf(stderr, "sqlshift: validate takes one folder (convert --split) or one file\n");
+    if (a.ninputs < 1) {
+        fprintf(stderr, "sqlshift: validate needs a folder (convert --split) or a file\n");
         return EXIT_USAGE;
     }
     VReport r;
@@ -256,24 +256,40 @@ int cmd_validate(int argc, char **argv)
     r.verbose = a.verbose;
     DbOpts dbo;
     db_opts(&a, &dbo);
-    Validation v;
-    ValidateStatus vs = validate_output(a.inputs[0], a.to, &dbo, a.verbose, &v, &err);
+    Validation *v = calloc((size_t)a.ninputs, sizeof *v);
+    if (!v)
+        abort();
+    ValidateStatus vs = validate_outputs(a.inputs, a.ninputs, a.to, &dbo, a.verbose, v, &err);
     if (vs != VAL_OK) {
         fprintf(stderr, "sqlshift: %s\n", err ? err : "validation failed");
         free(err);
-        validation_free(&v);
+        for (int i = 0; i < a.ninputs; i++)
+            validation_free(&v[i]);
+        free(v);
         vreport_free(&r);
         return vs == VAL_INPUT ? EXIT_INPUT : EXIT_CONNECT;
     }
-    validation_each(&v, v_item, &r);
+    ApplyResult tot = {0};
+    tot.checked = 0;
+    for (int i = 0; i < a.ninputs; i++) {
+        validation_each(&v[i], v_item, &r);
+        tot.applied += v[i].res.applied;
+        tot.failed += v[i].res.failed;
+        tot.empty += v[i].res.empty;
+        tot.check_errors += v[i].res.check_errors;
+        if (v[i].res.checked < 0)
+            tot.checked = -1;
+        else if (tot.checked >= 0)
+            tot.checked += v[i].res.checked;
+    }
     if (r.nitems)
         qsort(r.items, (size_t)r.nitems, sizeof *r.items, item_order);
-    int status = v.res.failed || v.res.check_errors ? EXIT_APPLY : EXIT_DONE;
+    int status = tot.failed || tot.check_errors ? EXIT_APPLY : EXIT_DONE;
     if (!a.quiet) {
         fprintf(stderr, "sqlshift: validated on %s: %d applied, %d rejected, %d only comments",
-                v.server, v.res.applied, v.res.failed, v.res.empty);
-        if (v.res.checked >= 0)
-            fprintf(stderr, "; plpgsql_check: %d functions, %d errors\n", v.res.checked, v.res.check_errors);
+                v[0].server, tot.applied, tot.failed, tot.empty);
+        if (tot.checked >= 0)
+            fprintf(stderr, "; plpgsql_check: %d functions, %d errors\n", tot.checked, tot.check_errors);
         else
             fprintf(stderr, "; plpgsql_check not available\n");
     }
@@ -295,7 +311,9 @@ int cmd_validate(int argc, char **argv)
             status = EXIT_INTERNAL;
         }
     }
-    validation_free(&v);
+    for (int i = 0; i < a.ninputs; i++)
+        validation_free(&v[i]);
+    free(v);
     vreport_free(&r);
     return status;
 }

@@ -2,7 +2,10 @@
  * what it created. PostgreSQL: one transaction, one savepoint per object, so
  * a rejected object is rolled back alone and the run can go on. */
 #include "db/apply.h"
+#include "util/strbuf.h"
+#include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +27,36 @@ static void record_failure(ApplyObject *o, const ApplyStmt *s, const DbError *e)
     snprintf(o->sqlstate, sizeof o->sqlstate, "%s", e->sqlstate);
     o->err_file = s->file;
     o->err_line = s->line + (e->line > 0 ? e->line - 1 : 0);
+}
+
+/* A statement that would end or nest apply's own transaction (COMMIT,
+ * BEGIN, SAVEPOINT ...) is not sent: 1 and err filled. */
+static int txn_control(const char *sql, DbError *err)
+{
+    static const char *const words[] = {"BEGIN", "COMMIT", "ROLLBACK", "END", "ABORT", "START",
+                                        "SAVEPOINT", "RELEASE", "PREPARE", NULL};
+    size_t n = 0;
+    while (sql[n] && (isalpha((unsigned char)sql[n]) || sql[n] == '_'))
+        n++;
+    for (const char *const *w = words; *w; w++) {
+        if (n == strlen(*w) && !strncasecmp(sql, *w, n)) {
+            memset(err, 0, sizeof *err);
+            err->kind = DBE_QUERY;
+            snprintf(err->msg, sizeof err->msg,
+                     "transaction control statement %s not run: apply runs everything in one "
+                     "transaction with a savepoint per object", *w);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int mentions_routine(const ApplyObject *o)
+{
+    for (int k = 0; k < o->nstmts; k++)
+        if (strcasestr(o->stmts[k].sql, "function") || strcasestr(o->stmts[k].sql, "procedure"))
+            return 1;
+    return 0;
 }
 
 static int fatal_kind(DbErrKind k)
@@ -165,6 +198,8 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
     int stopped = 0;
     for (int i = 0; i < p->n; i++) {
         ApplyObject *ob = &p->objs[i];
+        if (o->verbose && !stopped)
+            progress(i + 1, p->n);
         if (stopped) {
             ob->status = ob->nstmts ? AP_PENDING : AP_EMPTY;
             continue;
@@ -173,14 +208,36 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
             ob->status = AP_EMPTY;
             continue;
         }
-        if (o->verbose)
-            progress(i + 1, p->n);
+        ob->status = AP_APPLIED;
+        DbError e1;
+        if (ob->nstmts == 1 && !txn_control(ob->stmts[0].sql, &e1)) {
+            /* the common case in one round trip: savepoint, statement and
+             * release in one string; the prefix holds no line break, so an
+             * error position still gives the statement's own line */
+            StrBuf b;
+            sb_init(&b);
+            sb_printf(&b, "SAVEPOINT sqlshift_object; %s\n;RELEASE SAVEPOINT sqlshift_object", ob->stmts[0].sql);
+            int rc = d->exec(c, b.s, &e1);
+            sb_free(&b);
+            if (rc != 0) {
+                if (fatal_kind(e1.kind)) {
+                    *fatal = e1;
+                    return -1;
+                }
+                record_failure(ob, &ob->stmts[0], &e1);
+                if (d->exec(c, "ROLLBACK TO SAVEPOINT sqlshift_object", fatal) != 0)
+                    return -1;
+                if (!o->on_error_continue)
+                    stopped = 1;
+                continue;
+            }
+            goto applied;
+        }
         if (d->exec(c, "SAVEPOINT sqlshift_object", fatal) != 0)
             return -1;
-        ob->status = AP_APPLIED;
         for (int k = 0; k < ob->nstmts; k++) {
             DbError e;
-            if (d->exec(c, ob->stmts[k].sql, &e) != 0) {
+            if (txn_control(ob->stmts[k].sql, &e) || d->exec(c, ob->stmts[k].sql, &e) != 0) {
                 if (fatal_kind(e.kind)) {
                     *fatal = e;
                     return -1;
@@ -198,7 +255,10 @@ static int run_postgres(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyO
         }
         if (d->exec(c, "RELEASE SAVEPOINT sqlshift_object", fatal) != 0)
             return -1;
-        if (o->plpgsql_check) {
+    applied:
+        /* only CREATE FUNCTION / PROCEDURE (also in a DO block) make PL/pgSQL
+         * functions: other objects need no look at pg_proc */
+        if (o->plpgsql_check && mentions_routine(ob)) {
             snprintf(wm, sizeof wm, "%lu", watermark);
             const char *params[1] = {wm};
             OidScan s = {ob, watermark};
@@ -254,14 +314,14 @@ static int run_mysql(const DbDriver *d, DbConn *c, ApplyPlan *p, const ApplyOpts
     int stopped = 0;
     for (int i = 0; i < p->n; i++) {
         ApplyObject *ob = &p->objs[i];
+        if (o->verbose && !stopped)
+            progress(i + 1, p->n);
         if (!ob->nstmts) {
             ob->status = AP_EMPTY;
             continue;
         }
         if (stopped)
             continue; /* stays AP_PENDING */
-        if (o->verbose)
-            progress(i + 1, p->n);
         ob->status = AP_APPLIED;
         for (int k = 0; k < ob->nstmts; k++) {
             DbError e;

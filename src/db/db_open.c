@@ -33,6 +33,10 @@ int db_open(const char *url, const DbOpts *o, DbUrl *u, const DbDriver **d, DbCo
     if (!pw && err->kind != DBE_NONE)
         return -1;
     *c = (*d)->connect(u, pw, o, err);
+    /* libpq read ~/.pgpass itself; the server still wants a password */
+    if (!*c && !pw && u->engine == DB_POSTGRES && err->kind == DBE_AUTH &&
+        strstr(err->msg, "no password supplied") && (pw = db_password_prompt(u, o)) != NULL)
+        *c = (*d)->connect(u, pw, o, err);
     if (pw) {
         memset(pw, 0, strlen(pw));
         free(pw);

@@ -2,6 +2,7 @@
  * conventional environment variable, a password file, libpq's own ~/.pgpass,
  * or a prompt on the terminal with echo off. */
 #include "db/db.h"
+#include "db/db_open.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,14 @@ static char *prompt(const DbUrl *u)
     char *pw = strdup(buf);
     memset(buf, 0, sizeof buf);
     return pw;
+}
+
+/* db_open.h: libpq found no password for a server that wants one. */
+char *db_password_prompt(const DbUrl *u, const DbOpts *o)
+{
+    if ((o && o->no_prompt) || !isatty(STDIN_FILENO))
+        return NULL;
+    return prompt(u);
 }
 
 char *db_password(const DbUrl *u, const DbOpts *o, DbError *err)

@@ -6,44 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-ValidateStatus validate_output(const char *path, const char *to, const DbOpts *dbo, int verbose,
-                               Validation *v, char **err)
+/* Applies one loaded plan on url (display names the server in messages). */
+static ValidateStatus run_one(const char *url, const char *display, const DbOpts *o, int rollback,
+                              int verbose, Validation *v, char **err)
 {
-    memset(v, 0, sizeof *v);
-    *err = NULL;
-    if (apply_load(path, DB_POSTGRES, &v->plan, err) != 0)
-        return VAL_INPUT;
-    PgThrowaway *tw = NULL;
-    char display[256];
-    const char *url = to;
-    if (!to) {
-        tw = pg_throwaway_start(verbose, err);
-        if (!tw)
-            return VAL_SERVER;
-        url = pg_throwaway_conninfo(tw);
-        snprintf(display, sizeof display, "throwaway PostgreSQL (%s)", pg_throwaway_bindir(tw));
-    }
     DbUrl u;
     const DbDriver *d;
     DbConn *c;
     DbError e;
-    DbOpts local = dbo ? *dbo : (DbOpts){0};
-    if (tw) {
-        local.password_file = NULL;
-        local.no_prompt = 1;
-    }
-    ValidateStatus st = VAL_OK;
-    if (db_open(url, &local, &u, &d, &c, &e) != 0) {
-        if (!tw)
-            snprintf(display, sizeof display, "%s", u.display ? u.display : "--to URL");
+    if (db_open(url, o, &u, &d, &c, &e) != 0) {
         if (asprintf(err, "%s: %s", display, e.msg) < 0)
             *err = NULL;
         db_url_free(&u);
-        pg_throwaway_stop(tw);
         return VAL_SERVER;
     }
-    if (!tw)
-        snprintf(display, sizeof display, "%s", u.display ? u.display : url);
+    ValidateStatus st = VAL_OK;
     if (d->engine != DB_POSTGRES) {
         if (asprintf(err, "%s: validate needs a PostgreSQL server", display) < 0)
             *err = NULL;
@@ -53,7 +30,7 @@ ValidateStatus validate_output(const char *path, const char *to, const DbOpts *d
         if (verbose)
             fprintf(stderr, "validate: %d objects, %d statements on %s\n", v->plan.n, v->plan.nstmts, v->server);
         /* continue on errors; on a server we were given, leave nothing behind */
-        ApplyOpts ao = {1, tw == NULL, 0, 1, verbose};
+        ApplyOpts ao = {1, rollback, 0, 1, verbose};
         if (apply_run(d, c, &v->plan, &ao, &v->res, &e) != 0) {
             if (asprintf(err, "%s: %s", display, e.msg) < 0)
                 *err = NULL;
@@ -62,8 +39,83 @@ ValidateStatus validate_output(const char *path, const char *to, const DbOpts *d
     }
     d->close(c);
     db_url_free(&u);
+    return st;
+}
+
+ValidateStatus validate_outputs(char *const *paths, int n, const char *to, const DbOpts *dbo,
+                                int verbose, Validation *v, char **err)
+{
+    memset(v, 0, sizeof *v * (size_t)n);
+    *err = NULL;
+    /* every input is read before a server is started */
+    for (int i = 0; i < n; i++)
+        if (apply_load(paths[i], DB_POSTGRES, &v[i].plan, err) != 0)
+            return VAL_INPUT;
+    if (to) {
+        char display[256];
+        DbUrl u;
+        DbError e;
+        snprintf(display, sizeof display, "--to URL");
+        if (db_url_parse(to, &u, &e) == 0)
+            snprintf(display, sizeof display, "%s", u.display);
+        db_url_free(&u);
+        for (int i = 0; i < n; i++) {
+            ValidateStatus st = run_one(to, display, dbo, 1, verbose, &v[i], err);
+            if (st != VAL_OK)
+                return st;
+        }
+        return VAL_OK;
+    }
+    PgThrowaway *tw = pg_throwaway_start(verbose, err);
+    if (!tw)
+        return VAL_SERVER;
+    char display[300];
+    snprintf(display, sizeof display, "throwaway PostgreSQL (%s)", pg_throwaway_bindir(tw));
+    DbOpts local = dbo ? *dbo : (DbOpts){0};
+    local.password_file = NULL;
+    local.no_prompt = 1;
+    ValidateStatus st = VAL_OK;
+    /* one server, a fresh database per input: initdb is the slow part */
+    DbUrl u;
+    const DbDriver *d = NULL;
+    DbConn *admin = NULL;
+    DbError e;
+    if (n > 1 && db_open(pg_throwaway_conninfo(tw), &local, &u, &d, &admin, &e) != 0) {
+        if (asprintf(err, "%s: %s", display, e.msg) < 0)
+            *err = NULL;
+        st = VAL_SERVER;
+    }
+    for (int i = 0; i < n && st == VAL_OK; i++) {
+        char url[512];
+        snprintf(url, sizeof url, "%s", pg_throwaway_conninfo(tw));
+        if (i > 0) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "CREATE DATABASE sqlshift_validate_%d", i);
+            if (d->exec(admin, sql, &e) != 0) {
+                if (asprintf(err, "%s: %s", display, e.msg) < 0)
+                    *err = NULL;
+                st = VAL_SERVER;
+                break;
+            }
+            /* a later dbname= wins over the earlier one in a conninfo string */
+            snprintf(url, sizeof url, "%s dbname=sqlshift_validate_%d", pg_throwaway_conninfo(tw), i);
+        }
+        st = run_one(url, display, &local, 0, verbose, &v[i], err);
+    }
+    if (admin) {
+        d->close(admin);
+        db_url_free(&u);
+    } else if (n > 1)
+        db_url_free(&u);
     pg_throwaway_stop(tw);
     return st;
+}
+
+ValidateStatus validate_output(const char *path, const char *to, const DbOpts *dbo, int verbose,
+                               Validation *v, char **err)
+{
+    char *paths[1] = {(char *)path};
+    return validate_outputs(paths, 1, to, dbo, verbose, v, err);
 }
 
 void validation_free(Validation *v)

@@ -19,6 +19,10 @@ typedef struct Validation {
  * "<server>: <cause>" or "<file>: <cause>"). validation_free afterwards. */
 ValidateStatus validate_output(const char *path, const char *to, const DbOpts *dbo, int verbose,
                                Validation *v, char **err);
+/* The same for n inputs, v[n]: one server, each input in a database of its
+ * own (on a --to server, each in its own transaction, rolled back). */
+ValidateStatus validate_outputs(char *const *paths, int n, const char *to, const DbOpts *dbo,
+                                int verbose, Validation *v, char **err);
 void validation_free(Validation *v);
 
 /* What validation found, per original source object: objects sharing one
@@ -27,8 +31,9 @@ void validation_free(Validation *v);
  * report column value (e.g. "accepted on PostgreSQL 15.4", "rejected on
  * PostgreSQL 15.4", "not applied", "kept verbatim, not applied"), then once
  * per finding with its action code (SS8001 rejected, SS8003 rejected for a
- * missing object, SS8004 plpgsql_check error) and message. o is the first plan object of that location (its
- * src_file is NULL for statements outside any object). */
+ * missing object, SS8004 plpgsql_check error) and message. o is the first
+ * plan object of that location (its src_file is NULL for statements outside
+ * any object). */
 typedef void (*ValidationFn)(void *ctx, const ApplyObject *o, const char *code, const char *text);
 void validation_each(const Validation *v, ValidationFn fn, void *ctx);
 
