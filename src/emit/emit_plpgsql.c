@@ -63,6 +63,37 @@ static void sql(Pg *g, StrBuf *b, const Node *n, int ind)
 }
 
 /* an expression; continuation lines (subqueries) indented under the statement */
+/* plpgsql_check cannot see a table the routine creates at run time: a
+ * PERFORM of a string constant (no effect when run) tells it the columns */
+static void temp_table_pragma(StrBuf *b, const char *name, const StrBuf *create, int ind)
+{
+    const char *lp = memchr(create->s, '(', create->len);
+    const char *rp = NULL;
+    for (size_t i = create->len; i > 0; i--)
+        if (create->s[i - 1] == ')') {
+            rp = create->s + i - 1;
+            break;
+        }
+    if (!lp || !rp || rp < lp)
+        return;
+    pad(b, ind);
+    sb_printf(b, "PERFORM 'PRAGMA:TABLE: %s (", name);
+    int space = 0;
+    for (const char *c = lp + 1; c < rp; c++) {
+        if (*c == '\n' || *c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space && b->s[b->len - 1] != '(')
+            sb_putc(b, ' ');
+        space = 0;
+        if (*c == '\'')
+            sb_putc(b, '\'');
+        sb_putc(b, *c);
+    }
+    sb_puts(b, ")';\n");
+}
+
 static void expr(Pg *g, StrBuf *b, const Node *e)
 {
     StrBuf t;
@@ -536,7 +567,12 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
                 else
                     nl_push(g->cx->arena, &ct.constraints, d->cols.items[i]);
             }
-            sql(g, b, &ct.h, ind);
+            StrBuf t;
+            sb_init(&t);
+            em_sql_stmt(g->cx, &t, &ct.h);
+            temp_table_pragma(b, d->var, &t, ind);
+            indented(b, t.s, t.len, ind);
+            sb_free(&t);
         }
         break;
     }
@@ -672,6 +708,17 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
             sb_puts(b, "DROP TABLE IF EXISTS ");
             em_qname(g->cx, b, &t->name);
             sb_puts(b, ";\n");
+            StrBuf tt, nm;
+            sb_init(&tt);
+            sb_init(&nm);
+            em_sql_stmt(g->cx, &tt, n);
+            em_qname(g->cx, &nm, &t->name);
+            sb_putc(&nm, 0);
+            temp_table_pragma(b, nm.s, &tt, ind);
+            indented(b, tt.s, tt.len, ind);
+            sb_free(&tt);
+            sb_free(&nm);
+            break;
         }
         sql(g, b, n, ind);
         break;
@@ -988,7 +1035,12 @@ int em_plpgsql_routine(ConvCtx *cx, StrBuf *out, const RoutineStmt *r)
         size_t before = body.len;
         block_stmts(&g, &body, d->body, 1);
         (void)before;
-        if (g.form == CF_CURSOR_FUNCTION && d->result_sets == 1)
+        const Node *last = d->body && d->body->kind == N_PL_BLOCK && ((const PlBlock *)d->body)->stmts.n
+                         ? ((const PlBlock *)d->body)->stmts.items[((const PlBlock *)d->body)->stmts.n - 1] : d->body;
+        int ends_with_return = last && last->kind == N_PL_STMT && ((const PlStmt *)last)->what == PW_RETURN;
+        if (ends_with_return)
+            ;
+        else if (g.form == CF_CURSOR_FUNCTION && d->result_sets == 1)
             sb_puts(&body, "    RETURN ss_rs1;\n");
         else if (g.form == CF_CURSOR_FUNCTION || g.form == CF_SET_FUNCTION)
             sb_puts(&body, "    RETURN;\n");

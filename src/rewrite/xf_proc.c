@@ -806,7 +806,7 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
             c->rowcount_limit = NULL;
             if (*word && strspn(word, "0123456789") == strlen(word) && (v = atol(word)) > 0) {
                 c->rowcount_limit = mk_int(w, sp, v);
-                rw_item(w, "SS4166", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
+                rw_item(w, "SS4169", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
                         "routine; a data change while it is in effect is reported", word, word);
             } else if (strcmp(word, "0")) {
                 rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT to the statements it "
@@ -851,8 +851,8 @@ static void walk_stmt(Rw *w, Node **slot)
             for (int i = 0; i < d->cols.n; i++)
                 rw_walk(w, &d->cols.items[i]);
             rw_item(w, "SS4142", n->span, "table variable becomes a temporary table %s (dropped and created "
-                    "again at this point; it lives until the end of the session, and is not rolled back "
-                    "with a ROLLBACK as a table variable is not either)", d->var);
+                    "again at this point; it lives until the end of the session, and a ROLLBACK undoes its "
+                    "rows, where a table variable keeps them)", d->var);
         }
         if (d->is_cursor) {
             walk_sql(w, &d->query);
