@@ -63,37 +63,6 @@ static void sql(Pg *g, StrBuf *b, const Node *n, int ind)
 }
 
 /* an expression; continuation lines (subqueries) indented under the statement */
-/* plpgsql_check cannot see a table the routine creates at run time: a
- * PERFORM of a string constant (no effect when run) tells it the columns */
-static void temp_table_pragma(StrBuf *b, const char *name, const StrBuf *create, int ind)
-{
-    const char *lp = memchr(create->s, '(', create->len);
-    const char *rp = NULL;
-    for (size_t i = create->len; i > 0; i--)
-        if (create->s[i - 1] == ')') {
-            rp = create->s + i - 1;
-            break;
-        }
-    if (!lp || !rp || rp < lp)
-        return;
-    pad(b, ind);
-    sb_printf(b, "PERFORM 'PRAGMA:TABLE: %s (", name);
-    int space = 0;
-    for (const char *c = lp + 1; c < rp; c++) {
-        if (*c == '\n' || *c == ' ') {
-            space = 1;
-            continue;
-        }
-        if (space && b->s[b->len - 1] != '(')
-            sb_putc(b, ' ');
-        space = 0;
-        if (*c == '\'')
-            sb_putc(b, '\'');
-        sb_putc(b, *c);
-    }
-    sb_puts(b, ")';\n");
-}
-
 static void expr(Pg *g, StrBuf *b, const Node *e)
 {
     StrBuf t;
@@ -570,7 +539,6 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
             StrBuf t;
             sb_init(&t);
             em_sql_stmt(g->cx, &t, &ct.h);
-            temp_table_pragma(b, d->var, &t, ind);
             indented(b, t.s, t.len, ind);
             sb_free(&t);
         }
@@ -714,7 +682,6 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
             em_sql_stmt(g->cx, &tt, n);
             em_qname(g->cx, &nm, &t->name);
             sb_putc(&nm, 0);
-            temp_table_pragma(b, nm.s, &tt, ind);
             indented(b, tt.s, tt.len, ind);
             sb_free(&tt);
             sb_free(&nm);
