@@ -143,4 +143,10 @@ is $db "SELECT string_agg(name, ',' ORDER BY itemid) FROM itemsnamed('a')" "appl
 q $db "CALL cheapitems(); CALL cheapitems();" >/dev/null
 is $db "SELECT price FROM item WHERE itemid = 1" "1.21" \
     "CheapItems twice in one session: the temporary tables are created again each call"
+
+# ---- behaviour: proc_dynamic
+db=p_proc_dynamic
+q $db "CALL dyn(7, 'seven')" >/dev/null
+is $db "SELECT itemid || ':' || name FROM item" "7:SEVEN" \
+    "sp_executesql with named and positional parameters: EXECUTE ... USING ran both statements"
 done_testing

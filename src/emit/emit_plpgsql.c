@@ -381,6 +381,10 @@ static void pl_stmt(Pg *g, StrBuf *b, const PlStmt *s, int ind)
         pad(b, ind);
         sb_puts(b, "EXECUTE ");
         expr(g, b, s->expr);
+        for (int i = 0; i < s->args.n; i++) {
+            sb_puts(b, i ? ", " : " USING ");
+            expr(g, b, s->args.items[i]);
+        }
         sb_puts(b, ";\n");
         rowcount(g, b, ind);
         break;
