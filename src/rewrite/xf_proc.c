@@ -1269,6 +1269,17 @@ int xf_routine(Rw *w, RoutineStmt *r)
         if (p->output && r->rkind == RK_FUNCTION)
             rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
     }
+    /* PostgreSQL wants every parameter after one with a default to have one */
+    for (int i = 0, seen = 0; i < d->params.n; i++) {
+        PlParam *p = (PlParam *)d->params.items[i];
+        if (p->def) {
+            seen = 1;
+        } else if (seen) {
+            p->def = mk_null(w, p->h.span);
+            rw_item(w, "SS4105", p->h.span, "parameter %s after one with a default gets DEFAULT NULL (PostgreSQL "
+                    "requires it): a call that leaves it out passes NULL where SQL Server raised an error", p->var);
+        }
+    }
     if (d->ret_type)
         xf_map_type(w, d->ret_type, name);
     if (d->ret == PR_TABLE_VAR) {
