@@ -384,7 +384,14 @@ static const char *result_columns(Rw *w, SelectStmt *s)
             const QName *q = &((NameRef *)t->expr)->name;
             name = &q->parts[q->n - 1];
         }
-        const char *ty = name ? expr_type(w, t->expr, 0) : NULL;
+        Ident synth;
+        if (!name) {
+            /* SQL Server returns the column without a name: columnN here */
+            synth = ident_make(w->cx->arena, arena_printf(w->cx->arena, "column%d", i + 1));
+            name = &synth;
+            t->alias = synth;
+        }
+        const char *ty = expr_type(w, t->expr, 0);
         if (!ty) {
             ok = 0;
             break;
