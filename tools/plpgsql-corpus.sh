@@ -72,9 +72,13 @@ for f in "$@"; do
             # every function/procedure the file created: plpgsql_check them
             errs=""
             for sig in $(sed -n 's/^CREATE \(OR REPLACE \)\{0,1\}\(FUNCTION\|PROCEDURE\) \([^(]*\)(.*/\3/p' "$file"); do
-                res=$(psql -X -At -d "$db" -c "SELECT plpgsql_check_function(p.oid, fatal_errors => false)
-                        FROM pg_proc p WHERE p.oid = '$sig'::regproc" 2>&1)
-                if printf '%s\n' "$res" | grep -q 'error'; then
+                # trigger functions are checked against their table and transition tables
+                res=$(psql -X -At -d "$db" -c "
+                    SELECT plpgsql_check_function(p.oid, COALESCE(t.tgrelid, 0), fatal_errors => false,
+                                                  newtable => t.tgnewtable, oldtable => t.tgoldtable)
+                    FROM pg_proc p LEFT JOIN pg_trigger t ON t.tgfoid = p.oid
+                    WHERE p.oid = '$sig'::regproc" 2>&1)
+                if printf '%s\n' "$res" | grep -qi 'error'; then
                     errs="$errs$res"
                 fi
             done

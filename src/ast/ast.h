@@ -544,6 +544,7 @@ typedef struct PlRoutine {
     const char *extra_decls; /* declarations the rewrite adds ("    name type;\n" lines), or NULL */
     int row_level;         /* trigger: FOR EACH ROW (INSTEAD OF), else statement-level */
     int on_view;           /* trigger on a view */
+    int self_dml;          /* trigger: the body modifies the trigger's own table */
     Node *event_body[3];   /* trigger: the body for INSERT, UPDATE, DELETE (NULL if not an event) */
 } PlRoutine;
 

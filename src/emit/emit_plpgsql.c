@@ -17,9 +17,12 @@ typedef struct Pg {
     int rs_seen;           /* result sets printed so far */
     const char *ret_var;   /* table variable returned by a table-valued function (target name) */
     int trigger;           /* printing a trigger function */
+    const char *guard;     /* trigger that modifies its own table: the setting that stops recursion */
+    int ind;               /* indentation of the statement being printed */
 } Pg;
 
 static void stmt(Pg *g, StrBuf *b, const Node *n, int ind);
+static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind);
 
 static int contains(const char *h, size_t n, const char *needle)
 {
@@ -59,9 +62,18 @@ static void sql(Pg *g, StrBuf *b, const Node *n, int ind)
     sb_free(&t);
 }
 
+/* an expression; continuation lines (subqueries) indented under the statement */
 static void expr(Pg *g, StrBuf *b, const Node *e)
 {
-    em_expr(g->cx, b, e);
+    StrBuf t;
+    sb_init(&t);
+    em_expr(g->cx, &t, e);
+    for (size_t i = 0; i < t.len; i++) {
+        sb_putc(b, t.s[i]);
+        if (t.s[i] == '\n')
+            pad(b, g->ind + 1);
+    }
+    sb_free(&t);
 }
 
 /* the source text of a dropped statement as "-- | " lines */
@@ -256,6 +268,10 @@ static void pl_stmt(Pg *g, StrBuf *b, const PlStmt *s, int ind)
     case PW_RETURN:
         pad(b, ind);
         if (g->trigger) {
+            if (g->guard) {
+                sb_printf(b, "PERFORM set_config('%s', 'off', true);\n", g->guard);
+                pad(b, ind);
+            }
             sb_puts(b, "RETURN NULL;\n");
         } else if (g->form == CF_FUNCTION && s->expr) {
             sb_puts(b, "RETURN ");
@@ -481,6 +497,14 @@ static void stmt(Pg *g, StrBuf *b, const Node *n, int ind)
 {
     if (!n)
         return;
+    int saved_ind = g->ind;
+    g->ind = ind;
+    stmt_at(g, b, n, ind);
+    g->ind = saved_ind;
+}
+
+static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
+{
     switch (n->kind) {
     case N_PL_BLOCK: {
         const PlBlock *bl = (const PlBlock *)n;
@@ -597,6 +621,17 @@ static void stmt(Pg *g, StrBuf *b, const Node *n, int ind)
             sb_puts(b, "ss_err_line := substring(ss_err_context from 'line ([0-9]+)')::integer;\n");
             pad(b, ind + 1);
             sb_puts(b, "ss_err_procedure := substring(ss_err_context from 'function ([^(]+)\\(');\n");
+            /* what ERROR_*() reads in the routines this handler calls */
+            pad(b, ind + 1);
+            sb_puts(b, "PERFORM set_config('sqlshift.error_number', ss_err_number::text, true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_message', ss_err_message, true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_severity', '16', true), set_config('sqlshift.error_state', '1', true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_line', COALESCE(ss_err_line::text, ''), true),\n");
+            pad(b, ind + 1);
+            sb_puts(b, "    set_config('sqlshift.error_procedure', COALESCE(ss_err_procedure, ''), true);\n");
         }
         block_stmts(g, b, t->catch_, ind + 1);
         pad(b, ind);
@@ -806,6 +841,21 @@ static int trigger(Pg *g, StrBuf *out)
         sb_init(&tb);
         decls(g, &tb, body);
         sb_puts(&tb, "BEGIN\n");
+        g->guard = NULL;
+        if (d->self_dml) {
+            /* SQL Server does not fire a trigger again from its own changes
+             * (RECURSIVE_TRIGGERS OFF); PostgreSQL would, without end */
+            StrBuf gn;
+            sb_init(&gn);
+            sb_puts(&gn, "sqlshift.trigger_");
+            const char *q = qname_text(g->cx->arena, &fn);
+            for (const char *c = q; *c; c++)
+                sb_putc(&gn, (*c >= 'A' && *c <= 'Z') ? (char)(*c + 32) : ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')) ? *c : '_');
+            g->guard = arena_strndup(g->cx->arena, gn.s, gn.len);
+            sb_free(&gn);
+            sb_printf(&tb, "    IF current_setting('%s', true) = 'on' THEN\n        RETURN NULL;\n    END IF;\n"
+                           "    PERFORM set_config('%s', 'on', true);\n", g->guard, g->guard);
+        }
         if (d->uses_rowcount) {
             /* @@ROWCOUNT on entry: the rows of the triggering statement */
             if (d->row_level)
@@ -814,6 +864,8 @@ static int trigger(Pg *g, StrBuf *out)
                 sb_printf(&tb, "    ss_rowcount := (SELECT count(*) FROM %s);\n", i == 2 ? "deleted" : "inserted");
         }
         block_stmts(g, &tb, body, 1);
+        if (g->guard)
+            sb_printf(&tb, "    PERFORM set_config('%s', 'off', true);\n", g->guard);
         sb_puts(&tb, "    RETURN NULL;\nEND;\n");
         const char *tag = dollar_tag(tb.s, tb.len);
         if (!tag) {

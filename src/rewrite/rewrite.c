@@ -1328,7 +1328,12 @@ static void routine_items(Rw *w, RoutineStmt *r)
     SrcSpan sp = r->h.span;
     if (r->fail_msg && r->fail_span.len) {
         /* T-SQL: where the body stopped parsing, and why */
-        rw_item(w, "SS4100", r->fail_span, "%s not converted from here: %s", name, r->fail_msg);
+        SrcSpan at = r->fail_span;
+        at.len = 40;
+        if (at.off + at.len > w->cx->src->len)
+            at.len = (uint32_t)(w->cx->src->len - at.off);
+        rw_item(w, "SS4100", r->fail_span, "%s not converted from here: %s (at: %s)", name, r->fail_msg,
+                snippet(w, at, 40));
         const char *what = r->rkind == RK_PROCEDURE ? "procedure" : r->rkind == RK_FUNCTION ? "function" : "trigger";
         if (r->rkind != RK_TRIGGER || r->on_table.n)
             rw_item(w, r->rkind == RK_PROCEDURE ? "SS4001" : r->rkind == RK_FUNCTION ? "SS4002" : "SS4003", sp,

@@ -9,6 +9,8 @@
 #include "rewrite/xf.h"
 #include "emit/emit.h"
 #include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +46,7 @@ typedef struct PlCtx {
     int rs_n;
     int in_ret_insert;      /* walking INSERT INTO the returned table variable */
     VEC(PlOutVar) outs;     /* variables for INOUT arguments a call left out */
+    Node *rowcount_limit;   /* SET ROWCOUNT n in effect: n */
 } PlCtx;
 
 /* "p_" + the name folded to lower case, characters outside [a-z0-9_] as '_' */
@@ -203,10 +206,6 @@ Node *xf_pl_var(Rw *w, Node *n)
     return n;
 }
 
-static Node *typed_null(Rw *w, SrcSpan sp, const char *type)
-{
-    return mk_cast(w, sp, mk_null(w, sp), type);
-}
 
 /* PRE on FUNC inside stored code: ERROR_*(), SCOPE_IDENTITY(), XACT_STATE() */
 Node *xf_pl_func(Rw *w, Node *n)
@@ -227,10 +226,19 @@ Node *xf_pl_func(Rw *w, Node *n)
         if (k < 0)
             return n;
         if (c->catch_depth == 0) {
-            rw_item_once(w, "SS4121", NULL, sp, "%s() outside a CATCH block becomes NULL: a PostgreSQL routine cannot "
-                         "see the error its caller is handling; pass the values (SQLSTATE, SQLERRM) as "
-                         "parameters", u);
-            return typed_null(w, sp, k == 1 || k == 5 ? "text" : "integer");
+            /* called from a CATCH block elsewhere: the handlers sqlshift writes
+             * save the error in transaction-local settings (sqlshift.error_*) */
+            rw_item_once(w, "SS4121", NULL, sp, "%s() outside a CATCH block reads the error that the calling CATCH "
+                         "block saved (settings sqlshift.error_*): after that block the values stay until the end "
+                         "of the transaction, where SQL Server returns NULL; errors caught by code not converted "
+                         "by sqlshift are not seen", u);
+            static const char *const keys[] = {"number", "message", "severity", "state", "line", "procedure"};
+            char key[40];
+            snprintf(key, sizeof key, "sqlshift.error_%s", keys[k]);
+            Node *get = &mk_call(w, sp, "current_setting", 2, mk_str(w, sp, arena_strdup(w->cx->arena, key)),
+                                 mk_bool(w, sp, 1))->h;
+            Node *v = &mk_call(w, sp, "NULLIF", 2, get, mk_str(w, sp, ""))->h;
+            return k == 1 || k == 5 ? v : mk_cast(w, sp, v, "integer");
         }
         c->d->uses_error = 1;
         switch (k) {
@@ -467,6 +475,19 @@ static int has_stmt(const Node *n, int what)
 
 static void walk_stmt(Rw *w, Node **slot);
 
+/* the same table (catalogue entry, else the last name part) */
+static int same_table(Rw *w, const QName *a, const QName *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    CatTable *ta = w->cx->catalog ? cat_find(w->cx->catalog, a) : NULL;
+    CatTable *tb = w->cx->catalog ? cat_find(w->cx->catalog, b) : NULL;
+    if (ta && tb)
+        return ta == tb;
+    const Ident *x = &a->parts[a->n - 1], *y = &b->parts[b->n - 1];
+    return x->len == y->len && !strncasecmp(x->text, y->text, x->len);
+}
+
 static void rename_var_text(Rw *w, const char **var, SrcSpan sp)
 {
     PlVar *pv = find_var(w->pl, *var);
@@ -529,6 +550,11 @@ static void walk_query_stmt(Rw *w, Node **slot)
 {
     PlCtx *c = w->pl;
     Node *n = *slot;
+    if (c->rowcount_limit && n->kind == N_SELECT) {
+        SelectStmt *q = (SelectStmt *)n;
+        if (!q->limit && !q->top)
+            q->limit = c->rowcount_limit;
+    }
     if (is_result_query(n)) {
         c->d->result_sets++;
         if (!c->is_proc) {
@@ -774,9 +800,18 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     case PW_SET_OPTION: {
         const char *o = rw_upper(w, s->name.parts[0].text, s->name.parts[0].len);
         s->form = -1;
-        if (!strcmp(o, "ROWCOUNT") && s->word && strcmp(s->word, "0")) {
-            rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT %s to the statements it "
-                    "limits", s->word, s->word);
+        if (!strcmp(o, "ROWCOUNT")) {
+            long v = 0;
+            const char *word = s->word ? s->word : "";
+            c->rowcount_limit = NULL;
+            if (*word && strspn(word, "0123456789") == strlen(word) && (v = atol(word)) > 0) {
+                c->rowcount_limit = mk_int(w, sp, v);
+                rw_item(w, "SS4166", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
+                        "routine; a data change while it is in effect is reported", word, word);
+            } else if (strcmp(word, "0")) {
+                rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT to the statements it "
+                        "limits", word);
+            }
         } else if (!strcmp(o, "TRANSACTION")) {
             rw_item(w, "SS4167", sp, "SET TRANSACTION ISOLATION LEVEL dropped: in PostgreSQL it must be the "
                     "first statement of a transaction; set it where the transaction starts");
@@ -856,12 +891,18 @@ static void walk_stmt(Rw *w, Node **slot)
             rw_item(w, "SS4120", n->span, "TRY/CATCH becomes BEGIN ... EXCEPTION: when an error is caught, the "
                     "changes made in the TRY block are rolled back (in SQL Server they stay unless the "
                     "transaction is rolled back)");
+        if (has_dml(t->catch_) && (has_stmt(t->catch_, PW_THROW) || has_stmt(t->catch_, PW_RAISERROR)))
+            rw_item(w, "SS4129", t->catch_->span, "the CATCH block changes data and raises an error again: in "
+                    "PostgreSQL the error rolls back those changes too (an error log written there is lost "
+                    "unless the caller catches the error); log through dblink or in the caller");
         c->try_depth++;
         walk_stmt(w, &t->try_);
         c->try_depth--;
         c->catch_depth++;
         walk_stmt(w, &t->catch_);
         c->catch_depth--;
+        if (has_stmt(t->catch_, PW_EXEC))
+            c->d->uses_error = 1; /* the callee may read ERROR_*() */
         break;
     }
     case N_PL_STMT: walk_pl_stmt(w, (PlStmt *)n); break;
@@ -879,6 +920,8 @@ static void walk_stmt(Rw *w, Node **slot)
     }
     case N_INSERT: {
         InsertStmt *ins = (InsertStmt *)n;
+        if (c->is_trigger && same_table(w, &ins->table, &c->r->on_table))
+            c->d->self_dml = 1;
         PlVar *pv = c->d->ret == PR_TABLE_VAR && ins->table.n == 1 && ins->table.parts[0].text[0] == '@'
                   ? find_var(c, ins->table.parts[0].text) : NULL;
         walk_sql(w, slot);
@@ -901,6 +944,24 @@ static void walk_stmt(Rw *w, Node **slot)
                 t->expr = &ce->h;
             }
         }
+        break;
+    }
+    case N_UPDATE: case N_DELETE: {
+        if (c->rowcount_limit)
+            rw_item(w, "SS4166", n->span, "SET ROWCOUNT limits this data change in SQL Server; PostgreSQL has no "
+                    "LIMIT on UPDATE/DELETE: limit the rows with a subquery on the key");
+        if (c->is_trigger) {
+            /* the statement's target: UPDATE t / UPDATE alias ... FROM t alias */
+            Node *tn = n->kind == N_UPDATE ? ((UpdateStmt *)n)->table : ((DeleteStmt *)n)->table;
+            if (tn && tn->kind == N_TABLE_REF && same_table(w, &((TableRef *)tn)->name, &c->r->on_table))
+                c->d->self_dml = 1;
+            NodeList *from = n->kind == N_UPDATE ? &((UpdateStmt *)n)->from : &((DeleteStmt *)n)->from;
+            for (int i = 0; i < from->n; i++)
+                if (from->items[i]->kind == N_TABLE_REF &&
+                    same_table(w, &((TableRef *)from->items[i])->name, &c->r->on_table))
+                    c->d->self_dml = 1;
+        }
+        walk_sql(w, slot);
         break;
     }
     default:
@@ -1090,13 +1151,14 @@ int xf_routine(Rw *w, RoutineStmt *r)
     for (int i = 0; i < d->params.n; i++) {
         PlParam *p = (PlParam *)d->params.items[i];
         add_var(w, p->var, "p_", p->type, PV_PARAM);
+        const char *src_name = p->var;
         p->var = find_var(&c, p->var)->tgt;
         xf_map_type(w, p->type, p->var);
         if (p->def)
             walk_sql(w, &p->def);
         if (p->readonly)
             rw_keep_verbatim(w, "SS4102", p->h.span, "table-valued parameter %s: PostgreSQL has no table "
-                             "parameters (pass an array of a composite type)", p->var);
+                             "parameters (pass an array of a composite type)", src_name);
         if (p->output && r->rkind == RK_FUNCTION)
             rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
     }
@@ -1127,7 +1189,20 @@ int xf_routine(Rw *w, RoutineStmt *r)
         }
     }
     if (d->ret == PR_INLINE_TABLE) {
-        walk_sql(w, &d->ret_query);
+        Node *q = d->ret_query;
+        if (q && q->kind == N_SELECT)
+            d->rs_cols = result_columns(w, (SelectStmt *)q);
+        if (!d->rs_cols) {
+            rw_keep_verbatim(w, "SS4137", q ? q->span : r->h.span, "inline table-valued function %s: the types "
+                             "of its columns are not all known, and RETURNS TABLE needs them", name);
+        } else {
+            walk_sql(w, &d->ret_query);
+            SelectStmt *qs = (SelectStmt *)d->ret_query;
+            for (int i = 0; i < qs->targets.n && i < c.rs_n; i++) {
+                TargetItem *t = (TargetItem *)qs->targets.items[i];
+                t->expr = mk_cast(w, t->expr->span, t->expr, c.rs_types[i]);
+            }
+        }
     } else {
         collect_declares(w, d->body);
         walk_stmt(w, &d->body);
@@ -1149,6 +1224,11 @@ int xf_routine(Rw *w, RoutineStmt *r)
         sb_free(&db);
     }
     if (c.is_trigger) {
+        if (d->self_dml && !d->row_level)
+            rw_item(w, "SS4185", r->h.span, "the trigger changes its own table: a transaction-local setting keeps it "
+                    "from firing itself again, as SQL Server does with RECURSIVE_TRIGGERS OFF (the default)");
+        else
+            d->self_dml = 0;
         trigger_event_bodies(w, r);
         return 1;
     }
