@@ -108,6 +108,7 @@ go
 
 -- routine: Ten Most Expensive Products
 -- expect-item: SS4135 at 125:1
+-- expect-item: SS4166 at 126:1
 -- call: SELECT * FROM "Ten Most Expensive Products"()
 -- expect-rows:
 -- Côte de Blaye|263.50
@@ -121,7 +122,6 @@ go
 -- Singaporean Hokkien Fried Mee|14.00
 -- Spegesild|12.00
 -- because: SET ROWCOUNT 10 stops the SELECT after 10 rows, in ORDER BY UnitPrice DESC order (11 products; Aniseed Syrup is the 11th)
--- flagged: SS4166 at 126:1
 create procedure "Ten Most Expensive Products" AS
 SET ROWCOUNT 10
 SELECT Products.ProductName AS TenMostExpensiveProducts, Products.UnitPrice
