@@ -52,7 +52,7 @@ for f in "$@"; do
         file="$out/$part"
         loc=$(head -n 1 "$file" | sed -n 's/.*(\(.*\))$/\1/p')
         kind=$(head -n 1 "$file" | awk '{print $2}')
-        name=$(head -n 1 "$file" | awk '{print $3}')
+        name=$(head -n 1 "$file" | sed 's/^-- [a-z]* \(.*\) (.*$/\1/')
         # DDL (database) triggers are event triggers in PostgreSQL: not counted
         if [ "$kind" = trigger ] && grep -q 'SS3025' "$file"; then
             continue
@@ -70,18 +70,21 @@ for f in "$@"; do
         if [ $c -eq 1 ] && ! grep -qxF "$part" "$work/failed$n"; then
             k=1
             # every function/procedure the file created: plpgsql_check them
-            errs=""
-            for sig in $(sed -n 's/^CREATE \(OR REPLACE \)\{0,1\}\(FUNCTION\|PROCEDURE\) \([^(]*\)(.*/\3/p' "$file"); do
-                # trigger functions are checked against their table and transition tables
-                res=$(psql -X -At -d "$db" -c "
-                    SELECT plpgsql_check_function(p.oid, COALESCE(t.tgrelid, 0), fatal_errors => false,
-                                                  newtable => t.tgnewtable, oldtable => t.tgoldtable)
-                    FROM pg_proc p LEFT JOIN pg_trigger t ON t.tgfoid = p.oid
-                    WHERE p.oid = '$sig'::regproc" 2>&1)
-                if printf '%s\n' "$res" | grep -qi 'error'; then
-                    errs="$errs$res"
-                fi
-            done
+            : >"$work/errs"
+            sed -n 's/^CREATE \(OR REPLACE \)\{0,1\}\(FUNCTION\|PROCEDURE\) \([^(]*\)(.*/\3/p' "$file" |
+                while IFS= read -r sig; do
+                    sig=$(printf '%s' "$sig" | sed "s/'/''/g")
+                    # trigger functions are checked against their table and transition tables
+                    psql -X -At -d "$db" -c "
+                        SELECT plpgsql_check_function(p.oid, COALESCE(t.tgrelid, 0), fatal_errors => false,
+                                                      newtable => t.tgnewtable, oldtable => t.tgoldtable)
+                        FROM pg_proc p LEFT JOIN pg_trigger t ON t.tgfoid = p.oid
+                        WHERE p.oid = '$sig'::regproc" >"$work/res" 2>&1
+                    if grep -qi 'error' "$work/res"; then
+                        cat "$work/res" >>"$work/errs"
+                    fi
+                done
+            errs=$(cat "$work/errs")
             if [ -z "$errs" ]; then
                 p=1
             elif [ $verbose -eq 1 ]; then

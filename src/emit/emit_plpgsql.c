@@ -381,6 +381,10 @@ static void pl_stmt(Pg *g, StrBuf *b, const PlStmt *s, int ind)
         pad(b, ind);
         sb_puts(b, "EXECUTE ");
         expr(g, b, s->expr);
+        for (int i = 0; i < s->args.n; i++) {
+            sb_puts(b, i ? ", " : " USING ");
+            expr(g, b, s->args.items[i]);
+        }
         sb_puts(b, ";\n");
         rowcount(g, b, ind);
         break;
@@ -536,7 +540,11 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
                 else
                     nl_push(g->cx->arena, &ct.constraints, d->cols.items[i]);
             }
-            sql(g, b, &ct.h, ind);
+            StrBuf t;
+            sb_init(&t);
+            em_sql_stmt(g->cx, &t, &ct.h);
+            indented(b, t.s, t.len, ind);
+            sb_free(&t);
         }
         break;
     }
@@ -672,6 +680,16 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
             sb_puts(b, "DROP TABLE IF EXISTS ");
             em_qname(g->cx, b, &t->name);
             sb_puts(b, ";\n");
+            StrBuf tt, nm;
+            sb_init(&tt);
+            sb_init(&nm);
+            em_sql_stmt(g->cx, &tt, n);
+            em_qname(g->cx, &nm, &t->name);
+            sb_putc(&nm, 0);
+            indented(b, tt.s, tt.len, ind);
+            sb_free(&tt);
+            sb_free(&nm);
+            break;
         }
         sql(g, b, n, ind);
         break;
@@ -988,7 +1006,12 @@ int em_plpgsql_routine(ConvCtx *cx, StrBuf *out, const RoutineStmt *r)
         size_t before = body.len;
         block_stmts(&g, &body, d->body, 1);
         (void)before;
-        if (g.form == CF_CURSOR_FUNCTION && d->result_sets == 1)
+        const Node *last = d->body && d->body->kind == N_PL_BLOCK && ((const PlBlock *)d->body)->stmts.n
+                         ? ((const PlBlock *)d->body)->stmts.items[((const PlBlock *)d->body)->stmts.n - 1] : d->body;
+        int ends_with_return = last && last->kind == N_PL_STMT && ((const PlStmt *)last)->what == PW_RETURN;
+        if (ends_with_return)
+            ;
+        else if (g.form == CF_CURSOR_FUNCTION && d->result_sets == 1)
             sb_puts(&body, "    RETURN ss_rs1;\n");
         else if (g.form == CF_CURSOR_FUNCTION || g.form == CF_SET_FUNCTION)
             sb_puts(&body, "    RETURN;\n");

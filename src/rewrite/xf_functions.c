@@ -1316,7 +1316,15 @@ Node *xf_func(Rw *w, Node *n)
         q.name = f->name;
         q.name.n--;
         int cls;
-        if (rw_resolve_column(w, &q, &cls) || cls != CLS_UNKNOWN) {
+        /* alias.column.Method(): the alias names a FROM item (a CTE's columns
+         * have no known type, but a three-part call on an alias is a method) */
+        int on_alias = 0;
+        for (const Scope *sc = w->scope; sc && q.name.n == 2 && !on_alias; sc = sc->parent)
+            for (int i = 0; i < sc->items.n; i++)
+                if (sc->items.items[i].alias.text && sc->items.items[i].alias.len == q.name.parts[0].len &&
+                    !strncasecmp(sc->items.items[i].alias.text, q.name.parts[0].text, q.name.parts[0].len))
+                    on_alias = 1;
+        if (rw_resolve_column(w, &q, &cls) || cls != CLS_UNKNOWN || on_alias) {
             const char *tgt = rw_target_pg(w) ? "PostgreSQL" : "MySQL";
             w->kept_calls++;
             if (w->place == RP_COMPUTED) /* the column becomes a plain one (xf_column) */

@@ -384,7 +384,14 @@ static const char *result_columns(Rw *w, SelectStmt *s)
             const QName *q = &((NameRef *)t->expr)->name;
             name = &q->parts[q->n - 1];
         }
-        const char *ty = name ? expr_type(w, t->expr, 0) : NULL;
+        Ident synth;
+        if (!name) {
+            /* SQL Server returns the column without a name: columnN here */
+            synth = ident_make(w->cx->arena, arena_printf(w->cx->arena, "column%d", i + 1));
+            name = &synth;
+            t->alias = synth;
+        }
+        const char *ty = expr_type(w, t->expr, 0);
         if (!ty) {
             ok = 0;
             break;
@@ -610,8 +617,114 @@ static void walk_stmt_list(Rw *w, NodeList *l)
         walk_stmt(w, &l->items[i]);
 }
 
+/* string constants of dynamic SQL that look like T-SQL, with their locations */
+static void tsql_looking_strings(Rw *w, const Node *n, int depth)
+{
+    if (!n || depth > 50)
+        return;
+    if (n->kind == N_LITERAL && (((const Literal *)n)->lk == LIT_STRING || ((const Literal *)n)->lk == LIT_NSTRING)) {
+        const Literal *l = (const Literal *)n;
+        static const char *const marks[] = {"[", "TOP ", "TOP(", "GETDATE", "ISNULL", "NOLOCK", "@@", "CONVERT(",
+                                            "LEN(", "DBO.", "DATEADD", "DATEDIFF", "CHARINDEX", "NVARCHAR", "#"};
+        char up[256];
+        size_t k = l->len < sizeof up - 1 ? l->len : sizeof up - 1;
+        for (size_t i = 0; i < k; i++)
+            up[i] = (char)toupper((unsigned char)l->value[i]);
+        up[k] = 0;
+        for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+            if (strstr(up, marks[m])) {
+                rw_item(w, "SS4157", n->span, "string in dynamic SQL looks like T-SQL (%s): %.50s%s", marks[m],
+                        l->value, l->len > 50 ? "..." : "");
+                return;
+            }
+        return;
+    }
+    if (n->kind == N_BINARY) {
+        tsql_looking_strings(w, ((const BinaryExpr *)n)->l, depth + 1);
+        tsql_looking_strings(w, ((const BinaryExpr *)n)->r, depth + 1);
+    } else if (n->kind == N_FUNC) {
+        const FuncCall *f = (const FuncCall *)n;
+        for (int i = 0; i < f->args.n; i++)
+            tsql_looking_strings(w, f->args.items[i], depth + 1);
+    }
+}
+
+/* EXEC sp_executesql @stmt, N'@a int, @b varchar(10)', @a = 1, @b = 'x'
+ * -> EXECUTE with @a/@b in the text replaced by $1/$2 ... USING 1, 'x' */
+static int sp_executesql(Rw *w, PlStmt *s)
+{
+    SrcSpan sp = s->h.span;
+    if (s->args.n < 1 || s->args.items[0]->kind == N_ASSIGN)
+        return 0;
+    tsql_looking_strings(w, s->args.items[0], 0);
+    Node *text = s->args.items[0];
+    walk_sql(w, &text);
+    NodeList using = {0, 0, NULL};
+    if (s->args.n >= 2) {
+        Node *decl = s->args.items[1];
+        if (decl->kind != N_LITERAL) {
+            rw_item(w, "SS4156", decl->span, "sp_executesql with a parameter list that is not a constant: kept as "
+                    "a comment; write EXECUTE ... USING by hand");
+            return 0;
+        }
+        const Literal *dl = (const Literal *)decl;
+        /* the declared names, in order */
+        const char *names[32];
+        int nn = 0;
+        for (uint32_t i = 0; i < dl->len && nn < 32; i++) {
+            if (dl->value[i] != '@')
+                continue;
+            uint32_t j = i + 1;
+            while (j < dl->len && (isalnum((unsigned char)dl->value[j]) || dl->value[j] == '_' ||
+                                   dl->value[j] == '#' || dl->value[j] == '$'))
+                j++;
+            names[nn++] = arena_strndup(w->cx->arena, dl->value + i, j - i);
+            i = j;
+        }
+        if (contains_ci(dl->value, "OUTPUT") || contains_ci(dl->value, " OUT")) {
+            rw_item(w, "SS4156", decl->span, "sp_executesql with OUTPUT parameters: kept as a comment; use "
+                    "EXECUTE ... INTO with the values the statement returns");
+            return 0;
+        }
+        for (int k = 0; k < nn; k++) {
+            Node *val = NULL;
+            for (int i = 2; i < s->args.n; i++) {
+                Node *a = s->args.items[i];
+                if (a->kind == N_ASSIGN) {
+                    Assignment *as = (Assignment *)a;
+                    if (as->target->kind == N_VAR && !strcasecmp(((VarRef *)as->target)->name, names[k]))
+                        val = as->value;
+                } else if (i - 2 == k) {
+                    val = a;
+                }
+            }
+            if (!val) {
+                rw_item(w, "SS4156", sp, "sp_executesql: no value for parameter %s: kept as a comment", names[k]);
+                return 0;
+            }
+            walk_sql(w, &val);
+            nl_push(w->cx->arena, &using, val);
+            char pos[16];
+            snprintf(pos, sizeof pos, "$%d", k + 1);
+            /* regexp_replace(text, '@name\M', '$k', 'gi'): whole names only */
+            text = &mk_call(w, sp, "regexp_replace", 4, text,
+                            mk_str(w, sp, arena_printf(w->cx->arena, "%s\\M", names[k])),
+                            mk_str(w, sp, arena_strdup(w->cx->arena, pos)), mk_str(w, sp, "gi"))->h;
+        }
+    }
+    s->what = PW_EXEC_SQL;
+    s->expr = text;
+    s->args = using;
+    s->name.n = 0;
+    rw_item(w, "SS4155", sp, "sp_executesql becomes EXECUTE ... USING, the @parameters in the text replaced by "
+            "$1, $2...: the text runs as written, so review that it is PostgreSQL SQL");
+    return 1;
+}
+
 static void walk_exec(Rw *w, PlStmt *s)
 {
+    if (s->name.n && ident_eq(&s->name.parts[s->name.n - 1], "sp_executesql") && sp_executesql(w, s))
+        return;
     PlCtx *c = w->pl;
     const Ident *last = &s->name.parts[s->name.n - 1];
     const char *nm = rw_qname_text(w, &s->name);
@@ -793,6 +906,7 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
         walk_exec(w, s);
         break;
     case PW_EXEC_SQL:
+        tsql_looking_strings(w, s->expr, 0);
         walk_sql(w, &s->expr);
         rw_item(w, "SS4155", sp, "dynamic SQL becomes EXECUTE: the text is run as written, so review that it "
                 "is PostgreSQL SQL (identifiers, functions, TOP, + for strings)");
@@ -806,7 +920,7 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
             c->rowcount_limit = NULL;
             if (*word && strspn(word, "0123456789") == strlen(word) && (v = atol(word)) > 0) {
                 c->rowcount_limit = mk_int(w, sp, v);
-                rw_item(w, "SS4166", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
+                rw_item(w, "SS4169", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
                         "routine; a data change while it is in effect is reported", word, word);
             } else if (strcmp(word, "0")) {
                 rw_item(w, "SS4166", sp, "SET ROWCOUNT %s is not converted: add LIMIT to the statements it "
@@ -851,8 +965,8 @@ static void walk_stmt(Rw *w, Node **slot)
             for (int i = 0; i < d->cols.n; i++)
                 rw_walk(w, &d->cols.items[i]);
             rw_item(w, "SS4142", n->span, "table variable becomes a temporary table %s (dropped and created "
-                    "again at this point; it lives until the end of the session, and is not rolled back "
-                    "with a ROLLBACK as a table variable is not either)", d->var);
+                    "again at this point; it lives until the end of the session, and a ROLLBACK undoes its "
+                    "rows, where a table variable keeps them)", d->var);
         }
         if (d->is_cursor) {
             walk_sql(w, &d->query);
@@ -1161,6 +1275,17 @@ int xf_routine(Rw *w, RoutineStmt *r)
                              "parameters (pass an array of a composite type)", src_name);
         if (p->output && r->rkind == RK_FUNCTION)
             rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
+    }
+    /* PostgreSQL wants every parameter after one with a default to have one */
+    for (int i = 0, seen = 0; i < d->params.n; i++) {
+        PlParam *p = (PlParam *)d->params.items[i];
+        if (p->def) {
+            seen = 1;
+        } else if (seen) {
+            p->def = mk_null(w, p->h.span);
+            rw_item(w, "SS4105", p->h.span, "parameter %s after one with a default gets DEFAULT NULL (PostgreSQL "
+                    "requires it): a call that leaves it out passes NULL where SQL Server raised an error", p->var);
+        }
     }
     if (d->ret_type)
         xf_map_type(w, d->ret_type, name);
