@@ -88,6 +88,7 @@ done
 # ---- behaviour: proc_basic
 db=p_proc_basic
 is $db "SELECT leadingzeros(42)" "00000042" "LeadingZeros(42): '+' on strings became ||"
+is $db "SELECT flagtext(true) || flagtext(false) || flagtext()" "yesnoyes" "FlagText: bit parameter and variable as boolean"
 is $db "SELECT getstock(1)" "0" "GetStock of an unknown product: SUM is NULL, the function returns 0"
 q $db "CALL addtwo(10)" >/dev/null
 is $db "SELECT string_agg(productid || ':' || name, ',' ORDER BY productid) FROM product" "10:first,11:second" \

@@ -91,6 +91,8 @@ Node *ps_routine(Parser *p, int rkind, int or_replace, int from)
             ps_advance(p);
         }
         p->failed = 0; /* header scanning is best effort */
+        if (r->on_table.n == 0)
+            r->fail_msg = NULL; /* DDL/database trigger: SS3025 says it all */
     }
     skip_routine_body(p);
     r->h.span = ps_span_from(p, from);

@@ -119,6 +119,37 @@ static void collect_declares(Rw *w, Node *n)
     }
 }
 
+/* a variable (source or target name) whose type maps to boolean (T-SQL bit) */
+static int var_is_bool(Rw *w, const char *name)
+{
+    PlCtx *c = w->pl;
+    if (!c || !name)
+        return 0;
+    for (int i = 0; i < c->vars.n; i++) {
+        PlVar *v = &c->vars.items[i];
+        if ((!strcasecmp(v->src, name) || !strcmp(v->tgt, name)) && v->type) {
+            if (rw_type_is_bool(w, v->type))
+                return 1;
+            CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &v->type->name, OK_TYPE) : NULL;
+            return ut && ut->alias_of && rw_type_is_bool(w, ut->alias_of);
+        }
+    }
+    return 0;
+}
+
+/* POST on BINARY inside stored code: @bit = 1 -> v_bit = TRUE */
+Node *xf_pl_bool(Rw *w, Node *n)
+{
+    BinaryExpr *b = (BinaryExpr *)n;
+    if (!w->pl || (b->op != B_EQ && b->op != B_NE))
+        return n;
+    if (b->l && b->l->kind == N_VAR && var_is_bool(w, ((VarRef *)b->l)->name))
+        b->r = xf_bool_literal(w, b->r);
+    else if (b->r && b->r->kind == N_VAR && var_is_bool(w, ((VarRef *)b->r)->name))
+        b->l = xf_bool_literal(w, b->l);
+    return n;
+}
+
 int xf_var_class(Rw *w, const VarRef *v)
 {
     if (!w->pl)
@@ -959,8 +990,11 @@ static void walk_stmt(Rw *w, Node **slot)
         rename_var_text(w, &d->var, n->span);
         if (d->type)
             xf_map_type(w, d->type, d->var);
-        if (d->init)
+        if (d->init) {
             walk_sql(w, &d->init);
+            if (var_is_bool(w, d->var))
+                d->init = xf_bool_literal(w, d->init);
+        }
         if (d->is_table) {
             for (int i = 0; i < d->cols.n; i++)
                 rw_walk(w, &d->cols.items[i]);
@@ -986,6 +1020,8 @@ static void walk_stmt(Rw *w, Node **slot)
             if (pv && xf_var_class(w, &tmp) == CLS_STRING)
                 s->op = B_CONCAT;
         }
+        if (!s->op && var_is_bool(w, src))
+            s->value = xf_bool_literal(w, s->value);
         rename_var_text(w, &s->var, n->span);
         break;
     }
@@ -1268,8 +1304,11 @@ int xf_routine(Rw *w, RoutineStmt *r)
         const char *src_name = p->var;
         p->var = find_var(&c, p->var)->tgt;
         xf_map_type(w, p->type, p->var);
-        if (p->def)
+        if (p->def) {
             walk_sql(w, &p->def);
+            if (var_is_bool(w, p->var))
+                p->def = xf_bool_literal(w, p->def);
+        }
         if (p->readonly)
             rw_keep_verbatim(w, "SS4102", p->h.span, "table-valued parameter %s: PostgreSQL has no table "
                              "parameters (pass an array of a composite type)", src_name);

@@ -105,3 +105,14 @@ BEGIN
     PRINT 'added ' + CONVERT(varchar(10), @total);
 END;
 GO
+-- bit variables and parameters are boolean in PostgreSQL: 0/1 become FALSE/TRUE
+CREATE FUNCTION dbo.FlagText(@on bit = 1)
+RETURNS varchar(3)
+AS
+BEGIN
+    DECLARE @f bit = 0;
+    IF @on = 1
+        SET @f = 1;
+    RETURN CASE WHEN @f = 1 THEN 'yes' ELSE 'no' END;
+END;
+GO
