@@ -107,7 +107,7 @@ WHERE Od.ProductID = P.ProductID and Od.OrderID = @OrderID
 go
 
 -- routine: Ten Most Expensive Products
--- expect-item: SS4135 at 125:1
+-- expect-item: SS4135 at 124:1
 -- call: SELECT * FROM "Ten Most Expensive Products"()
 -- expect-rows:
 -- Côte de Blaye|263.50
@@ -121,7 +121,6 @@ go
 -- Singaporean Hokkien Fried Mee|14.00
 -- Spegesild|12.00
 -- because: SET ROWCOUNT 10 stops the SELECT after 10 rows, in ORDER BY UnitPrice DESC order (11 products; Aniseed Syrup is the 11th)
--- flagged: SS4166 at 126:1
 create procedure "Ten Most Expensive Products" AS
 SET ROWCOUNT 10
 SELECT Products.ProductName AS TenMostExpensiveProducts, Products.UnitPrice
@@ -130,7 +129,7 @@ ORDER BY Products.UnitPrice DESC
 GO
 
 -- routine: Sales by Year
--- expect-item: SS4136 at 144:1
+-- expect-item: SS4136 at 143:1
 -- call: BEGIN;
 --   SELECT "Sales by Year"('1997-01-01', '1997-12-31') AS c \gset
 --   FETCH ALL FROM :"c";
@@ -149,7 +148,7 @@ WHERE Orders.ShippedDate Between @Beginning_Date And @Ending_Date
 GO
 
 -- routine: Employee Sales by Country
--- expect-item: SS4136 at 161:1
+-- expect-item: SS4136 at 160:1
 -- call: BEGIN;
 --   SELECT "Employee Sales by Country"('1997-01-01', '1997-12-31') AS c \gset
 --   FETCH ALL FROM :"c";

@@ -1,5 +1,4 @@
 -- behaviour: inline table-valued function
--- known-bug: the inline function's RETURNS TABLE has no columns ("RETURNS TABLE ((null))"): PostgreSQL rejects the script
 CREATE TABLE dbo.Orders (
     OrderID int NOT NULL PRIMARY KEY,
     CustomerID nchar(5) NOT NULL,

@@ -788,6 +788,68 @@ START_TEST(html_pre_leading_newline)
 }
 END_TEST
 
+/* Embedded source lines: with the input text at hand, each object with
+ * items shows its lines with an anchor per line, an item's location links
+ * to its first line, that line links back, markup stays text; a routine is
+ * listed in #routines; a long object shows its head and the lines around
+ * its items only. */
+START_TEST(html_source_lines_and_links)
+{
+    Fix x;
+    fixture(&x);
+    /* file 0 gets a text: line 32 opens the procedure (object 4, items 4) */
+    static char text[64 * 1024];
+    size_t n = 0;
+    for (int l = 1; l <= 700; l++) {
+        const char *t = l == 32 ? "CREATE PROCEDURE dbo.[Get,Orders] AS" : l == 33 ? "SELECT '<b>&</b>';" : "-- filler";
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s\n", t);
+    }
+    x.f[0].text = text;
+    x.f[0].len = n;
+    src_build_lines(&x.f[0]);
+    /* the view (object 3) spans 22..30; the procedure now spans 32..600 */
+    x.o[3].end.line = 600;
+    x.it[3].end.line = 600;
+    char *dir = make_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/s.html", dir);
+    char *err = NULL;
+    ck_assert_int_eq(report_write_html(&x.a, path, &err), 0);
+    char *s = slurp(path);
+    /* item 4 (the procedure's) links to line 32 of object 4 */
+    ck_assert_ptr_nonnull(strstr(s, "<a class=\"range\" href=\"#src-4-32\""));
+    ck_assert_ptr_nonnull(strstr(s, "<span class=\"line hit\" id=\"src-4-32\"><a class=\"no\" href=\"#item-4\""));
+    ck_assert_ptr_nonnull(strstr(s, "> 32</a> CREATE PROCEDURE dbo.[Get,Orders] AS\n</span>"));
+    ck_assert_ptr_nonnull(strstr(s, "id=\"src-4-33\"><span class=\"no\"> 33</span> SELECT '&lt;b&gt;&amp;&lt;/b&gt;';"));
+    /* the view's item 2 at 22:1 and item 3 at 25:1 */
+    ck_assert_ptr_nonnull(strstr(s, "href=\"#src-3-22\""));
+    ck_assert_ptr_nonnull(strstr(s, "href=\"#src-3-25\""));
+    /* the item without object gets its own block */
+    ck_assert_ptr_nonnull(strstr(s, "href=\"#isrc-1-2\""));
+    ck_assert_ptr_nonnull(strstr(s, "id=\"isrc-1-2\""));
+    /* file 1 has no text: its items keep a plain range */
+    ck_assert_ptr_nonnull(strstr(s, "<span class=\"range\">:12:5"));
+    ck_assert_ptr_null(strstr(s, "id=\"src-2-"));
+    /* the long procedure: its first 400 lines, then a gap; 600 is not shown */
+    ck_assert_ptr_nonnull(strstr(s, "id=\"src-4-431\""));
+    ck_assert_ptr_null(strstr(s, "id=\"src-4-432\""));
+    ck_assert_ptr_nonnull(strstr(s, "<span class=\"gap\">"));
+    ck_assert_ptr_null(strstr(s, "id=\"src-4-600\""));
+    /* the Routines table lists the procedure with its status, item, effort */
+    const char *r = strstr(s, "<section id=\"routines\">");
+    ck_assert_ptr_nonnull(r);
+    ck_assert_ptr_nonnull(strstr(r, "<a href=\"#obj-4\">"));
+    ck_assert_ptr_nonnull(strstr(r, "badge st-manual\">manual</span>"));
+    ck_assert_ptr_nonnull(strstr(r, "href=\"#item-4\""));
+    ck_assert_ptr_nonnull(strstr(r, "<td class=\"num\">480</td>"));
+    ck_assert_ptr_nonnull(strstr(r, "href=\"#src-4-32\">db/orders.sql:32</a>"));
+    free(s);
+    free(x.f[0].lines);
+    rm_rf(dir);
+    free(dir);
+}
+END_TEST
+
 /* ---- files: determinism, temporary names, errors ------------------------- */
 
 static const char *const report_files[] = {"summary.csv", "action_items.csv", "objects.csv", "report.html",
@@ -1038,6 +1100,7 @@ Suite *report_suite(void)
     tcase_add_test(tc, json_fixture_valid);
     tcase_add_test(tc, html_escapes_and_links);
     tcase_add_test(tc, html_pre_leading_newline);
+    tcase_add_test(tc, html_source_lines_and_links);
     tcase_add_test(tc, deterministic_and_no_temp_files);
     tcase_add_test(tc, creates_missing_parents);
     tcase_add_test(tc, unwritable_directory);
