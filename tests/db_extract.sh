@@ -298,7 +298,7 @@ check "convert --from leaves no temporary folder behind" test -z "$(ls -A "$tmp/
 st=0
 pg_start || st=$?
 if [ "$st" -ne 0 ]; then
-    skip "$SERVER_SKIP_REASON" 6
+    skip "$SERVER_SKIP_REASON" 10
     done_testing
     exit 0
 fi
@@ -423,6 +423,49 @@ for db in sakila employees; do
         diag "$db: PostgreSQL rejected $f: $e"
     done <"$tmp/rej_$db"
     diag "$db: tables $nct of $nt created, views $nvc of $nv, indexes $((ni - $(printf '%s' "$missing" | grep -c .))) of $ni; files rejected by PostgreSQL $(wc -l <"$tmp/rej_$db")"
+
+    # the same through sqlshift: apply (one transaction, a savepoint per
+    # object) creates what psql created and names each rejection; validate
+    # turns each rejection into an action item (SS8001/SS8003) in its report
+    nrej=$(wc -l <"$tmp/rej_$db")
+    createdb "ap_$db" </dev/null
+    st=0
+    "$SQLSHIFT" apply --on-error continue --to "host=$PGHOST port=$PGPORT user=$PGUSER dbname=ap_$db" \
+        "$tmp/c_$db" >"$tmp/ap_$db.out" 2>&1 || st=$?
+    nfail=$(grep -c '^FAILED' "$tmp/ap_$db.out")
+    same=$(psql -X -At -d "ap_$db" -c "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'i')")
+    want=$(psql -X -At -d "rt_$db" -c "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'i')")
+    result "$([ "$nfail" -eq "$nrej" ] && { [ "$nrej" -eq 0 ] && [ $st -eq 0 ] || [ $st -eq 6 ]; } &&
+        [ "$same" = "$want" ]; echo $?)" \
+        "$db: sqlshift apply --on-error continue: $same tables, views and indexes as with psql, $nfail rejected (psql: $nrej), exit $st"
+    diag_file "$tmp/ap_$db.out" 8
+    st=0
+    "$SQLSHIFT" validate -q -t postgresql -o "$tmp/val_$db" "$tmp/c_$db" >/dev/null 2>"$tmp/val_$db.err" || st=$?
+    nitems=$(grep -c '^"\{0,1\}SS800[13]' "$tmp/val_$db/action_items.csv" 2>/dev/null || true)
+    result "$([ "${nitems:-0}" -eq "$nrej" ] && { [ "$nrej" -eq 0 ] && [ $st -eq 0 ] || [ $st -eq 6 ]; }; echo $?)" \
+        "$db: sqlshift validate reports each rejection as an action item ($nitems items for $nrej rejected files, exit $st)"
+    diag_file "$tmp/val_$db.err" 5
 done
+
+# ---- apply to MySQL (MariaDB): no transactional DDL, so an empty database is required
+"$SQLSHIFT" convert -q -s mysql -t mysql --split -o "$tmp/my_sakila" "$tmp/x1_sakila" 2>/dev/null
+maria_sql mysql -e "CREATE DATABASE myap; CREATE DATABASE myap2; CREATE TABLE myap2.other (a int)"
+st=0
+"$SQLSHIFT" apply --to "$(url myap)" "$tmp/my_sakila" >"$tmp/myap.out" 2>&1 || st=$?
+ntab=$(maria_sql myap -N -e "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'myap'")
+result "$([ $st -eq 0 ] && [ "$ntab" -eq 23 ] && grep -q ' 0 failed' "$tmp/myap.out"; echo $?)" \
+    "apply to MariaDB: sakila's 16 tables and 7 views created ($ntab), exit $st"
+diag_file "$tmp/myap.out" 5
+st=0
+"$SQLSHIFT" apply --to "$(url myap2)" "$tmp/my_sakila" >"$tmp/myap2.out" 2>&1 || st=$?
+n2=$(maria_sql myap2 -N -e "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'myap2'")
+result "$([ $st -ne 0 ] && [ "$n2" -eq 1 ] && grep -q 'refusing to apply into it (use --allow-existing)' "$tmp/myap2.out"; echo $?)" \
+    "apply to a MariaDB database that has tables: refused, nothing run (exit $st)"
+st=0
+"$SQLSHIFT" apply --allow-existing --to "$(url myap2)" "$tmp/my_sakila" >"$tmp/myap3.out" 2>&1 || st=$?
+n3=$(maria_sql myap2 -N -e "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'myap2'")
+result "$([ $st -eq 0 ] && [ "$n3" -eq 24 ]; echo $?)" "apply --allow-existing: applied next to the table already there ($n3), exit $st"
 
 done_testing
