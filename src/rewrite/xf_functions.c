@@ -762,6 +762,28 @@ static Node *h_datename(Rw *w, FuncCall *f)
     return x ? mk_cast(w, sp, x, "text") : NULL;
 }
 
+/* T-SQL AVG over an integer column is an integer (the fraction is cut:
+ * AVG of 4095 and 3876 is 3985); PostgreSQL and MySQL return a decimal.
+ * Truncating toward zero and casting back keeps the T-SQL result. */
+static Node *h_avg_int(Rw *w, FuncCall *f)
+{
+    if (f->h.flags & NF_SYNTHETIC || f->args.n != 1 || f->star || !f->args.items[0] ||
+        f->args.items[0]->kind != N_NAME)
+        return NULL;
+    const CatColumn *c = rw_resolve_column(w, (const NameRef *)f->args.items[0], NULL);
+    if (!c || !c->type_upper)
+        return NULL;
+    const char *t = c->type_upper;
+    int big = !strcmp(t, "BIGINT");
+    if (!big && strcmp(t, "INT") && strcmp(t, "INTEGER") && strcmp(t, "SMALLINT") && strcmp(t, "TINYINT"))
+        return NULL;
+    SrcSpan sp = SP(f);
+    f->h.flags |= NF_SYNTHETIC; /* handled: the wrapped call is not wrapped again */
+    if (rw_target_pg(w))
+        return mk_cast(w, sp, &mk_call(w, sp, "trunc", 1, &f->h)->h, big ? "bigint" : "integer");
+    return mk_cast(w, sp, &mk_call(w, sp, "TRUNCATE", 2, &f->h, mk_int(w, sp, 0))->h, "SIGNED");
+}
+
 /* A MySQL system variable (@@name) made by a rewrite. */
 static Node *mk_sysvar(Rw *w, SrcSpan sp, const char *name)
 {
@@ -1212,6 +1234,7 @@ static const HandlerDef handlers[] = {
     {"DATEPART", S_TSQL, T_ANY, h_datepart},
     {"DATENAME", S_TSQL, T_ANY, h_datename},
     {"SERVERPROPERTY", S_TSQL, T_ANY, h_serverproperty},
+    {"AVG", S_TSQL, T_ANY, h_avg_int},
     {"GROUP_CONCAT", S_MYSQL, T_PG, h_group_concat},
     {"DATE_ADD", S_MYSQL, T_PG, h_date_add},
     {"DATE_SUB", S_MYSQL, T_PG, h_date_add},

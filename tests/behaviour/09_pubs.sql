@@ -82,7 +82,7 @@ GO
 -- ALL|ALL|6524
 -- because: AVG of an int column is an int in T-SQL (the fraction is cut): (4095 + 3876) / 2 = 3985, 32624 / 5 = 6524; AVG of only NULLs is NULL
 -- because: ROLLUP (pub_id, type) gives the (pub_id, type) groups, one subtotal per pub_id and the grand total
--- known-bug: AVG of an int column is numeric in PostgreSQL (3985.5, 6524.8), int in T-SQL; and 'ALL' for pub_id is blank-padded (character(4)); neither is flagged
+-- known-bug: 'ALL' for pub_id is blank-padded (PostgreSQL types the CASE as character(4), T-SQL as varchar); not flagged
 CREATE PROCEDURE reptq2 AS
 select
 	case when grouping(type) = 1 then 'ALL' else type end as type,
