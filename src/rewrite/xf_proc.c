@@ -1304,6 +1304,14 @@ int xf_routine(Rw *w, RoutineStmt *r)
         const char *src_name = p->var;
         p->var = find_var(&c, p->var)->tgt;
         xf_map_type(w, p->type, p->var);
+        if (rw_target_pg(w) && p->type && p->type->upper &&
+            (!strcmp(p->type->upper, "TINYINT") || !strcmp(p->type->upper, "SMALLINT"))) {
+            /* f(2) passes an integer: PostgreSQL finds no f(smallint) for it */
+            p->type->target_text = "integer";
+            rw_item(w, "SS4186", p->h.span, "parameter %s (%s) became integer so that integer arguments "
+                    "find the routine; values outside %s's range are no longer rejected",
+                    src_name, p->type->upper, p->type->upper);
+        }
         if (p->def) {
             walk_sql(w, &p->def);
             if (var_is_bool(w, p->var))
