@@ -59,7 +59,7 @@ GO
 -- expect-rows:
 -- 7.00|0
 -- because: SELECT @v = ... that finds no row leaves @v unchanged (7, not NULL); @@ROWCOUNT is 0
--- known-bug: SELECT @v = col becomes SELECT ... INTO, which sets @v to NULL when no row is found; not flagged
+-- flagged: SS4132 at 67:5
 CREATE PROCEDURE dbo.usp_account_balance @owner nvarchar(40), @balance decimal(12,2) OUTPUT, @found int OUTPUT
 AS
 BEGIN
@@ -74,7 +74,7 @@ GO
 -- expect-rows:
 -- 2|1
 -- because: the UPDATE changes bob and cy (balance < 60): @@ROWCOUNT 2; SET @updated = ... is itself an assignment, after which @@ROWCOUNT is 1
--- known-bug: @@ROWCOUNT after SET @updated = @@ROWCOUNT is still the UPDATE's count (2); in T-SQL an assignment sets it to 1; not flagged
+-- flagged: SS4110 at 89:20
 -- call: SELECT owner, balance FROM accounts ORDER BY accountid
 -- expect-rows:
 -- ann|100.00
