@@ -22,6 +22,37 @@ static Node *session(Parser *p, int from, int what)
 }
 
 /* EXEC[UTE] proc args: sp_addextendedproperty becomes a COMMENT. */
+/* The arguments of a T-SQL EXEC: positional expressions or @name = value
+ * (ASSIGN), each optionally OUTPUT (NF_OUTPUT). In a procedure body
+ * (in_block) END and ELSE also end the list. Returns 0 on a syntax error. */
+int ps_exec_args(Parser *p, NodeList *args, int in_block)
+{
+    while (!ps_at_stmt_end(p) && !(in_block && (ps_is_kw(p, KW_END) || ps_is_kw(p, KW_ELSE)))) {
+        int af = p->pos;
+        Node *a;
+        if (ps_is(p, TK_VAR) && ps_peek(p, 1)->kind == TK_EQ) {
+            Assignment *as = NODE_NEW(p->arena, Assignment, ASSIGN, ps_tok_span(p, ps_cur(p)));
+            as->target = ps_expr_prec(p, 13);
+            ps_advance(p);
+            as->value = ps_expr(p);
+            if (!as->target || !as->value)
+                return 0;
+            as->h.span = ps_span_from(p, af);
+            a = &as->h;
+        } else {
+            a = ps_expr(p);
+            if (!a)
+                return 0;
+        }
+        if (ps_accept_kw(p, KW_OUTPUT) || ps_accept_kw(p, KW_OUT))
+            a->flags |= NF_OUTPUT;
+        nl_push(p->arena, args, a);
+        if (!ps_accept(p, TK_COMMA))
+            break;
+    }
+    return 1;
+}
+
 static Node *exec_stmt(Parser *p, int from)
 {
     ps_advance(p); /* EXEC */
@@ -35,29 +66,8 @@ static Node *exec_stmt(Parser *p, int from)
     }
     if (!ps_qname(p, &o->name))
         return NULL;
-    while (!ps_at_stmt_end(p)) {
-        int af = p->pos;
-        Node *a;
-        if (ps_is(p, TK_VAR) && ps_peek(p, 1)->kind == TK_EQ) {
-            Assignment *as = NODE_NEW(p->arena, Assignment, ASSIGN, ps_tok_span(p, ps_cur(p)));
-            as->target = ps_expr_prec(p, 13);
-            ps_advance(p);
-            as->value = ps_expr(p);
-            if (!as->target || !as->value)
-                return NULL;
-            as->h.span = ps_span_from(p, af);
-            a = &as->h;
-        } else {
-            a = ps_expr(p);
-            if (!a)
-                return NULL;
-        }
-        if (ps_is_kw(p, KW_OUTPUT) || ps_is_kw(p, KW_OUT))
-            ps_advance(p);
-        nl_push(p->arena, &o->args, a);
-        if (!ps_accept(p, TK_COMMA))
-            break;
-    }
+    if (!ps_exec_args(p, &o->args, 0))
+        return NULL;
     if (ps_is_kw(p, KW_WITH)) /* WITH RECOMPILE / RESULT SETS */
         ps_skip_to_stmt_end(p);
     o->h.span = ps_span_from(p, from);

@@ -212,29 +212,8 @@ static Node *exec(Parser *p, int from)
         return ps_error(p, "EXEC of a procedure name held in a variable is not converted");
     if (!ps_qname(p, &s->name))
         return NULL;
-    while (!ps_at_stmt_end(p) && !ps_is_kw(p, KW_END) && !ps_is_kw(p, KW_ELSE)) {
-        int af = p->pos;
-        Node *a;
-        if (ps_is(p, TK_VAR) && ps_peek(p, 1)->kind == TK_EQ) {
-            Assignment *as = NODE_NEW(p->arena, Assignment, ASSIGN, ps_tok_span(p, ps_cur(p)));
-            as->target = ps_expr_prec(p, 13);
-            ps_advance(p);
-            as->value = ps_expr(p);
-            if (!as->target || !as->value)
-                return NULL;
-            as->h.span = ps_span_from(p, af);
-            a = &as->h;
-        } else {
-            a = ps_expr(p);
-            if (!a)
-                return NULL;
-        }
-        if (ps_accept_kw(p, KW_OUTPUT) || ps_accept_kw(p, KW_OUT))
-            a->flags |= NF_OUTPUT;
-        nl_push(p->arena, &s->args, a);
-        if (!ps_accept(p, TK_COMMA))
-            break;
-    }
+    if (!ps_exec_args(p, &s->args, 1))
+        return NULL;
     if (ps_is_kw(p, KW_WITH))
         return ps_error(p, "EXEC ... WITH options are not converted");
     done(p, &s->h, from);

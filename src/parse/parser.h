@@ -106,6 +106,7 @@ Node *ps_table_ref(Parser *p);                     /* one FROM item with its joi
 /* ---- DDL (parse_ddl.c) ---- */
 /* Called at CREATE/ALTER/DROP/COMMENT; NULL + ps_error if not understood. */
 Node *ps_create(Parser *p);
+int ps_exec_args(Parser *p, NodeList *args, int in_block);
 Node *ps_alter(Parser *p);
 Node *ps_drop(Parser *p);
 Node *ps_comment_on(Parser *p);
