@@ -619,27 +619,24 @@ static void stmt_at(Pg *g, StrBuf *b, const Node *n, int ind)
         pad(b, ind);
         sb_puts(b, "EXCEPTION WHEN OTHERS THEN\n");
         if (g->d->uses_error) {
-            pad(b, ind + 1);
-            sb_puts(b, "GET STACKED DIAGNOSTICS ss_err_state = RETURNED_SQLSTATE, ss_err_message = MESSAGE_TEXT,\n");
-            pad(b, ind + 1);
-            sb_puts(b, "    ss_err_context = PG_EXCEPTION_CONTEXT;\n");
-            pad(b, ind + 1);
-            sb_puts(b, "ss_err_number := CASE WHEN ss_err_state ~ '^[0-9]{5}$' THEN ss_err_state::integer ELSE 50000 END;\n");
-            pad(b, ind + 1);
-            sb_puts(b, "ss_err_line := substring(ss_err_context from 'line ([0-9]+)')::integer;\n");
-            pad(b, ind + 1);
-            sb_puts(b, "ss_err_procedure := substring(ss_err_context from 'function ([^(]+)\\(');\n");
-            /* what ERROR_*() reads in the routines this handler calls */
-            pad(b, ind + 1);
-            sb_puts(b, "PERFORM set_config('sqlshift.error_number', ss_err_number::text, true),\n");
-            pad(b, ind + 1);
-            sb_puts(b, "    set_config('sqlshift.error_message', ss_err_message, true),\n");
-            pad(b, ind + 1);
-            sb_puts(b, "    set_config('sqlshift.error_severity', '16', true), set_config('sqlshift.error_state', '1', true),\n");
-            pad(b, ind + 1);
-            sb_puts(b, "    set_config('sqlshift.error_line', COALESCE(ss_err_line::text, ''), true),\n");
-            pad(b, ind + 1);
-            sb_puts(b, "    set_config('sqlshift.error_procedure', COALESCE(ss_err_procedure, ''), true);\n");
+            /* the error for ERROR_*(), also saved where the routines this
+             * handler calls can read it */
+            static const char *const save_error[] = {
+                "GET STACKED DIAGNOSTICS ss_err_state = RETURNED_SQLSTATE, ss_err_message = MESSAGE_TEXT,\n",
+                "    ss_err_context = PG_EXCEPTION_CONTEXT;\n",
+                "ss_err_number := CASE WHEN ss_err_state ~ '^[0-9]{5}$' THEN ss_err_state::integer ELSE 50000 END;\n",
+                "ss_err_line := substring(ss_err_context from 'line ([0-9]+)')::integer;\n",
+                "ss_err_procedure := substring(ss_err_context from 'function ([^(]+)\\(');\n",
+                "PERFORM set_config('sqlshift.error_number', ss_err_number::text, true),\n",
+                "    set_config('sqlshift.error_message', ss_err_message, true),\n",
+                "    set_config('sqlshift.error_severity', '16', true), set_config('sqlshift.error_state', '1', true),\n",
+                "    set_config('sqlshift.error_line', COALESCE(ss_err_line::text, ''), true),\n",
+                "    set_config('sqlshift.error_procedure', COALESCE(ss_err_procedure, ''), true);\n",
+            };
+            for (size_t i = 0; i < sizeof save_error / sizeof save_error[0]; i++) {
+                pad(b, ind + 1);
+                sb_puts(b, save_error[i]);
+            }
         }
         block_stmts(g, b, t->catch_, ind + 1);
         pad(b, ind);
