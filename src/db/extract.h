@@ -12,7 +12,9 @@
  * dependencies the reader reports, then by schema and name). */
 typedef enum ExtractKind {
     EX_SCHEMA = 1, EX_TYPE, EX_SEQUENCE, EX_TABLE, EX_INDEX, EX_FOREIGN_KEY,
-    EX_VIEW, EX_FUNCTION, EX_PROCEDURE, EX_TRIGGER, EX_EVENT, EX_SYNONYM,
+    EX_FUNCTION, EX_PROCEDURE, /* before views: a view may call a function, and routine
+                                * bodies are not resolved when they are created */
+    EX_VIEW, EX_TRIGGER, EX_EVENT, EX_SYNONYM,
     EX_PROPERTY /* extended properties / comments */
 } ExtractKind;
 

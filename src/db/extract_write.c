@@ -342,21 +342,10 @@ int extract_sink_put(ExtractSink *s, const ExtractObject *o, DbError *err)
 
 /* ---- order --------------------------------------------------------------- */
 
-/* Creation rank of a kind: ExtractKind's order, except that routines come
- * before views: a view may call a function, while routine bodies are not
- * resolved when they are created (PL/pgSQL, MySQL). */
-static int kind_rank(int k)
-{
-    if (k == EX_FUNCTION || k == EX_PROCEDURE)
-        return EX_VIEW * 2 - 1;
-    return k * 2;
-}
-
 static int obj_cmp(const Obj *a, const Obj *b)
 {
     if (a->kind != b->kind)
-        return kind_rank(a->kind) < kind_rank(b->kind) ? -1 : kind_rank(a->kind) > kind_rank(b->kind) ? 1
-               : a->kind < b->kind ? -1 : 1;
+        return a->kind < b->kind ? -1 : 1;
     int c = strcmp(a->schema, b->schema);
     return c ? c : strcmp(a->name, b->name);
 }

@@ -142,8 +142,10 @@ typedef struct Ctx {
 } Ctx;
 
 static const char *const kind_names[] = {
-    "", "schema", "type", "sequence", "table", "index", "foreign key", "view", "function",
-    "procedure", "trigger", "event", "synonym", "property",
+    [EX_SCHEMA] = "schema", [EX_TYPE] = "type", [EX_SEQUENCE] = "sequence", [EX_TABLE] = "table",
+    [EX_INDEX] = "index", [EX_FOREIGN_KEY] = "foreign key", [EX_FUNCTION] = "function",
+    [EX_PROCEDURE] = "procedure", [EX_VIEW] = "view", [EX_TRIGGER] = "trigger", [EX_EVENT] = "event",
+    [EX_SYNONYM] = "synonym", [EX_PROPERTY] = "property",
 };
 
 static int put(void *ctx, const ExtractObject *o, DbError *err)
