@@ -7,6 +7,7 @@
  * table share a name). A view records the tables and views its query reads,
  * for deps.c. */
 #include "analyze/catalog.h"
+#include "ast/ast_walk.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -444,20 +445,13 @@ static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const Cat
 /* ---- query walk: the tables and views a query reads (view dependencies) ---- */
 
 typedef struct DepWalk {
+    AstVisit v;
     Catalog *c;
     CatTable *view;
     const NodeList *ctes[32];   /* CTE lists in effect (names are not dependencies) */
     int nctes;
     int depth;
 } DepWalk;
-
-static void dep_node(DepWalk *d, const Node *n);
-
-static void dep_list(DepWalk *d, const NodeList *l)
-{
-    for (int i = 0; i < l->n; i++)
-        dep_node(d, l->items[i]);
-}
 
 static int is_cte_name(const DepWalk *d, const QName *q)
 {
@@ -506,105 +500,33 @@ static void add_dep(Catalog *c, CatTable *v, const QName *q)
     VEC_PUSH(a, v->deps, (const char *)s);
 }
 
-static void dep_node(DepWalk *d, const Node *n)
+static void dep_slot(AstVisit *v, Node **slot)
 {
-    if (!n || d->depth > 400)
+    DepWalk *d = (DepWalk *)v;
+    const Node *n = *slot;
+    if (d->depth > 400)
         return;
-    d->depth++;
-    switch (n->kind) {
-    case N_TABLE_REF: {
+    int pushed = 0;
+    if (n->kind == N_TABLE_REF) {
         const TableRef *t = (const TableRef *)n;
         if (!is_cte_name(d, &t->name))
             add_dep(d->c, d->view, &t->name);
-        break;
+    } else if (n->kind == N_WITH && d->nctes < 32) {
+        d->ctes[d->nctes++] = &((const WithStmt *)n)->ctes;
+        pushed = 1;
     }
-    case N_WITH: {
-        const WithStmt *w = (const WithStmt *)n;
-        int pushed = 0;
-        if (d->nctes < 32) {
-            d->ctes[d->nctes++] = &w->ctes;
-            pushed = 1;
-        }
-        dep_list(d, &w->ctes);
-        dep_node(d, w->body);
-        if (pushed)
-            d->nctes--;
-        break;
-    }
-    case N_CTE: dep_node(d, ((const CteDef *)n)->query); break;
-    case N_SELECT: {
-        const SelectStmt *s = (const SelectStmt *)n;
-        dep_list(d, &s->targets);
-        dep_list(d, &s->from);
-        dep_node(d, s->where);
-        dep_list(d, &s->group_by);
-        dep_node(d, s->having);
-        dep_list(d, &s->order_by);
-        dep_node(d, s->start_with);
-        dep_node(d, s->connect_by);
-        break;
-    }
-    case N_SETOP: dep_node(d, ((const SetOpStmt *)n)->l); dep_node(d, ((const SetOpStmt *)n)->r); break;
-    case N_DERIVED: dep_node(d, ((const DerivedTable *)n)->query); break;
-    case N_TABLE_FUNC: dep_node(d, &((const TableFunc *)n)->call->h); break;
-    case N_JOIN: {
-        const JoinExpr *j = (const JoinExpr *)n;
-        dep_node(d, j->l);
-        dep_node(d, j->r);
-        dep_node(d, j->on);
-        break;
-    }
-    case N_VALUES: dep_list(d, &((const ValuesList *)n)->rows); break;
-    case N_TARGET: dep_node(d, ((const TargetItem *)n)->expr); break;
-    case N_ORDER_ITEM: dep_node(d, ((const OrderItem *)n)->expr); break;
-    case N_GROUPING: dep_list(d, &((const GroupingSet *)n)->items); break;
-    case N_UNARY: dep_node(d, ((const UnaryExpr *)n)->arg); break;
-    case N_BINARY: dep_node(d, ((const BinaryExpr *)n)->l); dep_node(d, ((const BinaryExpr *)n)->r); break;
-    case N_FUNC: {
-        const FuncCall *f = (const FuncCall *)n;
-        dep_list(d, &f->args);
-        dep_node(d, f->filter);
-        break;
-    }
-    case N_CASE: {
-        const CaseExpr *c = (const CaseExpr *)n;
-        dep_node(d, c->operand);
-        dep_list(d, &c->whens);
-        dep_node(d, c->else_);
-        break;
-    }
-    case N_WHEN: dep_node(d, ((const WhenClause *)n)->cond); dep_node(d, ((const WhenClause *)n)->result); break;
-    case N_CAST: dep_node(d, ((const CastExpr *)n)->expr); break;
-    case N_SUBQUERY: dep_node(d, ((const SubqueryExpr *)n)->query); break;
-    case N_EXISTS: dep_node(d, ((const ExistsExpr *)n)->query); break;
-    case N_IN: {
-        const InExpr *i = (const InExpr *)n;
-        dep_node(d, i->expr);
-        dep_list(d, &i->list);
-        dep_node(d, i->query);
-        break;
-    }
-    case N_BETWEEN: {
-        const BetweenExpr *b = (const BetweenExpr *)n;
-        dep_node(d, b->expr);
-        dep_node(d, b->lo);
-        dep_node(d, b->hi);
-        break;
-    }
-    case N_LIKE: dep_node(d, ((const LikeExpr *)n)->expr); dep_node(d, ((const LikeExpr *)n)->pattern); break;
-    case N_IS: dep_node(d, ((const IsExpr *)n)->expr); break;
-    case N_COLLATE: dep_node(d, ((const CollateExpr *)n)->expr); break;
-    case N_QUANTIFIED: {
-        const QuantExpr *q = (const QuantExpr *)n;
-        dep_node(d, q->l);
-        dep_node(d, q->query);
-        dep_list(d, &q->list);
-        break;
-    }
-    case N_ROW: dep_list(d, &((const RowExpr *)n)->items); break;
-    default: break;
-    }
+    d->depth++;
+    ast_children(*slot, v); /* read only: nothing is replaced */
     d->depth--;
+    if (pushed)
+        d->nctes--;
+}
+
+static void dep_list(AstVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->items[i])
+            dep_slot(v, &l->items[i]);
 }
 
 /* The body SELECT of a query (left-most branch of set operations). */
@@ -666,9 +588,14 @@ static void add_view(Catalog *c, const CreateView *v, int object)
         return;
     DepWalk d;
     memset(&d, 0, sizeof d);
+    d.v.node = dep_slot;
+    d.v.list = dep_list;
     d.c = c;
     d.view = t;
-    dep_node(&d, v->query);
+    if (v->query) {
+        Node *q = (Node *)v->query;
+        dep_slot(&d.v, &q);
+    }
     const SelectStmt *s = body_select(v->query);
     if (!s)
         return;

@@ -1,5 +1,7 @@
 /* pipeline: run-wide object-name bookkeeping (see objnames.h). */
 #include "pipeline/objnames.h"
+#include "ast/ast_walk.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,88 +103,57 @@ static const char *last_upper(char *buf, size_t n, const QName *q)
     return buf;
 }
 
+/* The unconverted object a name refers to, as first written, or NULL. */
 static const char *check(ObjNames *o, const QName *q)
 {
     char buf[256];
     if (!last_upper(buf, sizeof buf, q))
         return NULL;
     int i = ns_find(&o->unconverted, buf);
-    return i >= 0 ? o->unconverted.slots[i] : NULL;
+    return i >= 0 ? o->unconverted.values[i] : NULL;
 }
 
-static const char *query_deps(ObjNames *o, const Node *q, int depth);
+/* Tables, views and user functions a query or expression uses, anywhere in
+ * it (FROM, joins, subqueries, calls): the first unconverted one stops it. */
+typedef struct DepVisit {
+    AstVisit v;
+    ObjNames *o;
+    const char *hit;
+    int depth;
+} DepVisit;
 
-/* Calls of user functions kept verbatim, anywhere in an expression. */
-static const char *expr_deps(ObjNames *o, const Node *e, int depth)
+static void dep_slot(AstVisit *v, Node **slot)
 {
-    if (!e || depth > 200)
-        return NULL;
-    const char *hit = NULL;
-    switch (e->kind) {
-    case N_FUNC: {
-        const FuncCall *f = (const FuncCall *)e;
-        if (!f->noparens && (hit = check(o, &f->name)) != NULL)
-            return hit;
-        for (int i = 0; i < f->args.n && !hit; i++)
-            hit = expr_deps(o, f->args.items[i], depth + 1);
-        return hit;
-    }
-    case N_BINARY:
-        hit = expr_deps(o, ((const BinaryExpr *)e)->l, depth + 1);
-        return hit ? hit : expr_deps(o, ((const BinaryExpr *)e)->r, depth + 1);
-    case N_UNARY: return expr_deps(o, ((const UnaryExpr *)e)->arg, depth + 1);
-    case N_CAST: return expr_deps(o, ((const CastExpr *)e)->expr, depth + 1);
-    case N_COLLATE: return expr_deps(o, ((const CollateExpr *)e)->expr, depth + 1);
-    case N_IS: return expr_deps(o, ((const IsExpr *)e)->expr, depth + 1);
-    case N_CASE: {
-        const CaseExpr *c = (const CaseExpr *)e;
-        hit = expr_deps(o, c->operand, depth + 1);
-        for (int i = 0; i < c->whens.n && !hit; i++) {
-            const WhenClause *w = (const WhenClause *)c->whens.items[i];
-            hit = expr_deps(o, w->cond, depth + 1);
-            if (!hit)
-                hit = expr_deps(o, w->result, depth + 1);
-        }
-        return hit ? hit : expr_deps(o, c->else_, depth + 1);
-    }
-    case N_SUBQUERY: return query_deps(o, ((const SubqueryExpr *)e)->query, depth + 1);
-    case N_EXISTS: return query_deps(o, ((const ExistsExpr *)e)->query, depth + 1);
-    default:
-        return NULL;
-    }
+    DepVisit *d = (DepVisit *)v;
+    const Node *n = *slot;
+    if (d->hit || d->depth > 400)
+        return;
+    if (n->kind == N_TABLE_REF)
+        d->hit = check(d->o, &((const TableRef *)n)->name);
+    else if (n->kind == N_FUNC && !((const FuncCall *)n)->noparens)
+        d->hit = check(d->o, &((const FuncCall *)n)->name);
+    if (d->hit)
+        return;
+    d->depth++;
+    ast_children(*slot, v);
+    d->depth--;
 }
 
-static const char *query_deps(ObjNames *o, const Node *q, int depth)
+static void dep_list(AstVisit *v, NodeList *l)
 {
-    if (!q || depth > 64)
+    for (int i = 0; i < l->n && !((DepVisit *)v)->hit; i++)
+        if (l->items[i])
+            dep_slot(v, &l->items[i]);
+}
+
+static const char *query_deps(ObjNames *o, const Node *q)
+{
+    if (!q)
         return NULL;
-    const char *hit = NULL;
-    switch (q->kind) {
-    case N_TABLE_REF: return check(o, &((const TableRef *)q)->name);
-    case N_JOIN:
-        hit = query_deps(o, ((const JoinExpr *)q)->l, depth + 1);
-        return hit ? hit : query_deps(o, ((const JoinExpr *)q)->r, depth + 1);
-    case N_DERIVED: return query_deps(o, ((const DerivedTable *)q)->query, depth + 1);
-    case N_SETOP:
-        hit = query_deps(o, ((const SetOpStmt *)q)->l, depth + 1);
-        return hit ? hit : query_deps(o, ((const SetOpStmt *)q)->r, depth + 1);
-    case N_WITH: {
-        const WithStmt *w = (const WithStmt *)q;
-        for (int i = 0; i < w->ctes.n && !hit; i++)
-            hit = query_deps(o, ((const CteDef *)w->ctes.items[i])->query, depth + 1);
-        return hit ? hit : query_deps(o, w->body, depth + 1);
-    }
-    case N_SELECT: {
-        const SelectStmt *s = (const SelectStmt *)q;
-        for (int i = 0; i < s->from.n && !hit; i++)
-            hit = query_deps(o, s->from.items[i], depth + 1);
-        for (int i = 0; i < s->targets.n && !hit; i++)
-            hit = expr_deps(o, ((const TargetItem *)s->targets.items[i])->expr, depth + 1);
-        return hit ? hit : expr_deps(o, s->where, depth + 1);
-    }
-    default:
-        return NULL;
-    }
+    DepVisit d = {{dep_slot, dep_list, NULL}, o, NULL, 0};
+    Node *n = (Node *)q; /* read only: dep_slot never replaces a child */
+    dep_slot(&d.v, &n);
+    return d.hit;
 }
 
 const char *on_unconverted_dependency(ObjNames *o, const Node *n)
@@ -199,7 +170,7 @@ const char *on_unconverted_dependency(ObjNames *o, const Node *n)
             q.n--;
         return check(o, &q);
     }
-    case N_CREATE_VIEW: return query_deps(o, ((const CreateView *)n)->query, 0);
+    case N_CREATE_VIEW: return query_deps(o, ((const CreateView *)n)->query);
     case N_CREATE_SYNONYM: return check(o, &((const CreateSynonym *)n)->target);
     case N_INSERT: return check(o, &((const InsertStmt *)n)->table);
     case N_UPDATE: case N_DELETE: {
@@ -214,11 +185,26 @@ const char *on_unconverted_dependency(ObjNames *o, const Node *n)
             if (hit)
                 return hit;
         }
-        return t->as_query ? query_deps(o, t->as_query, 0) : NULL;
+        return t->as_query ? query_deps(o, t->as_query) : NULL;
     }
     default:
         return NULL;
     }
+}
+
+/* schema.name as written (quotes dropped), for messages. */
+static const char *qname_shown(char *buf, size_t n, const QName *q)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < q->n && k + 1 < n; i++) {
+        const Ident *id = &q->parts[i];
+        int w = snprintf(buf + k, n - k, "%s%.*s", i ? "." : "", (int)id->len, id->text ? id->text : "");
+        if (w < 0)
+            break;
+        k += (size_t)w;
+    }
+    return buf;
 }
 
 void on_mark_unconverted(ObjNames *o, const Node *n)
@@ -238,9 +224,9 @@ void on_mark_unconverted(ObjNames *o, const Node *n)
         break;
     default: return;
     }
-    char buf[256];
+    char buf[256], shown[512];
     if (last_upper(buf, sizeof buf, q))
-        ns_put(&o->unconverted, buf, NULL);
+        ns_put(&o->unconverted, buf, qname_shown(shown, sizeof shown, q));
 }
 
 void on_mark_unconverted_named(ObjNames *o, const char *kind, const char *name)
@@ -254,7 +240,7 @@ void on_mark_unconverted_named(ObjNames *o, const char *kind, const char *name)
         Ident id = {.text = name, .len = (uint32_t)strlen(name)};
         char buf[256];
         upper_ident(buf, sizeof buf, &id);
-        ns_put(&o->unconverted, buf, NULL);
+        ns_put(&o->unconverted, buf, name);
         return;
     }
 }

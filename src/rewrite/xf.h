@@ -7,6 +7,7 @@
 #define SQLSHIFT_XF_H
 #include "rewrite/rewrite.h"
 #include "diag/diag.h"
+#include "ast/ast_walk.h"
 
 /* What an expression yields, as far as the rewrite can tell. */
 typedef enum ExprClass {
@@ -88,17 +89,10 @@ typedef Node *(*XfFn)(Rw *w, Node *n);
 #undef XF
 
 /* ---- walking (rewrite.c) ---- */
-/* Visits the child slots of a node: single children through node(), lists
- * through list() (which may replace the array). One enumeration serves the
- * walk, deep copies and template instantiation. */
-typedef struct RwVisit RwVisit;
-struct RwVisit {
-    void (*node)(RwVisit *v, Node **slot);
-    void (*list)(RwVisit *v, NodeList *l);
-    void *data;
-};
-void rw_children(Node *n, RwVisit *v);
-size_t rw_node_size(int kind);
+/* Child enumeration is the AST's own (ast/ast_walk.h): one enumeration
+ * serves the walk, deep copies and template instantiation. */
+typedef AstVisit RwVisit;
+static inline void rw_children(Node *n, RwVisit *v) { ast_children(n, v); }
 /* Rewrites the tree at *slot (transforms and children), replacing it in place. */
 void rw_walk(Rw *w, Node **slot);
 void rw_walk_list(Rw *w, NodeList *l);

@@ -220,7 +220,7 @@ static Node *inst_node(Inst *in, const Node *t)
         in->ok = 0;
         return mk_null(w, in->span);
     }
-    size_t size = rw_node_size(t->kind);
+    size_t size = ast_node_size(t->kind);
     Node *c = arena_alloc(w->cx->arena, size);
     memcpy(c, t, size);
     c->span = in->span;
