@@ -687,4 +687,32 @@ fi
 file_has "$tmp/out" "syntax error: the bad statement is kept verbatim" -F -- "-- | SELECT FROM WHERE"
 file_has "$tmp/out" "syntax error: the next statement is converted" -Ei '^create table a2'
 
+# -o naming a FIFO (as /dev/null or /dev/stdout would be): written in place.
+# The temp-name-and-rename used for regular files would replace the FIFO
+# (and, run as root, /dev/null itself) with a regular file.
+if command -v mkfifo >/dev/null 2>&1 && mkfifo "$tmp/fifo"; then
+    cat "$tmp/fifo" >"$tmp/fifo.out" &
+    reader=$!
+    printf 'CREATE TABLE f1 (a INT);\n' >"$tmp/fifo.sql"
+    run convert -s tsql -t postgresql -o "$tmp/fifo" "$tmp/fifo.sql"
+    # a reader still blocked in open() means nothing was written to the FIFO
+    for _i in 1 2 3 4 5 6 7 8 9 10; do
+        kill -0 "$reader" 2>/dev/null || break
+        sleep 0.2
+    done
+    kill "$reader" 2>/dev/null || true
+    wait "$reader" 2>/dev/null || true
+    status_is 0 "-o FIFO: exit 0"
+    if [ -p "$tmp/fifo" ] && grep -qi '^create table f1' "$tmp/fifo.out"; then
+        ok "-o FIFO: the converted SQL went through the FIFO, which is still a FIFO"
+    else
+        not_ok "-o FIFO: the converted SQL went through the FIFO, which is still a FIFO"
+        ls -l "$tmp/fifo" | sed 's/^/# /'
+        diag_file "$tmp/fifo.out"
+    fi
+else
+    skip "-o FIFO: mkfifo not available"
+    skip "-o FIFO: mkfifo not available"
+fi
+
 done_testing

@@ -245,15 +245,24 @@ int extract_sink_open(const ExtractSinkOpts *o, ExtractSink **out, DbError *err)
             goto fail;
         }
     }
-    if (asprintf(&s->tmpdir, s->as_dir ? "%s.tmp.%ld" : "%s.tmp.%ld.d", s->final, pid) < 0)
+    int special = !s->as_dir && fs_is_special(s->final);
+    if (special) {
+        /* the parts of a script for /dev/null or a FIFO: in $TMPDIR */
+        const char *td = getenv("TMPDIR");
+        if (asprintf(&s->tmpdir, "%s/sqlshift-extract.XXXXXX", td && *td ? td : "/tmp") < 0)
+            abort();
+    } else if (asprintf(&s->tmpdir, s->as_dir ? "%s.tmp.%ld" : "%s.tmp.%ld.d", s->final, pid) < 0) {
         abort();
-    if (mkdir(s->tmpdir, 0777) != 0) {
+    }
+    if (special ? mkdtemp(s->tmpdir) == NULL : mkdir(s->tmpdir, 0777) != 0) {
         sink_err(err, DBE_INTERNAL, "%s: cannot create: %s", s->tmpdir, strerror(errno));
         free(s->tmpdir);
         s->tmpdir = NULL;
         goto fail;
     }
-    if (!s->as_dir && asprintf(&s->tmpfile, "%s.tmp.%ld", s->final, pid) < 0)
+    /* a device (/dev/null) is written in place: a rename would replace it */
+    if (!s->as_dir && !special &&
+        asprintf(&s->tmpfile, "%s.tmp.%ld", s->final, pid) < 0)
         abort();
     *out = s;
     return 0;
@@ -506,9 +515,10 @@ static int commit(ExtractSink *s, DbError *err)
     int rc = 0;
     FILE *one = NULL;
     if (!s->as_dir) {
-        one = s->tmpfile ? fopen(s->tmpfile, "wb") : stdout;
+        const char *to = s->tmpfile ? s->tmpfile : s->final;
+        one = to ? fopen(to, "wb") : stdout;
         if (!one)
-            rc = sink_err(err, DBE_INTERNAL, "%s: cannot write: %s", s->tmpfile, strerror(errno));
+            rc = sink_err(err, DBE_INTERNAL, "%s: cannot write: %s", to, strerror(errno));
     }
     long pos = 0;
     for (long i = 0; i < k && rc == 0; i++) {
@@ -621,6 +631,8 @@ static int commit(ExtractSink *s, DbError *err)
         free(old);
         return rc;
     }
+    if (!s->tmpfile)
+        return 0; /* written in place */
     if (rename(s->tmpfile, s->final) != 0)
         return sink_err(err, DBE_INTERNAL, "%s: cannot rename into place: %s", s->final, strerror(errno));
     free(s->tmpfile);

@@ -551,19 +551,13 @@ static void unit_header(Run *r, StrBuf *b, const Unit *u)
 static int write_single(Run *r, const char *path)
 {
     int to_stdout = !path || !strcmp(path, "-");
-    char *tmp = NULL;
-    FILE *out_f = stdout;
-    if (!to_stdout) {
-        /* written under a temporary name and renamed when complete */
-        if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
-            abort();
-        out_f = fopen(tmp, "wb");
-        if (!out_f) {
-            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
-            free(tmp);
-            return -1;
-        }
+    FsOut out = {stdout, NULL, path};
+    /* written under a temporary name and renamed when complete */
+    if (!to_stdout && fs_out_open(&out, path) != 0) {
+        fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+        return -1;
     }
+    FILE *out_f = out.f;
     int wfail = 0;
     StrBuf b;
     sb_init(&b);
@@ -589,17 +583,16 @@ static int write_single(Run *r, const char *path)
     if (to_stdout)
         return fflush(stdout) == 0 && !wfail ? 0 : -1;
     int e = errno;
-    if (fclose(out_f) != 0)
+    if (wfail) {
+        fs_out_abort(&out);
+    } else if (fs_out_commit(&out) != 0) {
         wfail = 1;
-    if (wfail || rename(tmp, path) != 0) {
-        if (!wfail)
-            e = errno;
+        e = errno;
+    }
+    if (wfail) {
         fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(e));
-        unlink(tmp);
-        free(tmp);
         return -1;
     }
-    free(tmp);
     return 0;
 }
 

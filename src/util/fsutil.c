@@ -121,25 +121,74 @@ int fs_mkdirs(const char *dir)
     return rc;
 }
 
-int fs_write_atomic(const char *path, const char *data, size_t len)
+int fs_is_special(const char *path)
 {
-    char *tmp;
-    if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
-        return -1;
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        free(tmp);
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+int fs_out_open(FsOut *o, const char *path)
+{
+    o->path = path;
+    o->tmp = NULL;
+    if (!fs_is_special(path) && asprintf(&o->tmp, "%s.tmp.%ld", path, (long)getpid()) < 0) {
+        o->tmp = NULL;
+        errno = ENOMEM;
         return -1;
     }
-    int ok = fwrite(data, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp, path) != 0) {
+    o->f = fopen(o->tmp ? o->tmp : path, "wb");
+    if (!o->f) {
         int e = errno;
-        unlink(tmp);
-        free(tmp);
+        free(o->tmp);
+        o->tmp = NULL;
         errno = e;
         return -1;
     }
-    free(tmp);
     return 0;
+}
+
+void fs_out_abort(FsOut *o)
+{
+    if (o->f)
+        fclose(o->f);
+    o->f = NULL;
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+}
+
+int fs_out_commit(FsOut *o)
+{
+    int bad = ferror(o->f) != 0;
+    int e = bad ? EIO : 0;
+    if (fclose(o->f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    o->f = NULL;
+    if (!bad && o->tmp && rename(o->tmp, o->path) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad)
+        fs_out_abort(o);
+    free(o->tmp);
+    o->tmp = NULL;
+    errno = e;
+    return bad ? -1 : 0;
+}
+
+int fs_write_atomic(const char *path, const char *data, size_t len)
+{
+    FsOut o;
+    if (fs_out_open(&o, path) != 0)
+        return -1;
+    if (fwrite(data, 1, len, o.f) != len) {
+        int e = errno;
+        fs_out_abort(&o);
+        errno = e;
+        return -1;
+    }
+    return fs_out_commit(&o);
 }
