@@ -93,13 +93,17 @@ typedef struct RoutineStmt {
 
 typedef enum OtherKind {
     OS_GRANT, OS_CREATE_DATABASE, OS_ALTER_DATABASE, OS_USER_ROLE, OS_EXEC, OS_BULK_LOAD,
-    OS_IDENTITY_INSERT, OS_PRINT, OS_CONTROL_FLOW, OS_MISC
+    OS_IDENTITY_INSERT, OS_PRINT, OS_CONTROL_FLOW, OS_MISC,
+    OS_STATISTICS,   /* UPDATE STATISTICS t / ANALYZE TABLE t, ...: name + args (NameRefs) */
+    OS_TRUNCATE,     /* TRUNCATE TABLE t: name */
+    OS_MAINTENANCE   /* CHECKPOINT, DBCC, FLUSH, OPTIMIZE TABLE: server housekeeping */
 } OtherKind;
 typedef struct OtherStmt {
     Node h;
     int what;          /* OtherKind */
     QName name;        /* EXEC: procedure; CREATE DATABASE: name */
-    NodeList args;     /* EXEC arguments (positional or ASSIGN for @p = v) */
+    NodeList args;     /* EXEC arguments (positional or ASSIGN for @p = v); OS_STATISTICS tables */
+    int has_opts;      /* OS_STATISTICS, OS_TRUNCATE: text after the table names */
 } OtherStmt;
 
 /* ---- expressions ----------------------------------------------------- */

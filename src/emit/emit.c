@@ -1758,6 +1758,31 @@ static int drop_phase(const ConvCtx *cx, const DropStmt *d)
     return PH_PRE;
 }
 
+/* UPDATE STATISTICS / ANALYZE TABLE -> ANALYZE; TRUNCATE TABLE. T-SQL and
+ * MySQL reset the identity / AUTO_INCREMENT counter on TRUNCATE, Oracle
+ * does not: RESTART IDENTITY for the first two. 0: no form (verbatim). */
+static int table_cmd(Em *e, StrBuf *b, const OtherStmt *o)
+{
+    if (!o->name.n || (o->what != OS_STATISTICS && o->what != OS_TRUNCATE))
+        return 0;
+    if (o->what == OS_STATISTICS) {
+        sb_puts(b, e->pg ? "ANALYZE " : "ANALYZE TABLE ");
+        for (int i = 0; i < o->args.n; i++) {
+            if (i)
+                sb_puts(b, ", ");
+            em_qname(e->cx, b, &((const NameRef *)o->args.items[i])->name);
+        }
+        sb_puts(b, ";\n");
+        return 1;
+    }
+    sb_puts(b, "TRUNCATE TABLE ");
+    em_qname(e->cx, b, &o->name);
+    if (e->pg && e->cx->source != DIALECT_ORACLE)
+        sb_puts(b, " RESTART IDENTITY");
+    sb_puts(b, ";\n");
+    return 1;
+}
+
 static int phase_of(const ConvCtx *cx, const Node *n)
 {
     switch (n->kind) {
@@ -1767,6 +1792,7 @@ static int phase_of(const ConvCtx *cx, const Node *n)
     case N_DROP: return drop_phase(cx, (const DropStmt *)n);
     case N_CREATE_SEQUENCE: case N_CREATE_SCHEMA: case N_CREATE_TYPE: return PH_PRE;
     case N_INSERT: case N_UPDATE: case N_DELETE: return PH_DATA;
+    case N_OTHER_STMT: return ((const OtherStmt *)n)->what == OS_TRUNCATE ? PH_DATA : PH_POST;
     case N_ROUTINE: return PH_CODE;
     default: return PH_POST;
     }
@@ -1901,6 +1927,7 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
             ok = 0;
         }
         break;
+    case N_OTHER_STMT: ok = table_cmd(&e, &b, (const OtherStmt *)n); break;
     default:
         ok = 0;
         break;

@@ -12,6 +12,45 @@ static Node *other(Parser *p, int from, int what)
     return &o->h;
 }
 
+/* UPDATE STATISTICS t [index | (stats)] [WITH ...] (T-SQL), ANALYZE
+ * [NO_WRITE_TO_BINLOG | LOCAL] TABLE t1, t2 (MySQL), ANALYZE TABLE t
+ * COMPUTE STATISTICS (Oracle), TRUNCATE TABLE t: the table names are kept
+ * (name = the first, args = all as NameRefs); anything after them is an
+ * option (has_opts). */
+static Node *table_cmd(Parser *p, int from, int what)
+{
+    OtherStmt *o = NODE_NEW(p->arena, OtherStmt, OTHER_STMT, ps_tok_span(p, ps_cur(p)));
+    o->what = what;
+    if (ps_is_kw(p, KW_UPDATE))
+        ps_advance(p);           /* UPDATE STATISTICS */
+    ps_advance(p);               /* STATISTICS, ANALYZE, TRUNCATE */
+    if (!ps_accept_word(p, "NO_WRITE_TO_BINLOG"))
+        ps_accept_word(p, "LOCAL");
+    ps_accept_kw(p, KW_TABLE);
+    for (;;) {
+        int at = p->pos;
+        QName q;
+        memset(&q, 0, sizeof q);
+        if (ps_at_stmt_end(p) || !ps_qname(p, &q)) {
+            p->pos = at;
+            break;
+        }
+        NameRef *nr = NODE_NEW(p->arena, NameRef, NAME, ps_span_from(p, at));
+        nr->name = q;
+        VEC_PUSH(p->arena, o->args, &nr->h);
+        if (o->args.n == 1)
+            o->name = q;
+        /* several tables only in MySQL's ANALYZE TABLE a, b */
+        if (p->d != DIALECT_MYSQL || !ps_accept(p, TK_COMMA))
+            break;
+    }
+    o->has_opts = !ps_at_stmt_end(p);
+    if (o->has_opts) /* (from the statement end itself it would skip the next line's statement) */
+        ps_skip_to_stmt_end(p);
+    o->h.span = ps_span_from(p, from);
+    return &o->h;
+}
+
 static Node *session(Parser *p, int from, int what)
 {
     SessionStmt *s = NODE_NEW(p->arena, SessionStmt, SESSION, ps_tok_span(p, ps_cur(p)));
@@ -185,7 +224,7 @@ Node *ps_statement(Parser *p)
         return ps_insert(p);
     case KW_UPDATE:
         if (p->d == DIALECT_TSQL && ps_peek_kw(p, 1, KW_STATISTICS))
-            return other(p, from, OS_MISC);
+            return table_cmd(p, from, OS_STATISTICS);
         return ps_update(p);
     case KW_DELETE:
         return ps_delete(p);
@@ -226,7 +265,26 @@ Node *ps_statement(Parser *p)
         return other(p, from, OS_BULK_LOAD);
     case KW_LOAD:
         return other(p, from, OS_BULK_LOAD);
-    case KW_TRUNCATE: case KW_ANALYZE: case KW_OPTIMIZE: case KW_FLUSH: case KW_CHECKPOINT:
+    case KW_TRUNCATE:
+        if (ps_peek_kw(p, 1, KW_TABLE) || (p->d == DIALECT_MYSQL && ps_peek(p, 1)->kind == TK_IDENT))
+            return table_cmd(p, from, OS_TRUNCATE);
+        return other(p, from, OS_MISC);
+    case KW_ANALYZE:
+        if (p->d != DIALECT_TSQL &&
+            (ps_peek_kw(p, 1, KW_TABLE) || ps_is_word_at(p, 1, "NO_WRITE_TO_BINLOG") || ps_is_word_at(p, 1, "LOCAL")))
+            return table_cmd(p, from, OS_STATISTICS);
+        return other(p, from, OS_MISC);
+    case KW_CHECKPOINT:
+        if (p->d == DIALECT_TSQL) { /* CHECKPOINT [duration]: no terminator needed */
+            ps_advance(p);
+            ps_accept(p, TK_INTEGER);
+            OtherStmt *o = NODE_NEW(p->arena, OtherStmt, OTHER_STMT, ps_span_from(p, from));
+            o->what = OS_MAINTENANCE;
+            return &o->h;
+        }
+        return other(p, from, OS_MAINTENANCE);
+    case KW_OPTIMIZE: case KW_FLUSH:
+        return other(p, from, OS_MAINTENANCE);
     case KW_RECONFIGURE: case KW_KILL: case KW_SHUTDOWN: case KW_PURGE: case KW_RENAME:
         return other(p, from, OS_MISC);
     case KW_IF: case KW_WHILE: case KW_DECLARE: case KW_RAISERROR: case KW_THROW:
@@ -238,7 +296,9 @@ Node *ps_statement(Parser *p)
     }
     if ((ps_is_kw(p, KW_DISABLE) || ps_is_kw(p, KW_ENABLE)) && ps_peek_kw(p, 1, KW_TRIGGER))
         return other(p, from, OS_MISC);
-    if (ps_is_word(p, "DBCC") || ps_is_word(p, "SOURCE") || ps_is_word(p, "RESET"))
+    if (ps_is_kw(p, KW_DBCC))
+        return other(p, from, OS_MAINTENANCE);
+    if (ps_is_word(p, "SOURCE") || ps_is_word(p, "RESET"))
         return other(p, from, ps_is_word(p, "SOURCE") ? OS_BULK_LOAD : OS_MISC);
     /* T-SQL label "name:" */
     if (p->d == DIALECT_TSQL && ps_peek(p, 1)->kind == TK_COLON)

@@ -193,7 +193,7 @@ static int tsql_stmt_keyword(int kw)
     case KW_THROW: case KW_TRUNCATE: case KW_MERGE: case KW_COMMIT: case KW_ROLLBACK:
     case KW_BULK: case KW_WAITFOR: case KW_BREAK: case KW_CONTINUE: case KW_GOTO:
     case KW_FETCH: case KW_OPEN: case KW_CLOSE: case KW_DEALLOCATE: case KW_SAVE:
-    case KW_CHECKPOINT: case KW_KILL: case KW_RECONFIGURE:
+    case KW_CHECKPOINT: case KW_KILL: case KW_RECONFIGURE: case KW_DBCC:
         return 1;
     default:
         return 0;

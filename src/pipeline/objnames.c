@@ -173,6 +173,14 @@ const char *on_unconverted_dependency(ObjNames *o, const Node *n)
     case N_CREATE_VIEW: return query_deps(o, ((const CreateView *)n)->query);
     case N_CREATE_SYNONYM: return check(o, &((const CreateSynonym *)n)->target);
     case N_INSERT: return check(o, &((const InsertStmt *)n)->table);
+    case N_OTHER_STMT: {
+        const OtherStmt *x = (const OtherStmt *)n;
+        const char *hit = NULL;
+        if (x->what == OS_STATISTICS || x->what == OS_TRUNCATE)
+            for (int i = 0; i < x->args.n && !hit; i++)
+                hit = check(o, &((const NameRef *)x->args.items[i])->name);
+        return hit;
+    }
     case N_UPDATE: case N_DELETE: {
         const Node *t = n->kind == N_UPDATE ? ((const UpdateStmt *)n)->table : ((const DeleteStmt *)n)->table;
         return t && t->kind == N_TABLE_REF ? check(o, &((const TableRef *)t)->name) : NULL;

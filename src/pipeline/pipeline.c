@@ -66,7 +66,8 @@ static const char *routine_kind(int rk)
 static const char *other_kind(int w)
 {
     static const char *const k[] = {"grant", "database", "database", "user", "exec", "bulk load",
-                                    "identity insert", "print", "control flow", "other"};
+                                    "identity insert", "print", "control flow", "other",
+                                    "statistics", "data", "maintenance"};
     return k[w];
 }
 

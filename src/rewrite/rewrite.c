@@ -1204,6 +1204,15 @@ static void other_items(Rw *w, OtherStmt *o)
     case OS_CONTROL_FLOW:
         rw_item(w, "SS4006", sp, "procedural code at script level kept verbatim: %s", s);
         break;
+    case OS_STATISTICS: case OS_TRUNCATE:
+        if (!o->name.n)
+            rw_item(w, "SS0010", sp, "statement not converted, kept as a comment: %s", s);
+        else if (o->has_opts)
+            rw_item(w, "SS7013", sp, "options dropped: %s", s);
+        break;
+    case OS_MAINTENANCE:
+        rw_item(w, "SS7012", sp, "server maintenance command kept as a comment: %s", s);
+        break;
     default:
         rw_item(w, "SS0010", sp, "statement not converted, kept as a comment: %s", s);
         break;

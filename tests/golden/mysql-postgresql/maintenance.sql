@@ -1,0 +1,10 @@
+-- MySQL maintenance statements.
+CREATE TABLE city (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40));
+CREATE TABLE country (code CHAR(3) PRIMARY KEY);
+INSERT INTO city (name) VALUES ('Oslo');
+TRUNCATE city;
+TRUNCATE TABLE country;
+ANALYZE TABLE city, country;
+ANALYZE NO_WRITE_TO_BINLOG TABLE city;
+OPTIMIZE TABLE city;
+FLUSH /*!50503 BINARY */ LOGS;

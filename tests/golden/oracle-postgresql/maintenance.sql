@@ -1,0 +1,4 @@
+-- Oracle statistics and TRUNCATE.
+CREATE TABLE regions (region_id NUMBER(10) PRIMARY KEY, region_name VARCHAR2(25));
+TRUNCATE TABLE regions DROP STORAGE;
+ANALYZE TABLE regions COMPUTE STATISTICS;
