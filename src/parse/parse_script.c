@@ -51,6 +51,24 @@ static Node *table_cmd(Parser *p, int from, int what)
     return &o->h;
 }
 
+/* RAISERROR('text', severity 0..10, ...) at script level only prints a
+ * message (severities up to 10 are informational): it is a PRINT. */
+static int informational_raiserror(Parser *p)
+{
+    if (p->d != DIALECT_TSQL || ps_peek(p, 1)->kind != TK_LPAREN)
+        return 0;
+    int k = ps_peek(p, 2)->kind;
+    if ((k != TK_STRING && k != TK_NSTRING) || ps_peek(p, 3)->kind != TK_COMMA)
+        return 0;
+    const Token *sev = ps_peek(p, 4);
+    if (sev->kind != TK_INTEGER || sev->len > 2)
+        return 0;
+    int v = 0;
+    for (uint32_t i = 0; i < sev->len; i++)
+        v = v * 10 + (p->src->text[sev->off + i] - '0');
+    return v <= 10;
+}
+
 static Node *session(Parser *p, int from, int what)
 {
     SessionStmt *s = NODE_NEW(p->arena, SessionStmt, SESSION, ps_tok_span(p, ps_cur(p)));
@@ -287,7 +305,11 @@ Node *ps_statement(Parser *p)
         return other(p, from, OS_MAINTENANCE);
     case KW_RECONFIGURE: case KW_KILL: case KW_SHUTDOWN: case KW_PURGE: case KW_RENAME:
         return other(p, from, OS_MISC);
-    case KW_IF: case KW_WHILE: case KW_DECLARE: case KW_RAISERROR: case KW_THROW:
+    case KW_RAISERROR:
+        if (informational_raiserror(p))
+            return other(p, from, OS_PRINT);
+        return ps_block(p, from);
+    case KW_IF: case KW_WHILE: case KW_DECLARE: case KW_THROW:
     case KW_RETURN: case KW_WAITFOR: case KW_GOTO: case KW_BREAK: case KW_CONTINUE:
     case KW_OPEN: case KW_CLOSE: case KW_FETCH: case KW_DEALLOCATE:
         return ps_block(p, from);

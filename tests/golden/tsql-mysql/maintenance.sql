@@ -16,3 +16,9 @@ UPDATE STATISTICS dbo.Orders WITH FULLSCAN;
 CHECKPOINT
 DBCC CHECKIDENT ('dbo.Orders', RESEED, 100)
 GO
+-- progress messages: PRINT and informational RAISERROR (severity <= 10) are
+-- output only; severity 16 stops the batch and stays procedural code
+PRINT 'Loading orders'
+RAISERROR('Now at %s ....', 0, 1, 'orders') WITH NOWAIT
+RAISERROR('Setup failed', 16, 1)
+GO
