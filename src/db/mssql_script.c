@@ -37,6 +37,7 @@ enum { DP_SCHEMA, DP_NAME, DP_REF_SCHEMA, DP_REF_NAME };
 enum { MD_SCHEMA, MD_NAME, MD_TYPE, MD_DEFINITION, MD_ANSI_NULLS, MD_QUOTED_ID, MD_PARENT_SCHEMA,
        MD_PARENT_NAME };
 enum { SN_SCHEMA, SN_NAME, SN_BASE };
+enum { UN_SCHEMA, UN_NAME, UN_CODE, UN_WHAT, UN_PARENT };
 enum { EP_CLASS, EP_SCHEMA, EP_OBJECT, EP_TYPE, EP_COLUMN, EP_NAME, EP_VALUE };
 
 #define MAX_COLS 24
@@ -332,6 +333,69 @@ static int fk_finish(MsRun *r)
     return emit(r, EX_FOREIGN_KEY, F(r, FK_SCHEMA), F(r, FK_NAME));
 }
 
+/* A comment and a RAISERROR in place of what could not be read, not just a
+ * comment: convert reports it as an action item and running the script
+ * stops there, so nothing downstream passes over the gap. */
+static void not_extracted(MsRun *r, const char *sentence)
+{
+    sb_puts(&r->ddl, "-- ");
+    sb_puts(&r->ddl, sentence);
+    sb_puts(&r->ddl, "\nRAISERROR (");
+    /* RAISERROR formats its message: a % in a name must not be read as a conversion */
+    StrBuf lit;
+    sb_init(&lit);
+    for (const char *p = sentence; *p; p++) {
+        if (*p == '%')
+            sb_putc(&lit, '%');
+        sb_putc(&lit, *p);
+    }
+    ms_nstring(&r->ddl, lit.s);
+    sb_puts(&r->ddl, ", 16, 1);\nGO\n");
+    sb_free(&lit);
+}
+
+/* A feature the reader does not script (see UNSCRIPTED in
+ * mssql_catalog.def): listed with its reason, after the table it belongs to. */
+static int unscripted_finish(MsRun *r)
+{
+    static const struct { const char *code; ExtractKind kind; } kinds[] = {
+        {"IX", EX_INDEX}, {"U", EX_TABLE}, {"PC", EX_PROCEDURE}, {"X", EX_PROCEDURE}, {"RF", EX_PROCEDURE},
+        {"FS", EX_FUNCTION}, {"FT", EX_FUNCTION}, {"AF", EX_FUNCTION}, {"TA", EX_TRIGGER},
+    };
+    const char *code = F(r, UN_CODE) ? F(r, UN_CODE) : "";
+    const char *what = F(r, UN_WHAT) ? F(r, UN_WHAT) : "object";
+    const char *nm = F(r, UN_NAME) ? F(r, UN_NAME) : "";
+    ExtractKind kind = EX_TABLE;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!strcmp(kinds[i].code, code))
+            kind = kinds[i].kind;
+    StrBuf say, name;
+    sb_init(&say);
+    sb_init(&name);
+    if (!strcmp(code, "IX") || !strcmp(code, "U")) {
+        ms_ident2(&say, F(r, UN_SCHEMA), F(r, UN_PARENT) ? F(r, UN_PARENT) : nm);
+        sb_printf(&say, ": its %s%s%s was not extracted (sqlshift's SQL Server reader does not script it)", what,
+                  strcmp(code, "IX") ? "" : " ", strcmp(code, "IX") ? "" : nm);
+    } else {
+        ms_ident2(&say, F(r, UN_SCHEMA), nm);
+        sb_printf(&say, " (%s) was not extracted: sqlshift's SQL Server reader does not script it", what);
+    }
+    not_extracted(r, say.s);
+    if (F(r, UN_PARENT))
+        add_dep(r, F(r, UN_SCHEMA), F(r, UN_PARENT));
+    /* its own name in the manifest: a table's option must not take the table's key */
+    sb_printf(&name, "%s (%s)", nm, what);
+    ExtractObject o = {.kind = kind, .schema = F(r, UN_SCHEMA) ? F(r, UN_SCHEMA) : "", .name = name.s,
+                       .ddl = r->ddl.s, .deps = r->ndeps ? r->deps : NULL, .ndeps = r->ndeps,
+                       .note = "not scripted by sqlshift's SQL Server reader"};
+    int rc = r->out->put(r->out->ctx, &o, r->err);
+    sb_free(&say);
+    sb_free(&name);
+    if (rc)
+        r->failed = 1;
+    return rc ? -1 : 0;
+}
+
 static int module_finish(MsRun *r)
 {
     const char *t = F(r, MD_TYPE) ? F(r, MD_TYPE) : "";
@@ -345,30 +409,14 @@ static int module_finish(MsRun *r)
         sb_puts(&r->ddl, "SET QUOTED_IDENTIFIER OFF\nGO\n");
     const char *def = F(r, MD_DEFINITION);
     if (!def) {
-        /* WITH ENCRYPTION, or a login without VIEW DEFINITION: no text.
-         * A RAISERROR, not just a comment, so that nothing downstream
-         * passes over the gap: convert reports it as an action item and
-         * running the script stops there. */
-        StrBuf what;
-        sb_init(&what);
-        ms_ident2(&what, F(r, MD_SCHEMA), F(r, MD_NAME));
-        sb_printf(&what, " was not extracted: the server gave no definition (created WITH ENCRYPTION, or "
-                         "the login lacks VIEW DEFINITION)");
-        sb_puts(&r->ddl, "-- ");
-        sb_puts(&r->ddl, what.s);
-        sb_puts(&r->ddl, "\nRAISERROR (");
-        /* RAISERROR formats its message: a % in a name must not be read as a conversion */
-        StrBuf lit;
-        sb_init(&lit);
-        for (const char *p = what.s; *p; p++) {
-            if (*p == '%')
-                sb_putc(&lit, '%');
-            sb_putc(&lit, *p);
-        }
-        ms_nstring(&r->ddl, lit.s);
-        sb_puts(&r->ddl, ", 16, 1);\nGO\n");
-        sb_free(&lit);
-        sb_free(&what);
+        /* WITH ENCRYPTION, or a login without VIEW DEFINITION: no text. */
+        StrBuf say;
+        sb_init(&say);
+        ms_ident2(&say, F(r, MD_SCHEMA), F(r, MD_NAME));
+        sb_puts(&say, " was not extracted: the server gave no definition (created WITH ENCRYPTION, or the login "
+                      "lacks VIEW DEFINITION)");
+        not_extracted(r, say.s);
+        sb_free(&say);
     } else {
         sb_puts(&r->ddl, def);
         if (!r->ddl.len || r->ddl.s[r->ddl.len - 1] != '\n')
@@ -470,6 +518,8 @@ static int single_finish(MsRun *r)
         return emit(r, EX_SEQUENCE, F(r, SQ_SCHEMA), F(r, SQ_NAME));
     case MSQ_MODULES:
         return module_finish(r);
+    case MSQ_UNSCRIPTED:
+        return unscripted_finish(r);
     case MSQ_SYNONYMS:
         sb_puts(&r->ddl, "CREATE SYNONYM ");
         ms_ident2(&r->ddl, F(r, SN_SCHEMA), F(r, SN_NAME));
@@ -490,6 +540,8 @@ static int group_cols(MsQuery q)
     case MSQ_FOREIGN_KEYS:
     case MSQ_PROPERTIES:
         return 3;
+    case MSQ_UNSCRIPTED:
+        return 4;
     default:
         return 2;
     }
@@ -618,7 +670,7 @@ static int on_row(void *ctx, int ncols, const char *const *v, const size_t *lens
  * before the modules that use them. */
 static const MsQuery run_order[] = {
     MSQ_COUNT, MSQ_SCHEMAS, MSQ_TYPES, MSQ_SEQUENCES, MSQ_TABLE_PARTS, MSQ_INDEXES,
-    MSQ_FOREIGN_KEYS, MSQ_DEPENDENCIES, MSQ_MODULES, MSQ_SYNONYMS, MSQ_PROPERTIES,
+    MSQ_FOREIGN_KEYS, MSQ_DEPENDENCIES, MSQ_MODULES, MSQ_SYNONYMS, MSQ_UNSCRIPTED, MSQ_PROPERTIES,
 };
 
 int ms_extract_run(const DbDriver *d, DbConn *c, const MsOut *out, DbError *err)

@@ -107,6 +107,18 @@ GO
 -- object: synonym dbo.Ord
 CREATE SYNONYM [dbo].[Ord] FOR [sales].[Orders];
 GO
+-- object: table dbo.Customers (partitioning on scheme PS_ByYear) (needs dbo.Customers)
+-- [dbo].[Customers]: its partitioning on scheme PS_ByYear was not extracted (sqlshift's SQL Server reader does not script it)
+RAISERROR (N'[dbo].[Customers]: its partitioning on scheme PS_ByYear was not extracted (sqlshift''s SQL Server reader does not script it)', 16, 1);
+GO
+-- object: index dbo.IX_Customers_notes (xml index) (needs dbo.Customers)
+-- [dbo].[Customers]: its xml index IX_Customers_notes was not extracted (sqlshift's SQL Server reader does not script it)
+RAISERROR (N'[dbo].[Customers]: its xml index IX_Customers_notes was not extracted (sqlshift''s SQL Server reader does not script it)', 16, 1);
+GO
+-- object: function dbo.SplitString (clr table valued function)
+-- [dbo].[SplitString] (clr table valued function) was not extracted: sqlshift's SQL Server reader does not script it
+RAISERROR (N'[dbo].[SplitString] (clr table valued function) was not extracted: sqlshift''s SQL Server reader does not script it', 16, 1);
+GO
 -- object: property .(database)
 EXEC sys.sp_addextendedproperty @name = N'Owner', @value = N'Data team | reporting';
 GO
