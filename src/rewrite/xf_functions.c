@@ -1400,6 +1400,9 @@ Node *xf_func(Rw *w, Node *n)
                     !strncasecmp(sc->items.items[i].alias.text, q.name.parts[0].text, q.name.parts[0].len))
                     on_alias = 1;
         if (rw_resolve_column(w, &q, &cls) || cls != CLS_UNKNOWN || on_alias) {
+            Node *hid = xf_hierarchyid_method(w, f, &q);
+            if (hid)
+                return hid;
             const char *tgt = rw_target_pg(w) ? "PostgreSQL" : "MySQL";
             w->kept_calls++;
             if (w->place == RP_COMPUTED) /* the column becomes a plain one (xf_column) */

@@ -217,10 +217,10 @@ START_TEST(test_computed_columns)
           "    total numeric GENERATED ALWAYS AS ((qty * price)) STORED,\n"
           "    code text GENERATED ALWAYS AS (('X' || name)) STORED,\n"
           "    name varchar(10),\n"
-          "    lvl text,\n"
+          "    lvl numeric GENERATED ALWAYS AS ((LENGTH(node) - LENGTH(REPLACE(node, '/', '')) - 1)) STORED,\n"
           "    node text\n"
           ");\n",
-          "SS1016 SS3006 SS3006 SS2001 SS3034 SS1008");
+          "SS1016 SS3006 SS3006 SS3006 SS1008");
 }
 END_TEST
 
