@@ -169,6 +169,18 @@ Node *xf_hierarchyid_method(Rw *w, FuncCall *f, const NameRef *recv)
         return hid_ancestor(w, sp, x, f->args.items[0]);
     if (!strcmp(u, "ISDESCENDANTOF") && f->args.n == 1)
         return mk_cast(w, sp, &mk_call(w, sp, "starts_with", 2, x, f->args.items[0])->h, "integer");
+    if (w->place != RP_COMPUTED && (!strcmp(u, "GETDESCENDANT") || !strcmp(u, "GETREPARENTEDVALUE"))) {
+        /* a computed column becomes a plain one instead (xf_func's SS2001) */
+        w->kept_calls++;
+        rw_keep_verbatim(w, "SS2001", sp, "hierarchyid method %s() on %s is not converted: on the text path "
+                         "%s; statement kept verbatim", f->name.parts[f->name.n - 1].text ? rw_ident_text(w, &f->name.parts[f->name.n - 1]) : u,
+                         rw_qname_text(w, &recv->name),
+                         !strcmp(u, "GETDESCENDANT")
+                             ? "a new child's path depends on its siblings' numbers (SQL Server may also "
+                               "make dotted paths such as /1.1/): compute the next free number by hand"
+                             : "replace the old prefix with the new one (new || substr(path, length(old) + 1))");
+        return &f->h;
+    }
     return NULL;
 }
 

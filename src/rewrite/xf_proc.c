@@ -377,6 +377,12 @@ static const char *expr_type(Rw *w, const Node *e, int depth)
             return "bigint";
         if (!strcmp(u, "COUNT_BIG"))
             return "bigint";
+        if (f->name.n >= 2 && w->cx->target == DIALECT_POSTGRES) { /* hierarchyid methods (xf_hierarchyid.c) */
+            if (!strcmp(u, "TOSTRING") || !strcmp(u, "GETANCESTOR"))
+                return "text";
+            if (!strcmp(u, "GETLEVEL") || !strcmp(u, "ISDESCENDANTOF"))
+                return "integer";
+        }
         if (f->args.n < 1)
             return NULL;
         const char *a = expr_type(w, f->args.items[0], depth + 1);
