@@ -10,7 +10,8 @@
  *                            either is NULL, as T-SQL)
  * GetDescendant and GetReparentedValue are not converted (xf_func keeps the
  * statement with SS2001). Text order is not hierarchyid order ('/10/' sorts
- * before '/2/'): ORDER BY and <, > on such values get SS2040. */
+ * before '/2/'): ORDER BY and <, > on such values get SS2040 (both targets:
+ * MySQL holds the same path in a varchar). */
 #include <string.h>
 #include <strings.h>
 #include "rewrite/xf.h"
@@ -196,7 +197,7 @@ static void order_item(Rw *w, const Node *e, SrcSpan sp, const char *what)
 Node *xf_hid_order(Rw *w, Node *n)
 {
     OrderItem *o = (OrderItem *)n;
-    if (rw_target_pg(w) && o->expr && is_hid(w, o->expr, 0))
+    if (o->expr && is_hid(w, o->expr, 0))
         order_item(w, o->expr, o->expr->span, "ORDER BY");
     return n;
 }
@@ -204,7 +205,7 @@ Node *xf_hid_order(Rw *w, Node *n)
 Node *xf_hid_compare(Rw *w, Node *n)
 {
     BinaryExpr *b = (BinaryExpr *)n;
-    if (!rw_target_pg(w) || !(b->op == B_LT || b->op == B_LE || b->op == B_GT || b->op == B_GE))
+    if (!(b->op == B_LT || b->op == B_LE || b->op == B_GT || b->op == B_GE))
         return n;
     if (is_hid(w, b->l, 0))
         order_item(w, b->l, b->h.span, "comparison");
