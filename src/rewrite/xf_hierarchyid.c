@@ -79,7 +79,8 @@ static int target_is_hid(Rw *w, Node *query, const Ident *col, int depth)
 }
 
 /* Does the column reference q name a hierarchyid (a table column, or a
- * derived table / CTE column that comes from one)? */
+ * derived table / CTE column that comes from one)? 1 yes, -1 a column of
+ * another type, 0 unknown. */
 static int name_is_hid(Rw *w, const QName *q, int depth)
 {
     if (q->n < 1 || depth > 16)
@@ -94,10 +95,13 @@ static int name_is_hid(Rw *w, const QName *q, int depth)
                 continue;
             if (si->table) {
                 const CatColumn *c = cat_column(si->table, col->text, col->len);
-                if (c)
-                    return c->type_upper && !strcmp(c->type_upper, "HIERARCHYID");
-            } else if (si->query && target_is_hid(w, si->query, col, depth)) {
-                return 1;
+                if (c) /* -1: a column of another type (a CLR type may have a GetLevel too) */
+                    return c->type_upper && !strcmp(c->type_upper, "HIERARCHYID") ? 1 : c->type_upper &&
+                           c->type_upper[0] ? -1 : 0;
+            } else if (si->query) {
+                int r = target_is_hid(w, si->query, col, depth);
+                if (r)
+                    return r;
             }
             if (qual)
                 return 0;
@@ -114,7 +118,7 @@ static int is_hid(Rw *w, const Node *e, int depth)
         return name_is_hid(w, &((const NameRef *)e)->name, depth);
     if (e->kind == N_FUNC) {
         const FuncCall *f = (const FuncCall *)e;
-        return f->name.n >= 2 && f->upper && hid_valued_method(f->upper);
+        return f->name.n >= 2 && f->upper && hid_valued_method(f->upper) ? 1 : 0;
     }
     return 0;
 }
@@ -157,7 +161,8 @@ Node *xf_hierarchyid_method(Rw *w, FuncCall *f, const NameRef *recv)
     if (!rw_target_pg(w) || !f->upper)
         return NULL;
     const char *u = f->upper;
-    int hid = hid_only_method(u) || (!strcmp(u, "TOSTRING") && is_hid(w, &recv->h, 0));
+    int known = is_hid(w, &recv->h, 0);
+    int hid = known > 0 || (known == 0 && hid_only_method(u));
     if (!hid)
         return NULL;
     SrcSpan sp = f->h.span;
@@ -197,7 +202,7 @@ static void order_item(Rw *w, const Node *e, SrcSpan sp, const char *what)
 Node *xf_hid_order(Rw *w, Node *n)
 {
     OrderItem *o = (OrderItem *)n;
-    if (o->expr && is_hid(w, o->expr, 0))
+    if (o->expr && is_hid(w, o->expr, 0) > 0)
         order_item(w, o->expr, o->expr->span, "ORDER BY");
     return n;
 }
@@ -207,9 +212,9 @@ Node *xf_hid_compare(Rw *w, Node *n)
     BinaryExpr *b = (BinaryExpr *)n;
     if (!(b->op == B_LT || b->op == B_LE || b->op == B_GT || b->op == B_GE))
         return n;
-    if (is_hid(w, b->l, 0))
+    if (is_hid(w, b->l, 0) > 0)
         order_item(w, b->l, b->h.span, "comparison");
-    else if (is_hid(w, b->r, 0))
+    else if (is_hid(w, b->r, 0) > 0)
         order_item(w, b->r, b->h.span, "comparison");
     return n;
 }
