@@ -175,3 +175,22 @@ AS BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'us_en
     SELECT l.CustomerID, l.Qty FROM @Lines AS l;
 END
 GO
+
+-- routine: dbo.fn_root_children
+-- call: SELECT fn_root_children()
+-- expect-rows:
+-- 3
+-- because: /1/, /2/ and /10/ have the root (hierarchyid::GetRoot(), /) as their parent
+-- call: SELECT fn_root_children('/1/')
+-- expect-rows:
+-- 2
+-- because: hierarchyid::Parse('/1/') is the node /1/, whose children are /1/1/ and /1/2/
+-- expect-item: SS1008 at 193:21
+CREATE FUNCTION dbo.fn_root_children (@under nvarchar(20) = NULL)
+RETURNS int
+AS
+BEGIN
+    DECLARE @parent hierarchyid = ISNULL(hierarchyid::Parse(@under), hierarchyid::GetRoot());
+    RETURN (SELECT COUNT(*) FROM dbo.Emp WHERE Node.GetAncestor(1) = @parent);
+END
+GO

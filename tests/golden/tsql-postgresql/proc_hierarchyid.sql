@@ -46,3 +46,12 @@ BEGIN
     FROM HR.Employee AS m WHERE m.OrgNode = @Manager;
 END;
 GO
+
+-- static methods: the root and a parsed path
+CREATE PROCEDURE HR.MoveUnder @EmployeeID int, @Path nvarchar(100)
+AS
+BEGIN
+    UPDATE HR.Employee SET OrgNode = hierarchyid::Parse(@Path)
+    WHERE EmployeeID = @EmployeeID AND OrgNode <> hierarchyid::GetRoot();
+END;
+GO
