@@ -47,6 +47,8 @@ typedef struct PlCtx {
     int in_ret_insert;      /* walking INSERT INTO the returned table variable */
     VEC(PlOutVar) outs;     /* variables for INOUT arguments a call left out */
     Node *rowcount_limit;   /* SET ROWCOUNT n in effect: n */
+    NodeList pre;           /* statements to run before the one being walked (ss_tvN := ...) */
+    int tv_n;               /* ss_tvN variables made so far */
 } PlCtx;
 
 /* "p_" + the name folded to lower case, characters outside [a-z0-9_] as '_' */
@@ -84,6 +86,33 @@ static void add_var(Rw *w, const char *src, const char *prefix, const TypeName *
     VEC_PUSH(w->cx->arena, c->vars, v);
 }
 
+/* DECLARE @t dbo.SomeTableType: a table variable with the table type's
+ * columns (the PlDeclare becomes DECLARE @t TABLE (...)); returns the table
+ * type, or NULL for any other declaration */
+static const TypeName *table_type_var(Rw *w, PlDeclare *d)
+{
+    if (d->is_cursor || d->is_table || !d->type || d->type->name.n == 0 || !w->cx->catalog ||
+        !rw_target_pg(w))
+        return NULL;
+    CatTable *ut = cat_find_kind(w->cx->catalog, &d->type->name, OK_TYPE);
+    if (!ut || ut->alias_of || ut->cols.n == 0)
+        return NULL;
+    for (int i = 0; i < ut->cols.n; i++) {
+        const CatColumn *cc = &ut->cols.items[i];
+        if (!cc->type)
+            return NULL; /* a computed column: not a plain composite type */
+        ColumnDef *cd = NODE_NEW(w->cx->arena, ColumnDef, COLUMN_DEF, d->h.span);
+        cd->h.flags |= NF_SYNTHETIC;
+        cd->name = cc->ident;
+        cd->type = (TypeName *)rw_copy(w, &cc->type->h);
+        nl_push(w->cx->arena, &d->cols, cd);
+    }
+    const TypeName *t = d->type;
+    d->is_table = 1;
+    d->type = NULL;
+    return t;
+}
+
 static void collect_declares(Rw *w, Node *n)
 {
     if (!n)
@@ -97,8 +126,11 @@ static void collect_declares(Rw *w, Node *n)
     }
     case N_PL_DECLARE: {
         PlDeclare *d = (PlDeclare *)n;
+        const TypeName *tt = table_type_var(w, d);
         if (d->is_cursor)
             add_var(w, d->var, "c_", NULL, PV_CURSOR);
+        else if (tt)
+            add_var(w, d->var, "t_", tt, PV_TABLE); /* type: passed as an array of it */
         else if (d->is_table)
             add_var(w, d->var, "t_", NULL, PV_TABLE);
         else
@@ -182,6 +214,50 @@ static Node *mk_var(Rw *w, SrcSpan sp, const char *name)
 }
 
 /* POST on VAR: @v -> its target name; @@functions */
+/* A table variable of a table type passed to a table-valued parameter:
+ * (SELECT array_agg(CAST(ROW(t.*) AS type)) FROM t_x AS t), the array the
+ * converted routine takes (NULL when empty: unnest gives no row either) */
+static Node *table_var_array(Rw *w, const PlVar *pv, SrcSpan sp)
+{
+    Arena *a = w->cx->arena;
+    StrBuf b;
+    sb_init(&b);
+    em_qname(w->cx, &b, &pv->type->name);
+    const char *ty = arena_strndup(a, b.s, b.len);
+    sb_free(&b);
+    StarRef *star = NODE_NEW(a, StarRef, STAR, sp);
+    star->h.flags |= NF_SYNTHETIC;
+    star->qual.n = 1;
+    star->qual.parts[0] = ident_make(a, "ss_row");
+    Node *row = &mk_call(w, sp, "ROW", 1, &star->h)->h;
+    TargetItem *ti = NODE_NEW(a, TargetItem, TARGET, sp);
+    ti->h.flags |= NF_SYNTHETIC;
+    ti->expr = &mk_call(w, sp, "array_agg", 1, mk_cast(w, sp, row, ty))->h;
+    TableRef *from = NODE_NEW(a, TableRef, TABLE_REF, sp);
+    from->h.flags |= NF_SYNTHETIC;
+    from->name.n = 1;
+    from->name.parts[0] = ident_make(a, pv->tgt);
+    from->alias = ident_make(a, "ss_row");
+    SelectStmt *q = NODE_NEW(a, SelectStmt, SELECT, sp);
+    q->h.flags |= NF_SYNTHETIC;
+    nl_push(a, &q->targets, ti);
+    nl_push(a, &q->from, from);
+    SubqueryExpr *e = NODE_NEW(a, SubqueryExpr, SUBQUERY, sp);
+    e->h.flags |= NF_SYNTHETIC;
+    e->query = &q->h;
+    /* CALL takes no subquery as an argument: ss_tvN := (...) before the statement */
+    PlCtx *c = w->pl;
+    const char *vn = arena_printf(a, "ss_tv%d", ++c->tv_n);
+    PlOutVar ov = {vn, arena_printf(a, "%s[]", ty)};
+    VEC_PUSH(a, c->outs, ov);
+    PlSet *set = NODE_NEW(a, PlSet, PL_SET, sp);
+    set->h.flags |= NF_SYNTHETIC;
+    set->var = vn;
+    set->value = &e->h;
+    nl_push(a, &c->pre, set);
+    return mk_var(w, sp, vn);
+}
+
 Node *xf_pl_var(Rw *w, Node *n)
 {
     PlCtx *c = w->pl;
@@ -190,6 +266,8 @@ Node *xf_pl_var(Rw *w, Node *n)
         return n;
     if (v->vk == VK_LOCAL) {
         PlVar *pv = find_var(c, v->name);
+        if (pv && pv->kind == PV_TABLE && pv->type)
+            return table_var_array(w, pv, n->span);
         if (pv) {
             v->name = pv->tgt;
             n->flags |= NF_SYNTHETIC;
@@ -1011,7 +1089,27 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     }
 }
 
+static void walk_stmt_inner(Rw *w, Node **slot);
+
+/* Walks one statement; statements the rewrite puts before it (c->pre) come
+ * with it in a block (printed flat) */
 static void walk_stmt(Rw *w, Node **slot)
+{
+    PlCtx *c = w->pl;
+    NodeList outer = c->pre;
+    memset(&c->pre, 0, sizeof c->pre);
+    walk_stmt_inner(w, slot);
+    if (c->pre.n && *slot) {
+        PlBlock *b = NODE_NEW(w->cx->arena, PlBlock, PL_BLOCK, (*slot)->span);
+        b->h.flags |= NF_SYNTHETIC;
+        b->stmts = c->pre;
+        nl_push(w->cx->arena, &b->stmts, *slot);
+        *slot = &b->h;
+    }
+    c->pre = outer;
+}
+
+static void walk_stmt_inner(Rw *w, Node **slot)
 {
     PlCtx *c = w->pl;
     Node *n = *slot;

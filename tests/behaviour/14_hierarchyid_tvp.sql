@@ -194,3 +194,24 @@ BEGIN
     RETURN (SELECT COUNT(*) FROM dbo.Emp WHERE Node.GetAncestor(1) = @parent);
 END
 GO
+
+-- routine: dbo.AddTwoOrders
+-- call: CALL addtwoorders(40); SELECT customerid, qty FROM orders WHERE customerid >= 40 ORDER BY orderid
+-- expect-rows:
+-- 40|5
+-- 41|6
+-- because: the caller fills a table variable of the table type and passes it to AddOrders,
+-- because: which inserts its rows in Qty order
+-- call: CALL addtwoorders(50); CALL addtwoorders(60); SELECT count(*) FROM orders WHERE customerid >= 50
+-- expect-rows:
+-- 4
+-- because: each call starts with an empty table variable: two rows per call
+-- known-check-errors: the table variable @o is a temporary table created when the procedure runs; plpgsql_check cannot see it ("relation t_o does not exist"), as in 05_tables_cursors
+CREATE PROCEDURE dbo.AddTwoOrders @first int
+AS
+BEGIN
+    DECLARE @o dbo.OrderList;
+    INSERT INTO @o (CustomerID, Qty) VALUES (@first, 5), (@first + 1, 6);
+    EXEC dbo.AddOrders @Orders = @o;
+END
+GO
