@@ -281,10 +281,11 @@ typedef struct DerivedTable {
     SrcSpan pivot_span;
 } DerivedTable;
 
+struct CatTable;
 typedef struct TableFunc {
     Node h; FuncCall *call; Ident alias; IdentList col_aliases;
-    const QName *row_type; /* set by the rewrite: the composite type of its rows (unnest of a
-                              table-valued parameter), for column lookups; NULL if unknown */
+    struct CatTable *row_table; /* set by the rewrite: the columns of its rows (unnest of a
+                                   table-valued parameter), for column lookups; NULL if unknown */
 } TableFunc;
 
 typedef enum JoinKind {

@@ -726,8 +726,7 @@ static void scope_add(Rw *w, Scope *s, Node *item)
     }
     case N_TABLE_FUNC:
         si.alias = ((TableFunc *)item)->alias;
-        if (((TableFunc *)item)->row_type && w->cx->catalog)
-            si.table = cat_find_kind(w->cx->catalog, ((TableFunc *)item)->row_type, OK_TYPE);
+        si.table = ((TableFunc *)item)->row_table;
         break;
     case N_JOIN:
         scope_add(w, s, ((JoinExpr *)item)->l);

@@ -30,6 +30,7 @@ typedef struct PlVar {
     const char *tgt;        /* target name */
     const TypeName *type;   /* source type (NULL: table variable, cursor) */
     int kind;
+    CatTable *rows;         /* PV_TVP: the columns of the parameter's rows */
 } PlVar;
 
 typedef struct PlOutVar { const char *name, *type; } PlOutVar;
@@ -82,7 +83,7 @@ static void add_var(Rw *w, const char *src, const char *prefix, const TypeName *
     PlCtx *c = w->pl;
     if (find_var(c, src))
         return;
-    PlVar v = {src, target_name(w, prefix, src), type, kind};
+    PlVar v = {src, target_name(w, prefix, src), type, kind, NULL};
     VEC_PUSH(w->cx->arena, c->vars, v);
 }
 
@@ -654,7 +655,7 @@ static int tvp_unnest(Rw *w, Node **slot)
         f->alias = ident_make(w->cx->arena, target_name(w, "", bare));
     }
     f->col_aliases = t->col_aliases;
-    f->row_type = pv->type ? &pv->type->name : NULL;
+    f->row_table = pv->rows;
     *slot = &f->h;
     return 1;
 }
@@ -1416,7 +1417,7 @@ static void atomic_option(Rw *w, const OptionItem *o)
 
 /* ---- table-valued parameters ---- */
 
-typedef struct TvpCol { Ident name; const char *type; } TvpCol;
+typedef struct TvpCol { Ident name; const char *type; const CatColumn *col; } TvpCol;
 typedef struct TvpScan {
     RwVisit v;
     Rw *w;
@@ -1532,12 +1533,13 @@ static void tvp_slot(RwVisit *v, Node **slot)
             const Ident *col = ti->h.kind == N_TARGET ? tvp_column(s, t, ti->expr) : NULL;
             if (!col)
                 continue;
-            const char *type = column_type_text(w, cat_column(tt, ins->cols.items[i].text, ins->cols.items[i].len));
+            const CatColumn *cc = cat_column(tt, ins->cols.items[i].text, ins->cols.items[i].len);
+            const char *type = column_type_text(w, cc);
             TvpCol *have = tvp_col_find(ts, col);
             if (!type || (have && strcmp(have->type, type)))
                 ts->failed = 1;
             else if (!have) {
-                TvpCol c = {*col, type};
+                TvpCol c = {*col, type, cc};
                 VEC_PUSH(w->cx->arena, ts->cols, c);
             }
         }
@@ -1578,6 +1580,11 @@ static int tvp_param(Rw *w, PlParam *p, const char *src_name)
     PlCtx *c = w->pl;
     const char *tname = rw_qname_text(w, &p->type->name);
     CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &p->type->name, OK_TYPE) : NULL;
+    for (int i = 0; ut && i < ut->cols.n; i++)
+        if (!ut->cols.items[i].type)
+            return 0; /* a computed column: the table type stays verbatim (SS3013) */
+    CatTable *rows = ut && ut->cols.n ? ut : NULL;
+    xf_qualify_user_type(w, &p->type->name); /* as xf_create_type names it */
     StrBuf b;
     sb_init(&b);
     em_qname(w->cx, &b, &p->type->name);
@@ -1596,6 +1603,18 @@ static int tvp_param(Rw *w, PlParam *p, const char *src_name)
         tvp_slot(&ts.v, &c->d->body);
         if (ts.failed || ts.cols.n == 0)
             return 0;
+        /* the rows' columns for lookups in the body (bit columns compare with TRUE) */
+        rows = ARENA_NEW(w->cx->arena, CatTable);
+        rows->schema = "";
+        rows->name = "";
+        rows->kind = OK_TYPE;
+        for (int i = 0; i < ts.cols.n; i++) {
+            CatColumn cc = *ts.cols.items[i].col;
+            cc.name = rw_ident_text(w, &ts.cols.items[i].name);
+            cc.ident = ts.cols.items[i].name;
+            cc.identity = cc.generated = 0;
+            VEC_PUSH(w->cx->arena, rows->cols, cc);
+        }
         StrBuf pre;
         sb_init(&pre);
         const char *dot = strrchr(qtype, '.'); /* the schema as the target names it (dbo has none) */
@@ -1622,8 +1641,10 @@ static int tvp_param(Rw *w, PlParam *p, const char *src_name)
     }
     p->type->target_text = arena_printf(w->cx->arena, "%s[]", qtype);
     PlVar *pv = find_var(c, src_name);
-    if (pv)
+    if (pv) {
         pv->kind = PV_TVP;
+        pv->rows = rows;
+    }
     rw_item(w, "SS4192", p->h.span, "table-valued parameter %s became %s %s[]: callers pass an array of rows "
             "(ARRAY[ROW(..)::%s, ..]) instead of a table variable; the body reads it with unnest(%s)", src_name,
             p->var, qtype, qtype, p->var);
