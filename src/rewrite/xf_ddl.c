@@ -169,6 +169,19 @@ Node *xf_insert(Rw *w, Node *n)
                 }
         }
     }
+    /* INSERT ... SELECT 0/1 into a bit column that became boolean (T-SQL converts) */
+    if (pg && t && ins->source && ins->source->kind == N_SELECT) {
+        SelectStmt *q = (SelectStmt *)ins->source;
+        for (int i = 0; i < q->targets.n; i++) {
+            TargetItem *ti = (TargetItem *)q->targets.items[i];
+            const CatColumn *col = ins->cols.n ? (i < ins->cols.n ? cat_column(t, ins->cols.items[i].text,
+                                                                               ins->cols.items[i].len) : NULL)
+                                               : (i < t->cols.n ? &t->cols.items[i] : NULL);
+            long v;
+            if (ti->h.kind == N_TARGET && col && rw_column_is_bool(w, col) && rw_int_literal(ti->expr, &v))
+                ti->expr = xf_bool_literal(w, ti->expr);
+        }
+    }
     /* values into boolean columns, Oracle '' */
     if (!ins->source || ins->source->kind != N_VALUES)
         return n;
