@@ -285,7 +285,12 @@ typedef struct DerivedTable {
     SrcSpan pivot_span;
 } DerivedTable;
 
-typedef struct TableFunc { Node h; FuncCall *call; Ident alias; IdentList col_aliases; } TableFunc;
+struct CatTable;
+typedef struct TableFunc {
+    Node h; FuncCall *call; Ident alias; IdentList col_aliases;
+    struct CatTable *row_table; /* set by the rewrite: the columns of its rows (unnest of a
+                                   table-valued parameter), for column lookups; NULL if unknown */
+} TableFunc;
 
 typedef enum JoinKind {
     JK_INNER, JK_LEFT, JK_RIGHT, JK_FULL, JK_CROSS, JK_CROSS_APPLY, JK_OUTER_APPLY, JK_COMMA
@@ -548,6 +553,8 @@ typedef struct PlRoutine {
     int uses_rowcount, uses_fetch_status, uses_error;
     int has_catch;
     const char *extra_decls; /* declarations the rewrite adds ("    name type;\n" lines), or NULL */
+    const char *prelude;   /* statements the rewrite puts before the routine (a composite
+                              type it declares), or NULL */
     int row_level;         /* trigger: FOR EACH ROW (INSTEAD OF), else statement-level */
     int on_view;           /* trigger on a view */
     int self_dml;          /* trigger: the body modifies the trigger's own table */

@@ -1875,6 +1875,20 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
     }
     case N_CREATE_TYPE: {
         const CreateType *t = (const CreateType *)n;
+        if (t->tyk == TYK_TABLE && e.pg) { /* composite type (xf_create_type) */
+            sb_puts(&b, "CREATE TYPE ");
+            em_qname(cx, &b, &t->name);
+            sb_puts(&b, " AS (");
+            for (int i = 0; i < t->columns.n; i++) {
+                const ColumnDef *c = (const ColumnDef *)t->columns.items[i];
+                sb_puts(&b, i ? ",\n    " : "\n    ");
+                nm_put_ident(cx, &b, &c->name);
+                sb_putc(&b, ' ');
+                em_type(cx, &b, c->type);
+            }
+            sb_puts(&b, "\n);\n");
+            break;
+        }
         if (t->tyk != TYK_ALIAS || !t->base || e.my) {
             ok = 0;
             break;

@@ -960,6 +960,8 @@ int em_plpgsql_routine(ConvCtx *cx, StrBuf *out, const RoutineStmt *r)
     int is_func = g.form != CF_PROCEDURE;
     StrBuf b;
     sb_init(&b);
+    if (d->prelude)
+        sb_puts(&b, d->prelude);
     sb_puts(&b, r->or_replace ? "CREATE OR REPLACE " : "CREATE ");
     sb_puts(&b, is_func ? "FUNCTION " : "PROCEDURE ");
     em_qname(cx, &b, &r->name);

@@ -752,6 +752,18 @@ static Node *name_or_call(Parser *p, int from)
         s->qual = q;
         return &s->h;
     }
+    if (p->d == DIALECT_TSQL && q.n == 1 && ps_is(p, TK_DCOLON) && ps_peek(p, 1)->kind == TK_IDENT &&
+        ps_peek(p, 2)->kind == TK_LPAREN) {
+        /* static method of a CLR type: hierarchyid::GetRoot(); one name "type::Method" */
+        ps_advance(p);
+        const char *m = ps_tok_text(p, ps_cur(p));
+        Ident id = q.parts[0];
+        const char *t = arena_printf(p->arena, "%.*s::%s", (int)id.len, id.text, m);
+        q.parts[0] = ident_make(p->arena, t);
+        q.parts[0].span = ps_span_from(p, from);
+        ps_advance(p);
+        return func_call(p, from, &q);
+    }
     if (ps_is(p, TK_LPAREN)) {
         const char *u = upper_last(p, &q);
         if (q.n == 1 && (!strcmp(u, "EXTRACT") || !strcmp(u, "POSITION") ||

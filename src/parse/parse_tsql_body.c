@@ -674,6 +674,57 @@ static int trigger_header(Parser *p, RoutineStmt *rs, PlRoutine *r)
     return 1;
 }
 
+/* BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = x, LANGUAGE = y, ...)
+ * statements END: the statements into b; the block itself and each option
+ * become routine options "ATOMIC" and "ATOMIC <NAME>" (value as written) */
+static int atomic_block(Parser *p, PlRoutine *r, PlBlock *b)
+{
+    int from = p->pos;
+    ps_advance(p); /* BEGIN */
+    ps_advance(p); /* ATOMIC */
+    if (!ps_expect_kw(p, KW_WITH) || !ps_expect(p, TK_LPAREN))
+        return 0;
+    option(p, r, "ATOMIC", from);
+    OptionItem *block = (OptionItem *)r->options.items[r->options.n - 1];
+    do {
+        int of = p->pos;
+        char name[96] = "ATOMIC";
+        while (!ps_is(p, TK_EQ) && !ps_is(p, TK_COMMA) && !ps_is(p, TK_RPAREN) && !at_batch_end(p)) {
+            const char *w = ps_tok_upper(p, ps_cur(p));
+            if (strlen(name) + strlen(w) + 2 < sizeof name) {
+                strcat(name, " ");
+                strcat(name, w);
+            }
+            ps_advance(p);
+        }
+        if (!ps_expect(p, TK_EQ))
+            return 0;
+        char value[128] = "";
+        int vf = p->pos;
+        while (!ps_is(p, TK_COMMA) && !ps_is(p, TK_RPAREN) && !at_batch_end(p)) {
+            const char *w = ps_tok_text(p, ps_cur(p));
+            if (strlen(value) + strlen(w) + 2 < sizeof value) {
+                if (value[0])
+                    strcat(value, " ");
+                strcat(value, w);
+            }
+            ps_advance(p);
+        }
+        if (p->pos == vf) {
+            ps_error(p, "expected a value for the BEGIN ATOMIC option");
+            return 0;
+        }
+        option(p, r, ps_arena_strdup(p, name), of);
+        ((OptionItem *)r->options.items[r->options.n - 1])->value = ps_arena_strdup(p, value);
+    } while (ps_accept(p, TK_COMMA));
+    if (!ps_expect(p, TK_RPAREN))
+        return 0;
+    block->h.span = ps_span_from(p, from);
+    if (!list_until_end(p, &b->stmts))
+        return 0;
+    return 1;
+}
+
 int ps_tsql_routine_def(Parser *p, RoutineStmt *rs)
 {
     int from = p->pos;
@@ -757,6 +808,11 @@ int ps_tsql_routine_def(Parser *p, RoutineStmt *rs)
     }
     int bf = p->pos;
     PlBlock *b = NODE_NEW(p->arena, PlBlock, PL_BLOCK, ps_tok_span(p, ps_cur(p)));
+    if (ps_is_kw(p, KW_BEGIN) && ps_peek_kw(p, 1, KW_ATOMIC)) {
+        /* natively compiled body: BEGIN ATOMIC WITH (options) ... END */
+        if (!atomic_block(p, r, b))
+            return 0;
+    }
     while (!at_batch_end(p)) {
         if (ps_accept(p, TK_SEMI))
             continue;

@@ -467,6 +467,7 @@ static void scope_add(Rw *w, Scope *s, Node *item)
     }
     case N_TABLE_FUNC:
         si.alias = ((TableFunc *)item)->alias;
+        si.table = ((TableFunc *)item)->row_table;
         break;
     case N_JOIN:
         scope_add(w, s, ((JoinExpr *)item)->l);

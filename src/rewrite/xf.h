@@ -192,6 +192,11 @@ int xf_collation(Rw *w, Ident *coll, SrcSpan sp);
  * check); returns 0, or -1 with *err (malloc'd) naming the rule file:line. */
 int rw_prepare_templates(RuleSet *rs, Dialect target, char **err);
 
+/* ---- hierarchyid methods (xf_hierarchyid.c) ---- */
+/* recv.Method(args) when recv is a hierarchyid held as its text path: the
+ * converted expression, or NULL when it is not such a call or not converted. */
+Node *xf_hierarchyid_method(Rw *w, FuncCall *f, const NameRef *recv);
+
 /* ---- stored code (xf_proc.c) ---- */
 /* Converts a T-SQL routine parsed into r->def for the target: 1 if it is
  * converted (r->def rewritten in place), 0 to keep it verbatim. */

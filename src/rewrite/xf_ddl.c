@@ -169,6 +169,19 @@ Node *xf_insert(Rw *w, Node *n)
                 }
         }
     }
+    /* INSERT ... SELECT 0/1 into a bit column that became boolean (T-SQL converts) */
+    if (pg && t && ins->source && ins->source->kind == N_SELECT) {
+        SelectStmt *q = (SelectStmt *)ins->source;
+        for (int i = 0; i < q->targets.n; i++) {
+            TargetItem *ti = (TargetItem *)q->targets.items[i];
+            const CatColumn *col = ins->cols.n ? (i < ins->cols.n ? cat_column(t, ins->cols.items[i].text,
+                                                                               ins->cols.items[i].len) : NULL)
+                                               : (i < t->cols.n ? &t->cols.items[i] : NULL);
+            long v;
+            if (ti->h.kind == N_TARGET && col && rw_column_is_bool(w, col) && rw_int_literal(ti->expr, &v))
+                ti->expr = xf_bool_literal(w, ti->expr);
+        }
+    }
     /* values into boolean columns, Oracle '' */
     if (!ins->source || ins->source->kind != N_VALUES)
         return n;
@@ -1135,6 +1148,43 @@ Node *xf_create_synonym(Rw *w, Node *n)
     return &v->h;
 }
 
+/* A T-SQL table type becomes a composite type with the same columns, so that
+ * a table-valued parameter of it becomes an array of it (xf_proc.c). A
+ * composite type has no constraints, defaults or identity: SS4191 lists what
+ * is not enforced any more. 0 if it cannot be (a computed column). */
+static int table_type_composite(Rw *w, CreateType *t, const char *name)
+{
+    StrBuf lost;
+    sb_init(&lost);
+    for (int i = 0; i < t->columns.n; i++) {
+        const ColumnDef *c = (const ColumnDef *)t->columns.items[i];
+        if (c->h.kind != N_COLUMN_DEF || !c->type) {
+            sb_free(&lost);
+            return 0;
+        }
+        const char *cn = rw_ident_text(w, &c->name);
+        if (c->nullable == 2)
+            sb_printf(&lost, "%sNOT NULL on %s", lost.len ? ", " : "", cn);
+        if (c->default_)
+            sb_printf(&lost, "%sDEFAULT of %s", lost.len ? ", " : "", cn);
+        if (c->identity)
+            sb_printf(&lost, "%sIDENTITY of %s", lost.len ? ", " : "", cn);
+        if (c->constraints.n)
+            sb_printf(&lost, "%sconstraints of %s", lost.len ? ", " : "", cn);
+    }
+    if (t->constraints.n)
+        sb_printf(&lost, "%s%d table constraint%s", lost.len ? ", " : "", t->constraints.n,
+                  t->constraints.n > 1 ? "s" : "");
+    xf_qualify_user_type(w, &t->name);
+    rw_item(w, "SS4190", t->h.span, "table type %s became composite type %s: a table-valued parameter of this "
+            "type becomes an array %s[]", name, name, name);
+    if (lost.len)
+        rw_item(w, "SS4191", t->h.span, "table type %s: %s not carried over (a composite type has no "
+                "constraints or defaults)", name, lost.s);
+    sb_free(&lost);
+    return 1;
+}
+
 Node *xf_create_type(Rw *w, Node *n)
 {
     CreateType *t = (CreateType *)n;
@@ -1155,8 +1205,9 @@ Node *xf_create_type(Rw *w, Node *n)
         }
         break;
     case TYK_TABLE:
-        rw_keep_verbatim(w, "SS3013", n->span, "table type %s kept verbatim: use a temporary table or an array "
-                         "of a composite type for table-valued parameters", name);
+        if (!pg || !table_type_composite(w, t, name))
+            rw_keep_verbatim(w, "SS3013", n->span, "table type %s kept verbatim: use a temporary table or an array "
+                             "of a composite type for table-valued parameters", name);
         break;
     case TYK_OBJECT: case TYK_COLLECTION:
         rw_keep_verbatim(w, "SS3019", n->span, "%s type %s kept verbatim: use a composite type%s",

@@ -1223,7 +1223,25 @@ typedef struct HandlerDef {
     Handler fn;
 } HandlerDef;
 
+/* hierarchyid::GetRoot() and hierarchyid::Parse(s) on the text path
+ * representation (xf_hierarchyid.c): the root is '/', Parse gives the path */
+static Node *h_hid_getroot(Rw *w, FuncCall *f)
+{
+    return f->args.n == 0 ? mk_str(w, SP(f), "/") : NULL;
+}
+
+static Node *h_hid_parse(Rw *w, FuncCall *f)
+{
+    if (f->args.n != 1)
+        return NULL;
+    rw_item(w, "SS2041", SP(f), "hierarchyid::Parse(%s) became the text itself: SQL Server rejects a string that "
+            "is not a path (/1/2/); the text is not checked", rw_span_text(w, arg(f, 0)->span));
+    return mk_cast(w, SP(f), arg(f, 0), "text");
+}
+
 static const HandlerDef handlers[] = {
+    {"HIERARCHYID::GETROOT", S_TSQL, T_PG, h_hid_getroot},
+    {"HIERARCHYID::PARSE", S_TSQL, T_PG, h_hid_parse},
     {"DECODE", S_ORACLE, T_ANY, h_decode},
     {"IIF", S_TSQL, T_ANY, h_iif},
     {"IF", S_MYSQL, T_PG, h_iif},
@@ -1400,6 +1418,9 @@ Node *xf_func(Rw *w, Node *n)
                     !strncasecmp(sc->items.items[i].alias.text, q.name.parts[0].text, q.name.parts[0].len))
                     on_alias = 1;
         if (rw_resolve_column(w, &q, &cls) || cls != CLS_UNKNOWN || on_alias) {
+            Node *hid = xf_hierarchyid_method(w, f, &q);
+            if (hid)
+                return hid;
             const char *tgt = rw_target_pg(w) ? "PostgreSQL" : "MySQL";
             w->kept_calls++;
             if (w->place == RP_COMPUTED) /* the column becomes a plain one (xf_column) */
@@ -1411,6 +1432,16 @@ Node *xf_func(Rw *w, Node *n)
                                  call_name(w, f), rw_qname_text(w, &q.name), tgt);
             return n;
         }
+    }
+    if (strstr(u, "::")) { /* a static method of a CLR type (geography::Point ...) */
+        w->kept_calls++;
+        if (w->place != RP_COMPUTED)
+            rw_keep_verbatim(w, "SS2001", f->h.span, "static method %s() has no %s equivalent: statement kept "
+                             "verbatim", call_name(w, f), rw_target_pg(w) ? "PostgreSQL" : "MySQL");
+        else
+            rw_item_once(w, "SS2001", u, f->h.span, "static method %s() has no %s equivalent", call_name(w, f),
+                         rw_target_pg(w) ? "PostgreSQL" : "MySQL");
+        return n;
     }
     /* no rule: functions of the input itself (stored code is kept verbatim,
      * so the target will not have them until it is converted) */

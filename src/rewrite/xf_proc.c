@@ -23,13 +23,14 @@ static int contains_ci(const char *h, const char *needle)
     return 0;
 }
 
-enum { PV_PARAM, PV_LOCAL, PV_TABLE, PV_CURSOR };
+enum { PV_PARAM, PV_LOCAL, PV_TABLE, PV_CURSOR, PV_TVP /* table-valued parameter: an array */ };
 
 typedef struct PlVar {
     const char *src;        /* @name as written */
     const char *tgt;        /* target name */
     const TypeName *type;   /* source type (NULL: table variable, cursor) */
     int kind;
+    CatTable *rows;         /* PV_TVP: the columns of the parameter's rows */
 } PlVar;
 
 typedef struct PlOutVar { const char *name, *type; } PlOutVar;
@@ -47,6 +48,8 @@ typedef struct PlCtx {
     int in_ret_insert;      /* walking INSERT INTO the returned table variable */
     VEC(PlOutVar) outs;     /* variables for INOUT arguments a call left out */
     Node *rowcount_limit;   /* SET ROWCOUNT n in effect: n */
+    NodeList pre;           /* statements to run before the one being walked (ss_tvN := ...) */
+    int tv_n;               /* ss_tvN variables made so far */
 } PlCtx;
 
 /* "p_" + the name folded to lower case, characters outside [a-z0-9_] as '_' */
@@ -80,8 +83,35 @@ static void add_var(Rw *w, const char *src, const char *prefix, const TypeName *
     PlCtx *c = w->pl;
     if (find_var(c, src))
         return;
-    PlVar v = {src, target_name(w, prefix, src), type, kind};
+    PlVar v = {src, target_name(w, prefix, src), type, kind, NULL};
     VEC_PUSH(w->cx->arena, c->vars, v);
+}
+
+/* DECLARE @t dbo.SomeTableType: a table variable with the table type's
+ * columns (the PlDeclare becomes DECLARE @t TABLE (...)); returns the table
+ * type, or NULL for any other declaration */
+static const TypeName *table_type_var(Rw *w, PlDeclare *d)
+{
+    if (d->is_cursor || d->is_table || !d->type || d->type->name.n == 0 || !w->cx->catalog ||
+        !rw_target_pg(w))
+        return NULL;
+    CatTable *ut = cat_find_kind(w->cx->catalog, &d->type->name, OK_TYPE);
+    if (!ut || ut->alias_of || ut->cols.n == 0)
+        return NULL;
+    for (int i = 0; i < ut->cols.n; i++) {
+        const CatColumn *cc = &ut->cols.items[i];
+        if (!cc->type)
+            return NULL; /* a computed column: not a plain composite type */
+        ColumnDef *cd = NODE_NEW(w->cx->arena, ColumnDef, COLUMN_DEF, d->h.span);
+        cd->h.flags |= NF_SYNTHETIC;
+        cd->name = cc->ident;
+        cd->type = (TypeName *)rw_copy(w, &cc->type->h);
+        nl_push(w->cx->arena, &d->cols, cd);
+    }
+    const TypeName *t = d->type;
+    d->is_table = 1;
+    d->type = NULL;
+    return t;
 }
 
 static void collect_declares(Rw *w, Node *n)
@@ -97,8 +127,11 @@ static void collect_declares(Rw *w, Node *n)
     }
     case N_PL_DECLARE: {
         PlDeclare *d = (PlDeclare *)n;
+        const TypeName *tt = table_type_var(w, d);
         if (d->is_cursor)
             add_var(w, d->var, "c_", NULL, PV_CURSOR);
+        else if (tt)
+            add_var(w, d->var, "t_", tt, PV_TABLE); /* type: passed as an array of it */
         else if (d->is_table)
             add_var(w, d->var, "t_", NULL, PV_TABLE);
         else
@@ -182,6 +215,50 @@ static Node *mk_var(Rw *w, SrcSpan sp, const char *name)
 }
 
 /* POST on VAR: @v -> its target name; @@functions */
+/* A table variable of a table type passed to a table-valued parameter:
+ * (SELECT array_agg(CAST(ROW(t.*) AS type)) FROM t_x AS t), the array the
+ * converted routine takes (NULL when empty: unnest gives no row either) */
+static Node *table_var_array(Rw *w, const PlVar *pv, SrcSpan sp)
+{
+    Arena *a = w->cx->arena;
+    StrBuf b;
+    sb_init(&b);
+    em_qname(w->cx, &b, &pv->type->name);
+    const char *ty = arena_strndup(a, b.s, b.len);
+    sb_free(&b);
+    StarRef *star = NODE_NEW(a, StarRef, STAR, sp);
+    star->h.flags |= NF_SYNTHETIC;
+    star->qual.n = 1;
+    star->qual.parts[0] = ident_make(a, "ss_row");
+    Node *row = &mk_call(w, sp, "ROW", 1, &star->h)->h;
+    TargetItem *ti = NODE_NEW(a, TargetItem, TARGET, sp);
+    ti->h.flags |= NF_SYNTHETIC;
+    ti->expr = &mk_call(w, sp, "array_agg", 1, mk_cast(w, sp, row, ty))->h;
+    TableRef *from = NODE_NEW(a, TableRef, TABLE_REF, sp);
+    from->h.flags |= NF_SYNTHETIC;
+    from->name.n = 1;
+    from->name.parts[0] = ident_make(a, pv->tgt);
+    from->alias = ident_make(a, "ss_row");
+    SelectStmt *q = NODE_NEW(a, SelectStmt, SELECT, sp);
+    q->h.flags |= NF_SYNTHETIC;
+    nl_push(a, &q->targets, ti);
+    nl_push(a, &q->from, from);
+    SubqueryExpr *e = NODE_NEW(a, SubqueryExpr, SUBQUERY, sp);
+    e->h.flags |= NF_SYNTHETIC;
+    e->query = &q->h;
+    /* CALL takes no subquery as an argument: ss_tvN := (...) before the statement */
+    PlCtx *c = w->pl;
+    const char *vn = arena_printf(a, "ss_tv%d", ++c->tv_n);
+    PlOutVar ov = {vn, arena_printf(a, "%s[]", ty)};
+    VEC_PUSH(a, c->outs, ov);
+    PlSet *set = NODE_NEW(a, PlSet, PL_SET, sp);
+    set->h.flags |= NF_SYNTHETIC;
+    set->var = vn;
+    set->value = &e->h;
+    nl_push(a, &c->pre, set);
+    return mk_var(w, sp, vn);
+}
+
 Node *xf_pl_var(Rw *w, Node *n)
 {
     PlCtx *c = w->pl;
@@ -190,6 +267,8 @@ Node *xf_pl_var(Rw *w, Node *n)
         return n;
     if (v->vk == VK_LOCAL) {
         PlVar *pv = find_var(c, v->name);
+        if (pv && pv->kind == PV_TABLE && pv->type)
+            return table_var_array(w, pv, n->span);
         if (pv) {
             v->name = pv->tgt;
             n->flags |= NF_SYNTHETIC;
@@ -377,6 +456,12 @@ static const char *expr_type(Rw *w, const Node *e, int depth)
             return "bigint";
         if (!strcmp(u, "COUNT_BIG"))
             return "bigint";
+        if (f->name.n >= 2 && w->cx->target == DIALECT_POSTGRES) { /* hierarchyid methods (xf_hierarchyid.c) */
+            if (!strcmp(u, "TOSTRING") || !strcmp(u, "GETANCESTOR"))
+                return "text";
+            if (!strcmp(u, "GETLEVEL") || !strcmp(u, "ISDESCENDANTOF"))
+                return "integer";
+        }
         if (f->args.n < 1)
             return NULL;
         const char *a = expr_type(w, f->args.items[0], depth + 1);
@@ -549,6 +634,32 @@ static void rename_table_var(Rw *w, QName *q)
     }
 }
 
+/* FROM @tvp [AS a] -> FROM unnest(p_tvp) AS a: the array of the table type's
+ * composite type read as rows; the alias (the parameter's name without @ when
+ * there is none) keeps column references working */
+static int tvp_unnest(Rw *w, Node **slot)
+{
+    TableRef *t = (TableRef *)*slot;
+    const QName *q = &t->name;
+    PlVar *pv = q->n == 1 && q->parts[0].text && q->parts[0].text[0] == '@' ? find_var(w->pl, q->parts[0].text)
+                                                                            : NULL;
+    if (!pv || pv->kind != PV_TVP)
+        return 0;
+    TableFunc *f = NODE_NEW(w->cx->arena, TableFunc, TABLE_FUNC, t->h.span);
+    f->h.flags |= NF_SYNTHETIC;
+    f->call = mk_call(w, t->h.span, "unnest", 1, mk_name(w, t->h.span, pv->tgt));
+    if (t->alias.text) {
+        f->alias = t->alias;
+    } else {
+        const char *bare = pv->src + 1;
+        f->alias = ident_make(w->cx->arena, target_name(w, "", bare));
+    }
+    f->col_aliases = t->col_aliases;
+    f->row_table = pv->rows;
+    *slot = &f->h;
+    return 1;
+}
+
 typedef struct TvVisit { RwVisit v; Rw *w; } TvVisit;
 static void tv_slot(RwVisit *v, Node **slot);
 static void tv_list(RwVisit *v, NodeList *l)
@@ -570,7 +681,9 @@ static void tv_slot(RwVisit *v, Node **slot)
             rw_keep_verbatim(w, "SS4137", n->span, "the returned table variable %s is read or updated in the "
                              "body: not converted (only INSERT INTO it is)", q->parts[0].text);
     }
-    if (n->kind == N_TABLE_REF)
+    if (n->kind == N_TABLE_REF && tvp_unnest(w, slot))
+        n = *slot;
+    else if (n->kind == N_TABLE_REF)
         rename_table_var(w, &((TableRef *)n)->name);
     else if (n->kind == N_INSERT)
         rename_table_var(w, &((InsertStmt *)n)->table);
@@ -977,7 +1090,27 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     }
 }
 
+static void walk_stmt_inner(Rw *w, Node **slot);
+
+/* Walks one statement; statements the rewrite puts before it (c->pre) come
+ * with it in a block (printed flat) */
 static void walk_stmt(Rw *w, Node **slot)
+{
+    PlCtx *c = w->pl;
+    NodeList outer = c->pre;
+    memset(&c->pre, 0, sizeof c->pre);
+    walk_stmt_inner(w, slot);
+    if (c->pre.n && *slot) {
+        PlBlock *b = NODE_NEW(w->cx->arena, PlBlock, PL_BLOCK, (*slot)->span);
+        b->h.flags |= NF_SYNTHETIC;
+        b->stmts = c->pre;
+        nl_push(w->cx->arena, &b->stmts, *slot);
+        *slot = &b->h;
+    }
+    c->pre = outer;
+}
+
+static void walk_stmt_inner(Rw *w, Node **slot)
 {
     PlCtx *c = w->pl;
     Node *n = *slot;
@@ -1261,6 +1394,263 @@ static void trigger_event_bodies(Rw *w, RoutineStmt *r)
     }
 }
 
+/* BEGIN ATOMIC WITH (...) of a natively compiled routine (parse_tsql_body.c
+ * gives the block as option "ATOMIC" and each setting as "ATOMIC <NAME>") */
+static void atomic_option(Rw *w, const OptionItem *o)
+{
+    const char *v = o->value ? o->value : "";
+    if (!strcmp(o->name, "ATOMIC"))
+        rw_item(w, "SS4193", o->h.span, "BEGIN ATOMIC block became the routine's body: atomic as in SQL Server "
+                "(an error undoes all its changes), in the caller's transaction");
+    else if (!strcmp(o->name, "ATOMIC TRANSACTION ISOLATION LEVEL"))
+        rw_item(w, "SS4194", o->h.span, "BEGIN ATOMIC option TRANSACTION ISOLATION LEVEL = %s dropped: the body "
+                "ran at %s isolation; it now runs at the caller's level (callers that need it run SET "
+                "TRANSACTION ISOLATION LEVEL %s first)", v, v,
+                !strcasecmp(v, "SNAPSHOT") ? "REPEATABLE READ, PostgreSQL's snapshot isolation," : v);
+    else if (!strcmp(o->name, "ATOMIC LANGUAGE"))
+        rw_item(w, "SS4194", o->h.span, "BEGIN ATOMIC option LANGUAGE = %s dropped: it set the language of "
+                "messages and date names for the body; the session's settings apply (lc_messages, DateStyle)", v);
+    else
+        rw_item(w, "SS4194", o->h.span, "BEGIN ATOMIC option %s = %s dropped: the session's setting applies",
+                o->name + 7, v);
+}
+
+/* ---- table-valued parameters ---- */
+
+typedef struct TvpCol { Ident name; const char *type; const CatColumn *col; } TvpCol;
+typedef struct TvpScan {
+    RwVisit v;
+    Rw *w;
+    const char *var;        /* @name of the parameter */
+    VEC(TvpCol) cols;       /* columns the body reads, typed by where they are stored */
+    int failed;             /* a column whose type cannot be told */
+    int pass;               /* 1: collect typed columns; 2: check every reference */
+} TvpScan;
+
+static int ident_eq_ci(const Ident *a, const Ident *b)
+{
+    return a->text && b->text && a->len == b->len && !strncasecmp(a->text, b->text, a->len);
+}
+
+/* The FROM item of a query that is the parameter (nested in joins too). */
+static TableRef *tvp_from(Node *item, const char *var)
+{
+    if (!item)
+        return NULL;
+    if (item->kind == N_JOIN) {
+        TableRef *t = tvp_from(((JoinExpr *)item)->l, var);
+        return t ? t : tvp_from(((JoinExpr *)item)->r, var);
+    }
+    if (item->kind != N_TABLE_REF)
+        return NULL;
+    TableRef *t = (TableRef *)item;
+    if (t->name.n == 1 && t->name.parts[0].text && strlen(var) == t->name.parts[0].len &&
+        !strncasecmp(var, t->name.parts[0].text, t->name.parts[0].len))
+        return t;
+    return NULL;
+}
+
+/* Column of the parameter that the name refers to in select s, or NULL */
+static const Ident *tvp_column(SelectStmt *s, TableRef *t, const Node *e)
+{
+    if (!e || e->kind != N_NAME)
+        return NULL;
+    const QName *q = &((const NameRef *)e)->name;
+    if (q->n == 2 && t->alias.text && ident_eq_ci(&q->parts[0], &t->alias))
+        return &q->parts[1];
+    if (q->n == 1 && s->from.n == 1 && s->from.items[0] == &t->h)
+        return &q->parts[0];
+    return NULL;
+}
+
+static TvpCol *tvp_col_find(TvpScan *ts, const Ident *name)
+{
+    for (int i = 0; i < ts->cols.n; i++)
+        if (ident_eq_ci(&ts->cols.items[i].name, name))
+            return &ts->cols.items[i];
+    return NULL;
+}
+
+/* the target type text of a catalogue column */
+static const char *column_type_text(Rw *w, const CatColumn *c)
+{
+    if (!c || !c->type)
+        return NULL;
+    const char *t = xf_quiet_type_text(w, c->type);
+    if (t)
+        return t;
+    StrBuf b;
+    sb_init(&b);
+    em_type(w->cx, &b, c->type);
+    const char *r = b.len ? arena_strndup(w->cx->arena, b.s, b.len) : NULL;
+    sb_free(&b);
+    return r;
+}
+
+typedef struct NameVisit { RwVisit v; TvpScan *ts; SelectStmt *s; TableRef *t; } NameVisit;
+static void nv_slot(RwVisit *v, Node **slot);
+static void nv_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        nv_slot(v, &l->items[i]);
+}
+static void nv_slot(RwVisit *v, Node **slot)
+{
+    NameVisit *nv = (NameVisit *)v;
+    Node *n = *slot;
+    if (!n || n->kind == N_SELECT || n->kind == N_SETOP || n->kind == N_WITH)
+        return; /* subqueries are scanned on their own */
+    const Ident *col = tvp_column(nv->s, nv->t, n);
+    if (col && !tvp_col_find(nv->ts, col))
+        nv->ts->failed = 1;
+    rw_children(n, v);
+}
+
+static void tvp_slot(RwVisit *v, Node **slot);
+static void tvp_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        tvp_slot(v, &l->items[i]);
+}
+static void tvp_slot(RwVisit *v, Node **slot)
+{
+    TvpScan *ts = (TvpScan *)v;
+    Rw *w = ts->w;
+    Node *n = *slot;
+    if (!n)
+        return;
+    if (ts->pass == 1 && n->kind == N_INSERT && ((InsertStmt *)n)->source &&
+        ((InsertStmt *)n)->source->kind == N_SELECT) {
+        /* INSERT t (c1, c2) SELECT o.a, o.b FROM @tvp o: a has c1's type */
+        InsertStmt *ins = (InsertStmt *)n;
+        SelectStmt *s = (SelectStmt *)ins->source;
+        CatTable *tt = w->cx->catalog ? cat_find(w->cx->catalog, &ins->table) : NULL;
+        TableRef *t = NULL;
+        for (int i = 0; i < s->from.n && !t; i++)
+            t = tvp_from(s->from.items[i], ts->var);
+        for (int i = 0; t && tt && i < s->targets.n && i < ins->cols.n; i++) {
+            TargetItem *ti = (TargetItem *)s->targets.items[i];
+            const Ident *col = ti->h.kind == N_TARGET ? tvp_column(s, t, ti->expr) : NULL;
+            if (!col)
+                continue;
+            const CatColumn *cc = cat_column(tt, ins->cols.items[i].text, ins->cols.items[i].len);
+            const char *type = column_type_text(w, cc);
+            TvpCol *have = tvp_col_find(ts, col);
+            if (!type || (have && strcmp(have->type, type)))
+                ts->failed = 1;
+            else if (!have) {
+                TvpCol c = {*col, type, cc};
+                VEC_PUSH(w->cx->arena, ts->cols, c);
+            }
+        }
+    }
+    if (ts->pass == 2 && n->kind == N_SELECT) {
+        SelectStmt *s = (SelectStmt *)n;
+        TableRef *t = NULL;
+        for (int i = 0; i < s->from.n && !t; i++)
+            t = tvp_from(s->from.items[i], ts->var);
+        if (t) {
+            NameVisit nv = {{nv_slot, nv_list, NULL}, ts, s, t};
+            for (int i = 0; i < s->targets.n; i++) {
+                TargetItem *ti = (TargetItem *)s->targets.items[i];
+                if (ti->h.kind == N_TARGET && ti->expr)
+                    nv_slot(&nv.v, &ti->expr);
+            }
+            nv_slot(&nv.v, &s->where);
+            nv_list(&nv.v, &s->group_by);
+            nv_slot(&nv.v, &s->having);
+            nv_list(&nv.v, &s->order_by);
+            for (int i = 0; i < s->from.n; i++)
+                if (s->from.items[i]->kind == N_JOIN)
+                    nv_slot(&nv.v, &((JoinExpr *)s->from.items[i])->on);
+        }
+    }
+    rw_children(n, v);
+}
+
+/* A READONLY table-valued parameter becomes an array of the table type's
+ * composite type (xf_create_type makes the type). When the type is not in the
+ * input, a composite type is declared before the routine from the columns the
+ * body reads, typed by the columns they are inserted into; 0 if that cannot
+ * be told. */
+static int tvp_param(Rw *w, PlParam *p, const char *src_name)
+{
+    if (!rw_target_pg(w) || !p->type || p->type->name.n == 0)
+        return 0;
+    PlCtx *c = w->pl;
+    const char *tname = rw_qname_text(w, &p->type->name);
+    CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &p->type->name, OK_TYPE) : NULL;
+    for (int i = 0; ut && i < ut->cols.n; i++)
+        if (!ut->cols.items[i].type)
+            return 0; /* a computed column: the table type stays verbatim (SS3013) */
+    CatTable *rows = ut && ut->cols.n ? ut : NULL;
+    xf_qualify_user_type(w, &p->type->name); /* as xf_create_type names it */
+    StrBuf b;
+    sb_init(&b);
+    em_qname(w->cx, &b, &p->type->name);
+    const char *qtype = arena_strndup(w->cx->arena, b.s, b.len);
+    sb_free(&b);
+    if (!ut || ut->cols.n == 0) {
+        TvpScan ts;
+        memset(&ts, 0, sizeof ts);
+        ts.v.node = tvp_slot;
+        ts.v.list = tvp_list;
+        ts.w = w;
+        ts.var = src_name;
+        ts.pass = 1;
+        tvp_slot(&ts.v, &c->d->body);
+        ts.pass = 2;
+        tvp_slot(&ts.v, &c->d->body);
+        if (ts.failed || ts.cols.n == 0)
+            return 0;
+        /* the rows' columns for lookups in the body (bit columns compare with TRUE) */
+        rows = ARENA_NEW(w->cx->arena, CatTable);
+        rows->schema = "";
+        rows->name = "";
+        rows->kind = OK_TYPE;
+        for (int i = 0; i < ts.cols.n; i++) {
+            CatColumn cc = *ts.cols.items[i].col;
+            cc.name = rw_ident_text(w, &ts.cols.items[i].name);
+            cc.ident = ts.cols.items[i].name;
+            cc.identity = cc.generated = 0;
+            VEC_PUSH(w->cx->arena, rows->cols, cc);
+        }
+        StrBuf pre;
+        sb_init(&pre);
+        const char *dot = strrchr(qtype, '.'); /* the schema as the target names it (dbo has none) */
+        if (dot && !strchr(qtype, '"'))
+            sb_printf(&pre, "CREATE SCHEMA IF NOT EXISTS %.*s;\n", (int)(dot - qtype), qtype);
+        sb_printf(&pre, "DO $ss$\nBEGIN\n    IF to_regtype('%s') IS NULL THEN\n        CREATE TYPE %s AS (",
+                  qtype, qtype);
+        StrBuf cols;
+        sb_init(&cols);
+        for (int i = 0; i < ts.cols.n; i++) {
+            sb_puts(&pre, i ? ", " : "");
+            nm_put_ident(w->cx, &pre, &ts.cols.items[i].name);
+            sb_printf(&pre, " %s", ts.cols.items[i].type);
+            sb_printf(&cols, "%s%s %s", i ? ", " : "", rw_ident_text(w, &ts.cols.items[i].name),
+                      ts.cols.items[i].type);
+        }
+        sb_puts(&pre, ");\n    END IF;\nEND\n$ss$;\n\n");
+        const char *old = c->d->prelude ? c->d->prelude : "";
+        c->d->prelude = arena_printf(w->cx->arena, "%s%.*s", old, (int)pre.len, pre.s);
+        rw_item(w, "SS4196", p->h.span, "table type %s of %s is not in the input: composite type %s declared "
+                "(when missing) with the columns the routine reads: %s", tname, src_name, qtype, cols.s);
+        sb_free(&pre);
+        sb_free(&cols);
+    }
+    p->type->target_text = arena_printf(w->cx->arena, "%s[]", qtype);
+    PlVar *pv = find_var(c, src_name);
+    if (pv) {
+        pv->kind = PV_TVP;
+        pv->rows = rows;
+    }
+    rw_item(w, "SS4192", p->h.span, "table-valued parameter %s became %s %s[]: callers pass an array of rows "
+            "(ARRAY[ROW(..)::%s, ..]) instead of a table variable; the body reads it with unnest(%s)", src_name,
+            p->var, qtype, qtype, p->var);
+    return 1;
+}
+
 static CatTable *own_entry(Rw *w, RoutineStmt *r)
 {
     if (!w->cx->catalog)
@@ -1303,7 +1693,8 @@ int xf_routine(Rw *w, RoutineStmt *r)
         add_var(w, p->var, "p_", p->type, PV_PARAM);
         const char *src_name = p->var;
         p->var = find_var(&c, p->var)->tgt;
-        xf_map_type(w, p->type, p->var);
+        if (!p->readonly) /* a table type: tvp_param below */
+            xf_map_type(w, p->type, p->var);
         if (rw_target_pg(w) && p->type && p->type->upper &&
             (!strcmp(p->type->upper, "TINYINT") || !strcmp(p->type->upper, "SMALLINT"))) {
             /* f(2) passes an integer: PostgreSQL finds no f(smallint) for it */
@@ -1317,9 +1708,10 @@ int xf_routine(Rw *w, RoutineStmt *r)
             if (var_is_bool(w, p->var))
                 p->def = xf_bool_literal(w, p->def);
         }
-        if (p->readonly)
+        if (p->readonly && !tvp_param(w, p, src_name))
             rw_keep_verbatim(w, "SS4102", p->h.span, "table-valued parameter %s: PostgreSQL has no table "
-                             "parameters (pass an array of a composite type)", src_name);
+                             "parameters (pass an array of a composite type); its table type is not in the "
+                             "input and the routine does not show all its columns' types", src_name);
         if (p->output && r->rkind == RK_FUNCTION)
             rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
     }
@@ -1353,6 +1745,11 @@ int xf_routine(Rw *w, RoutineStmt *r)
                    !strcmp(o->name, "RETURNS NULL ON NULL INPUT") || !strcmp(o->name, "CALLED") ||
                    !strcmp(o->name, "INLINE")) {
             /* SCHEMABINDING: PostgreSQL tracks no dependencies of a PL/pgSQL body; harmless */
+        } else if (!strcmp(o->name, "NATIVE_COMPILATION")) {
+            rw_item(w, "SS4195", o->h.span, "WITH NATIVE_COMPILATION dropped: the routine becomes ordinary "
+                    "PL/pgSQL (same behaviour, no compiled code)");
+        } else if (!strncmp(o->name, "ATOMIC", 6)) {
+            atomic_option(w, o);
         } else if (!strcmp(o->name, "ENCRYPTION")) {
             rw_item(w, "SS4104", o->h.span, "WITH ENCRYPTION dropped: PostgreSQL shows routine source to "
                     "anyone who can read pg_proc");

@@ -217,10 +217,37 @@ START_TEST(test_computed_columns)
           "    total numeric GENERATED ALWAYS AS ((qty * price)) STORED,\n"
           "    code text GENERATED ALWAYS AS (('X' || name)) STORED,\n"
           "    name varchar(10),\n"
-          "    lvl text,\n"
+          "    lvl numeric GENERATED ALWAYS AS ((LENGTH(node) - LENGTH(REPLACE(node, '/', '')) - 1)) STORED,\n"
           "    node text\n"
           ");\n",
-          "SS1016 SS3006 SS3006 SS2001 SS3034 SS1008");
+          "SS1016 SS3006 SS3006 SS3006 SS1008");
+}
+END_TEST
+
+START_TEST(test_hierarchyid_methods)
+{
+    /* methods on the text path; a CLR type's GetLevel() is not hierarchyid's */
+    check(TSQL, PG,
+          "CREATE TABLE e (Id int, Node hierarchyid, Geo dbo.Tree)\n"
+          "GO\n"
+          "CREATE VIEW v AS SELECT x.Node.ToString() AS p, x.Node.GetAncestor(2) AS a, "
+          "x.Node.IsDescendantOf('/1/') AS d FROM e AS x WHERE x.Node < '/3/'\n"
+          "GO\n"
+          "CREATE VIEW w AS SELECT x.Geo.GetLevel() AS l FROM e AS x\n",
+          "CREATE TABLE e (\n"
+          "    id integer,\n"
+          "    node text,\n"
+          "    geo dbo.tree\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT x.node AS p, CASE WHEN 2 > (LENGTH(x.node) - LENGTH(REPLACE(x.node, '/', '')) - 1) THEN NULL "
+          "ELSE REGEXP_REPLACE(x.node, '([^/]+/){2}$', '') END AS a, CAST(STARTS_WITH(x.node, '/1/') AS integer) AS d\n"
+          "FROM e AS x\n"
+          "WHERE x.node < '/3/';\n"
+          "-- SS2001 high: method call x.Geo.GetLevel() on column x.Geo has no PostgreSQL equivalent: statement "
+          "kept verbatim (xml: xpath()/XMLTABLE; hierarchyid: ltree)\n"
+          "-- | CREATE VIEW w AS SELECT x.Geo.GetLevel() AS l FROM e AS x\n",
+          "SS1008 SS1002 SS2040 SS2001");
 }
 END_TEST
 
@@ -743,6 +770,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_identity_storage);
     tcase_add_test(tc, test_computed_columns);
     tcase_add_test(tc, test_computed_reads_auto_increment);
+    tcase_add_test(tc, test_hierarchyid_methods);
     tcase_add_test(tc, test_mysql_table);
     tcase_add_test(tc, test_oracle_fk_types);
     tcase_add_test(tc, test_synonyms);
