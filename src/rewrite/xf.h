@@ -207,6 +207,7 @@ int xf_var_class(Rw *w, const VarRef *v);
 /* For the MySQL target's own rewrites (xf_proc_mysql.c), inside xf_routine: */
 const char *xf_pl_target_name(Rw *w, const char *src, int *kind); /* NULL if not declared */
 PlRoutine *xf_pl_routine(Rw *w);
+const TypeName *xf_pl_var_type(Rw *w, const char *name); /* source or target name */
 int *xf_pl_depth(Rw *w, int catch_);        /* try (0) / catch (1) nesting counter */
 void xf_pl_walk_stmt(Rw *w, Node **slot);   /* the shared statement walk */
 void xf_pl_walk_sql(Rw *w, Node **slot);    /* table variables renamed, then rw_walk */
@@ -222,5 +223,7 @@ int xf_my_stmt(Rw *w, Node **slot);
 /* @@functions (VAR with VK_GLOBAL) and ERROR_*(), SCOPE_IDENTITY() ... */
 Node *xf_my_global(Rw *w, Node *n);
 Node *xf_my_func(Rw *w, Node *n);
+/* T-SQL int / int is integer division: DIV for MySQL (queries and code) */
+Node *xf_my_int_div(Rw *w, Node *n);
 
 #endif

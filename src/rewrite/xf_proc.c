@@ -1485,3 +1485,12 @@ void xf_pl_walk_sql(Rw *w, Node **slot)
 {
     walk_sql(w, slot);
 }
+
+const TypeName *xf_pl_var_type(Rw *w, const char *name)
+{
+    PlCtx *c = w->pl;
+    for (int i = 0; c && i < c->vars.n; i++)
+        if (!strcasecmp(c->vars.items[i].src, name) || !strcmp(c->vars.items[i].tgt, name))
+            return c->vars.items[i].type;
+    return NULL;
+}

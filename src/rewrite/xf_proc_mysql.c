@@ -922,3 +922,50 @@ int xf_my_stmt(Rw *w, Node **slot)
         return 0;
     }
 }
+
+/* ---- integer division ---- */
+
+static int int_type(const TypeName *t)
+{
+    static const char *const ints[] = {"INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", NULL};
+    for (int i = 0; t && t->upper && ints[i]; i++)
+        if (!strcmp(t->upper, ints[i]))
+            return 1;
+    return 0;
+}
+
+/* the expression is of an integer type in T-SQL (as far as known) */
+static int is_int_expr(Rw *w, const Node *e, int depth)
+{
+    if (!e || depth > 20)
+        return 0;
+    switch (e->kind) {
+    case N_LITERAL: return ((const Literal *)e)->lk == LIT_INTEGER;
+    case N_UNARY: return ((const UnaryExpr *)e)->op == U_NEG && is_int_expr(w, ((const UnaryExpr *)e)->arg, depth + 1);
+    case N_VAR: return int_type(xf_pl_var_type(w, ((const VarRef *)e)->name));
+    case N_NAME: {
+        const CatColumn *c = rw_resolve_column(w, (const NameRef *)e, NULL);
+        return c && int_type(c->type);
+    }
+    case N_CAST: return int_type(((const CastExpr *)e)->type);
+    case N_BINARY: {
+        const BinaryExpr *b = (const BinaryExpr *)e;
+        return (b->op == B_ADD || b->op == B_SUB || b->op == B_MUL || b->op == B_MOD || b->op == B_INTDIV) &&
+               is_int_expr(w, b->l, depth + 1) && is_int_expr(w, b->r, depth + 1);
+    }
+    case N_FUNC: {
+        const FuncCall *f = (const FuncCall *)e;
+        return f->upper && (!strcmp(f->upper, "COUNT") || !strcmp(f->upper, "COUNT_BIG"));
+    }
+    default: return 0;
+    }
+}
+
+Node *xf_my_int_div(Rw *w, Node *n)
+{
+    BinaryExpr *b = (BinaryExpr *)n;
+    /* T-SQL truncates toward zero, as MySQL's DIV does (-7 DIV 2 = -3) */
+    if (b->op == B_DIV && is_int_expr(w, b->l, 0) && is_int_expr(w, b->r, 0))
+        b->op = B_INTDIV;
+    return n;
+}
