@@ -66,6 +66,8 @@ typedef struct Scan {
     const char *temp_seen[16];
     int temp_n, temp_twice;
     SrcSpan twice_span;
+    int mysql8_only;         /* GROUPING(), ORDER BY with WITH ROLLUP */
+    SrcSpan mysql8_span;
 } Scan;
 
 static const char *const nondet_funcs[] = {"GETDATE", "GETUTCDATE", "SYSDATETIME", "SYSUTCDATETIME",
@@ -113,8 +115,20 @@ static void scan_slot(RwVisit *v, Node **slot)
             s->dml++;
         break;
     }
+    case N_SELECT: {
+        const SelectStmt *q = (const SelectStmt *)n;
+        if (q->with_rollup && q->order_by.n && !s->mysql8_only) {
+            s->mysql8_only = 1;
+            s->mysql8_span = n->span;
+        }
+        break;
+    }
     case N_FUNC: {
         const FuncCall *f = (const FuncCall *)n;
+        if (f->upper && !strcmp(f->upper, "GROUPING") && !s->mysql8_only) {
+            s->mysql8_only = 1;
+            s->mysql8_span = n->span;
+        }
         if (upper_is(f, nondet_funcs))
             s->nondet++;
         if (upper_is(f, aggregates) && !f->over)
@@ -897,6 +911,9 @@ int xf_my_stmt(Rw *w, Node **slot)
     case N_SELECT: case N_SETOP: case N_WITH: case N_VALUES: case N_INSERT: case N_UPDATE: case N_DELETE: {
         Scan s;
         scan(slot, &s);
+        if (s.mysql8_only)
+            rw_item(w, "SS4244", s.mysql8_span, "GROUPING() or ORDER BY with GROUP BY ... WITH ROLLUP: MySQL 8 "
+                    "accepts it, MariaDB and MySQL 5.7 do not");
         if (s.temp_twice)
             rw_item(w, "SS4225", s.twice_span, "temporary table used twice in one statement: MySQL cannot open a "
                     "temporary table twice in one query (error 1137); copy it into a second temporary table");
