@@ -22,7 +22,7 @@ typedef struct My {
     int catch_n;           /* CATCH handler blocks made so far */
     int catch_cur;         /* handler block being printed (0: none) */
     int uses_msg;          /* ss_msg needed (RAISERROR with format arguments) */
-    int uses_return;       /* RETURN inside a CATCH handler: ss_return */
+    int uses_jump;         /* RETURN/BREAK/CONTINUE inside a CATCH handler: ss_jump */
     int uses_cursor;
     int ind;               /* indentation of the statement being printed */
     VEC(const PlDeclare *) defaulted; /* DECLAREs printed with DEFAULT */
@@ -127,7 +127,13 @@ static void needs(My *m, const Node *n)
         break;
     }
     case N_PL_IF: needs(m, ((const PlIf *)n)->then_); needs(m, ((const PlIf *)n)->else_); break;
-    case N_PL_WHILE: needs(m, ((const PlWhile *)n)->body); break;
+    case N_PL_WHILE: {
+        int saved = m->catch_cur; /* a loop inside a handler: its own labels are visible */
+        m->catch_cur = 0;
+        needs(m, ((const PlWhile *)n)->body);
+        m->catch_cur = saved;
+        break;
+    }
     case N_PL_TRY: {
         const PlTry *t = (const PlTry *)n;
         needs(m, t->try_);
@@ -146,8 +152,9 @@ static void needs(My *m, const Node *n)
         if ((s->what == PW_RAISERROR || s->what == PW_THROW) && s->args.n >= 2 &&
             !simple_value(s->args.items[s->what == PW_THROW]))
             m->uses_msg = 1;
-        if (s->what == PW_RETURN && m->catch_cur && !m->is_func)
-            m->uses_return = 1;
+        if (m->catch_cur && ((s->what == PW_RETURN && !m->is_func) || s->what == PW_BREAK ||
+                             s->what == PW_CONTINUE))
+            m->uses_jump = 1;
         break;
     }
     default:
@@ -238,8 +245,8 @@ static void declarations(My *m, StrBuf *b, const Node *body)
         sb_puts(b, "    DECLARE ss_rowcount bigint DEFAULT 0;\n");
     if (m->uses_msg)
         sb_puts(b, "    DECLARE ss_msg varchar(512);\n");
-    if (m->uses_return)
-        sb_puts(b, "    DECLARE ss_return int DEFAULT 0;\n");
+    if (m->uses_jump)
+        sb_puts(b, "    DECLARE ss_jump int DEFAULT 0;\n");
     if (m->uses_cursor || m->d->uses_fetch_status)
         sb_puts(b, "    DECLARE ss_fetch_status int DEFAULT -1;\n    DECLARE ss_not_found int DEFAULT 0;\n");
     decl_cursors(m, b, body);
@@ -476,8 +483,17 @@ static void pl_stmt(My *m, StrBuf *b, const PlStmt *s, int ind)
     }
     switch (s->what) {
     case PW_BREAK: case PW_CONTINUE:
-        if (!m->depth || m->catch_cur) {
+        if (!m->depth) {
             dropped(m, b, &s->h, ind);
+            break;
+        }
+        if (m->catch_cur) {
+            /* a handler cannot leave the loops around it: leave the
+             * handler, then the loop (after the TRY block) */
+            pad(b, ind);
+            sb_printf(b, "SET ss_jump = %d;\n", s->what == PW_BREAK ? 2 : 3);
+            pad(b, ind);
+            sb_printf(b, "LEAVE ss_catch%d;\n", m->catch_cur);
             break;
         }
         pad(b, ind);
@@ -495,7 +511,7 @@ static void pl_stmt(My *m, StrBuf *b, const PlStmt *s, int ind)
         } else if (m->catch_cur) {
             /* a handler cannot leave the blocks around it: leave the
              * handler, then the routine (after the TRY block) */
-            sb_printf(b, "SET ss_return = 1;\n");
+            sb_printf(b, "SET ss_jump = 1;\n");
             pad(b, ind);
             sb_printf(b, "LEAVE ss_catch%d;\n", m->catch_cur);
         } else {
@@ -685,11 +701,27 @@ static void try_block(My *m, StrBuf *b, const PlTry *t, int ind)
     block_stmts(m, b, t->try_, ind + 1);
     pad(b, ind);
     sb_puts(b, "END;\n");
-    if (m->uses_return && !m->catch_cur) {
+    if (m->uses_jump && !m->catch_cur) {
+        /* what the handler could not do itself: RETURN (1), BREAK (2), CONTINUE (3) */
         pad(b, ind);
-        sb_puts(b, "IF ss_return = 1 THEN\n");
+        sb_puts(b, "IF ss_jump = 1 THEN\n");
         pad(b, ind + 1);
         sb_puts(b, "LEAVE ss_body;\n");
+        if (m->depth) {
+            int lk = m->loop_stack[m->depth - 1];
+            pad(b, ind);
+            sb_puts(b, "ELSEIF ss_jump = 2 THEN\n");
+            pad(b, ind + 1);
+            sb_printf(b, "SET ss_jump = 0;\n");
+            pad(b, ind + 1);
+            sb_printf(b, "LEAVE ss_loop%d;\n", lk);
+            pad(b, ind);
+            sb_puts(b, "ELSEIF ss_jump = 3 THEN\n");
+            pad(b, ind + 1);
+            sb_printf(b, "SET ss_jump = 0;\n");
+            pad(b, ind + 1);
+            sb_printf(b, "ITERATE ss_loop%d;\n", lk);
+        }
         pad(b, ind);
         sb_puts(b, "END IF;\n");
     }

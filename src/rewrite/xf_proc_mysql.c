@@ -539,8 +539,9 @@ static int is_result_query(const Node *n)
 /* SELECT @v = ... FROM: one row in MySQL, or an error */
 static void assign_select_items(Rw *w, SelectStmt *s)
 {
-    if (!s->from.n || s->group_by.n)
-        return;
+    long top = 0;
+    if (!s->from.n || s->group_by.n || (s->top && rw_int_literal(s->top, &top) && top == 1))
+        return; /* one row at most */
     int agg_only = 1, self_ref = 0;
     for (int i = 0; i < s->targets.n; i++) {
         TargetItem *t = (TargetItem *)s->targets.items[i];
