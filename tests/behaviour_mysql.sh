@@ -49,8 +49,11 @@ result_of() {
     fi
 }
 
+# decimals FILE: decimal numbers without trailing zeros after the point
+# (money 14.0000 = numeric 14.00), and date-times without a fraction of
+# zeros (datetime(3) 1997-09-02 00:00:00.000 = 1997-09-02 00:00:00)
 decimals() {
-    perl -ne 'chomp; print join("|", map { s/^(-?\d+)\.(\d*?)0*$/length($2) ? "$1.$2" : $1/e; $_ } split(/\|/, $_, -1)), "\n"' "$1"
+    perl -ne 'chomp; print join("|", map { s/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.0+$/$1/; s/^(-?\d+)\.(\d*?)0*$/length($2) ? "$1.$2" : $1/e; $_ } split(/\|/, $_, -1)), "\n"' "$1"
 }
 
 n_routines=0 n_run=0 n_kept=0 n_calls=0 n_passed=0 n_flagged=0 n_bugs=0 n_waiting=0

@@ -208,6 +208,7 @@ int xf_var_class(Rw *w, const VarRef *v);
 const char *xf_pl_target_name(Rw *w, const char *src, int *kind); /* NULL if not declared */
 PlRoutine *xf_pl_routine(Rw *w);
 const TypeName *xf_pl_var_type(Rw *w, const char *name); /* source or target name */
+Node **xf_pl_rowcount_limit(Rw *w);         /* SET ROWCOUNT n in effect: n */
 int *xf_pl_depth(Rw *w, int catch_);        /* try (0) / catch (1) nesting counter */
 void xf_pl_walk_stmt(Rw *w, Node **slot);   /* the shared statement walk */
 void xf_pl_walk_sql(Rw *w, Node **slot);    /* table variables renamed, then rw_walk */

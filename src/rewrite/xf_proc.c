@@ -1494,3 +1494,8 @@ const TypeName *xf_pl_var_type(Rw *w, const char *name)
             return c->vars.items[i].type;
     return NULL;
 }
+
+Node **xf_pl_rowcount_limit(Rw *w)
+{
+    return &w->pl->rowcount_limit;
+}

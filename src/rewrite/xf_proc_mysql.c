@@ -858,7 +858,21 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     case PW_SET_OPTION: {
         const char *o = rw_upper(w, s->name.parts[0].text, s->name.parts[0].len);
         s->form = -1;
-        if (!strcmp(o, "NOCOUNT"))
+        if (!strcmp(o, "ROWCOUNT")) {
+            /* SET ROWCOUNT n: LIMIT n on the queries that follow */
+            long v = 0;
+            const char *word = s->word ? s->word : "";
+            Node **lim = xf_pl_rowcount_limit(w);
+            *lim = NULL;
+            if (*word && strspn(word, "0123456789") == strlen(word) && (v = atol(word)) > 0) {
+                *lim = mk_int(w, sp, v);
+                rw_item(w, "SS4245", sp, "SET ROWCOUNT %s becomes LIMIT %s on the queries that follow in this "
+                        "routine; a data change while it is in effect is reported", word, word);
+            } else if (strcmp(word, "0")) {
+                rw_item(w, "SS4236", sp, "SET ROWCOUNT %s is not converted: add LIMIT to the statements it "
+                        "limits", word);
+            }
+        } else if (!strcmp(o, "NOCOUNT"))
             rw_item_once(w, "SS4203", "NOCOUNT", sp, "SET NOCOUNT dropped: MySQL sends no row-count messages "
                          "from routines");
         else if (!strcmp(o, "XACT_ABORT"))
@@ -918,8 +932,17 @@ int xf_my_stmt(Rw *w, Node **slot)
         if (s.temp_twice)
             rw_item(w, "SS4225", s.twice_span, "temporary table used twice in one statement: MySQL cannot open a "
                     "temporary table twice in one query (error 1137); copy it into a second temporary table");
-        if (n->kind == N_INSERT || n->kind == N_UPDATE || n->kind == N_DELETE)
+        if (n->kind == N_INSERT || n->kind == N_UPDATE || n->kind == N_DELETE) {
+            if (*xf_pl_rowcount_limit(w) && n->kind != N_INSERT)
+                rw_item(w, "SS4236", n->span, "SET ROWCOUNT limits this data change in SQL Server: add LIMIT to "
+                        "it (single-table UPDATE/DELETE) or limit the rows with a subquery on the key");
             return 0;
+        }
+        if (n->kind == N_SELECT && *xf_pl_rowcount_limit(w)) {
+            SelectStmt *q = (SelectStmt *)n;
+            if (!q->limit && !q->top)
+                q->limit = *xf_pl_rowcount_limit(w);
+        }
         if (is_result_query(n)) {
             if (r->rkind != RK_PROCEDURE) {
                 rw_item(w, "SS4224", n->span, "a query whose rows go nowhere (a MySQL %s cannot return rows to "
