@@ -241,8 +241,8 @@ static void declarations(My *m, StrBuf *b, const Node *body)
     decl_vars(m, b, body, 1);
     if (m->d->uses_error)
         sb_puts(b, "    DECLARE ss_err_number int;\n    DECLARE ss_err_message varchar(512);\n");
-    if (m->d->uses_rowcount)
-        sb_puts(b, "    DECLARE ss_rowcount bigint DEFAULT 0;\n");
+    if (m->d->uses_rowcount) /* in a row trigger: the one row that fired it */
+        sb_printf(b, "    DECLARE ss_rowcount bigint DEFAULT %d;\n", m->is_trigger ? 1 : 0);
     if (m->uses_msg)
         sb_puts(b, "    DECLARE ss_msg varchar(512);\n");
     if (m->uses_jump)

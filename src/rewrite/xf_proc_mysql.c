@@ -66,6 +66,7 @@ typedef struct Scan {
     const char *temp_seen[16];
     int temp_n, temp_twice;
     SrcSpan twice_span;
+    int trans_agg;           /* a query over inserted/deleted that aggregates its rows */
     int mysql8_only;         /* GROUPING(), ORDER BY with WITH ROLLUP */
     SrcSpan mysql8_span;
 } Scan;
@@ -74,6 +75,62 @@ static const char *const nondet_funcs[] = {"GETDATE", "GETUTCDATE", "SYSDATETIME
                                            "SYSDATETIMEOFFSET", "CURRENT_TIMESTAMP", "NEWID", "RAND",
                                            "NEWSEQUENTIALID", "CRYPT_GEN_RANDOM", "NOW", "SYSDATE", "UUID",
                                            "CURDATE", "CURTIME", "UTC_TIMESTAMP", NULL};
+
+/* inserted/deleted among the FROM items (joins included) */
+static int item_is_trans(const Node *n)
+{
+    if (!n)
+        return 0;
+    if (n->kind == N_TABLE_REF) {
+        const QName *q = &((const TableRef *)n)->name;
+        return q->n == 1 && (ident_eq(&q->parts[0], "inserted") || ident_eq(&q->parts[0], "deleted"));
+    }
+    if (n->kind == N_JOIN)
+        return item_is_trans(((const JoinExpr *)n)->l) || item_is_trans(((const JoinExpr *)n)->r);
+    return 0;
+}
+
+static int from_has_trans(const NodeList *from)
+{
+    for (int i = 0; i < from->n; i++)
+        if (item_is_trans(from->items[i]))
+            return 1;
+    return 0;
+}
+
+/* an aggregate call in the expression, not counting nested queries */
+typedef struct AggVisit { RwVisit v; int found; } AggVisit;
+static void agg_slot(RwVisit *v, Node **slot);
+static void agg_list(RwVisit *v, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        agg_slot(v, &l->items[i]);
+}
+static void agg_slot(RwVisit *v, Node **slot)
+{
+    Node *n = *slot;
+    if (!n || n->kind == N_SELECT || n->kind == N_SETOP || n->kind == N_WITH)
+        return;
+    if (n->kind == N_FUNC && !((FuncCall *)n)->over && upper_is((FuncCall *)n, aggregates))
+        ((AggVisit *)v)->found = 1;
+    rw_children(n, v);
+}
+
+static int has_agg(Node *n, int unused)
+{
+    (void)unused;
+    AggVisit a = {{agg_slot, agg_list, NULL}, 0};
+    agg_slot(&a.v, &n);
+    return a.found;
+}
+
+static int list_has_agg(const NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (has_agg(l->items[i], 0))
+            return 1;
+    return 0;
+}
 
 static void scan_slot(RwVisit *v, Node **slot);
 static void scan_list(RwVisit *v, NodeList *l)
@@ -117,6 +174,8 @@ static void scan_slot(RwVisit *v, Node **slot)
     }
     case N_SELECT: {
         const SelectStmt *q = (const SelectStmt *)n;
+        if (from_has_trans(&q->from) && (q->group_by.n || list_has_agg(&q->targets) || has_agg(q->having, 0)))
+            s->trans_agg = 1;
         if (q->with_rollup && q->order_by.n && !s->mysql8_only) {
             s->mysql8_only = 1;
             s->mysql8_span = n->span;
@@ -195,7 +254,7 @@ int xf_my_routine_pre(Rw *w, RoutineStmt *r)
          * is not the same run once per row */
         Scan s;
         scan(&d->body, &s);
-        if (s.trans_refs && s.agg) {
+        if (s.trans_agg) {
             rw_keep_verbatim(w, "SS4227", r->h.span, "trigger %s aggregates over inserted/deleted: a MySQL "
                              "trigger runs once per row and sees one row; rewrite the set logic per row", name);
             return 0;
@@ -425,6 +484,8 @@ Node *xf_my_global(Rw *w, Node *n)
                 "(a handler)");
         return mk_int(w, sp, 0);
     }
+    if (!strcmp(g, "@@TRANCOUNT") && d->events)
+        return mk_int(w, sp, 1); /* a trigger runs inside the statement's transaction, as in SQL Server */
     if (!strcmp(g, "@@TRANCOUNT")) {
         rw_item(w, "SS4209", sp, "@@TRANCOUNT becomes @@in_transaction (1 inside a transaction, else 0): MySQL "
                 "transactions do not nest, so there is no count above 1");
