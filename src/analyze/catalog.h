@@ -26,6 +26,7 @@ typedef struct CatParam {
     const char *type;       /* target type spelling */
     int output;             /* OUTPUT: INOUT in the target */
     int has_default;
+    const char *def_sql;    /* MySQL target: the default printed, for calls that leave it out */
 } CatParam;
 
 typedef struct CatTable {

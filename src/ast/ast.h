@@ -559,6 +559,8 @@ typedef struct PlRoutine {
     int on_view;           /* trigger on a view */
     int self_dml;          /* trigger: the body modifies the trigger's own table */
     Node *event_body[3];   /* trigger: the body for INSERT, UPDATE, DELETE (NULL if not an event) */
+    int my_access;         /* MySQL function: 0 NO SQL, 1 READS SQL DATA, 2 MODIFIES SQL DATA */
+    int my_nondet;         /* MySQL function: calls something not deterministic (NOW(), RAND()) */
 } PlRoutine;
 
 typedef struct PlBlock { Node h; NodeList stmts; } PlBlock;

@@ -1925,7 +1925,8 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
     }
     case N_DROP: ok = drop_stmt(&e, &b, (const DropStmt *)n); break;
     case N_ROUTINE:
-        ok = ((const RoutineStmt *)n)->def && e.pg && em_plpgsql_routine(cx, &b, (const RoutineStmt *)n);
+        ok = ((const RoutineStmt *)n)->def && (e.pg ? em_plpgsql_routine(cx, &b, (const RoutineStmt *)n)
+                                                    : em_mysql_routine(cx, &b, (const RoutineStmt *)n));
         break;
     case N_INSERT: insert_stmt(&e, &b, (const InsertStmt *)n); break;
     case N_UPDATE: update_stmt(&e, &b, (const UpdateStmt *)n); break;

@@ -23,6 +23,8 @@ int em_sql_stmt(ConvCtx *cx, StrBuf *b, const Node *n);
 /* A T-SQL routine converted by the rewrite (r->def) as PL/pgSQL
  * (emit_plpgsql.c); 0 if it must be kept verbatim. */
 int em_plpgsql_routine(ConvCtx *cx, StrBuf *b, const RoutineStmt *r);
+/* The same for MySQL 8 (emit_mysqlproc.c): DELIMITER // blocks. */
+int em_mysql_routine(ConvCtx *cx, StrBuf *b, const RoutineStmt *r);
 /* Writes text as "-- | " comment lines (for statements kept verbatim). */
 void em_verbatim(StrBuf *b, const char *text, size_t len);
 

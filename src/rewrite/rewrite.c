@@ -1088,7 +1088,11 @@ static void routine_items(Rw *w, RoutineStmt *r)
     if (r->def == NULL && w->cx->source == DIALECT_TSQL && w->cx->target != DIALECT_POSTGRES &&
         r->rkind <= RK_TRIGGER && (r->rkind != RK_TRIGGER || r->on_table.n)) {
         rw_item(w, r->rkind == RK_PROCEDURE ? "SS4001" : r->rkind == RK_FUNCTION ? "SS4002" : "SS4003", sp,
-                "%s kept verbatim: T-SQL stored code is converted for PostgreSQL only", name);
+                "%s kept verbatim: its body could not be converted", name);
+        return;
+    }
+    if (r->rkind == RK_TRIGGER && !r->on_table.n && w->cx->target == DIALECT_MYSQL) {
+        rw_item(w, "SS3025", sp, "DDL/database trigger %s kept verbatim: MySQL has no DDL or logon triggers", name);
         return;
     }
     switch (r->rkind) {

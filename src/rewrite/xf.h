@@ -203,5 +203,27 @@ Node *xf_hierarchyid_method(Rw *w, FuncCall *f, const NameRef *recv);
 int xf_routine(Rw *w, RoutineStmt *r);
 /* Class of a @variable or @@function inside stored code. */
 int xf_var_class(Rw *w, const VarRef *v);
+/* For the MySQL target's own rewrites (xf_proc_mysql.c), inside xf_routine: */
+const char *xf_pl_target_name(Rw *w, const char *src, int *kind); /* NULL if not declared */
+PlRoutine *xf_pl_routine(Rw *w);
+const TypeName *xf_pl_var_type(Rw *w, const char *name); /* source or target name */
+Node **xf_pl_rowcount_limit(Rw *w);         /* SET ROWCOUNT n in effect: n */
+int *xf_pl_depth(Rw *w, int catch_);        /* try (0) / catch (1) nesting counter */
+void xf_pl_walk_stmt(Rw *w, Node **slot);   /* the shared statement walk */
+void xf_pl_walk_sql(Rw *w, Node **slot);    /* table variables renamed, then rw_walk */
+
+/* ---- stored code for MySQL (xf_proc_mysql.c) ---- */
+/* Before the body is walked: parameters, table-valued functions, triggers;
+ * 0 keeps the routine verbatim (an item says why). */
+int xf_my_routine_pre(Rw *w, RoutineStmt *r);
+/* After the walk: function characteristics, catalogue entry, trigger bodies. */
+int xf_my_routine_post(Rw *w, RoutineStmt *r);
+/* A statement of the body the MySQL target treats its own way: 1 if done. */
+int xf_my_stmt(Rw *w, Node **slot);
+/* @@functions (VAR with VK_GLOBAL) and ERROR_*(), SCOPE_IDENTITY() ... */
+Node *xf_my_global(Rw *w, Node *n);
+Node *xf_my_func(Rw *w, Node *n);
+/* T-SQL int / int is integer division: DIV for MySQL (queries and code) */
+Node *xf_my_int_div(Rw *w, Node *n);
 
 #endif

@@ -280,6 +280,8 @@ Node *xf_pl_var(Rw *w, Node *n)
     }
     if (v->vk != VK_GLOBAL)
         return n;
+    if (!rw_target_pg(w))
+        return xf_my_global(w, n);
     const char *g = rw_upper(w, v->name, strlen(v->name));
     SrcSpan sp = n->span;
     if (!strcmp(g, "@@ROWCOUNT")) {
@@ -324,6 +326,8 @@ Node *xf_pl_func(Rw *w, Node *n)
     FuncCall *f = (FuncCall *)n;
     if (!c || f->name.n != 1 || !f->upper)
         return n;
+    if (!rw_target_pg(w))
+        return xf_my_func(w, n);
     const char *u = f->upper;
     SrcSpan sp = n->span;
     if (!strncmp(u, "ERROR_", 6) && f->args.n == 0) {
@@ -1116,6 +1120,8 @@ static void walk_stmt_inner(Rw *w, Node **slot)
     Node *n = *slot;
     if (!n || w->raw_code)
         return;
+    if (!rw_target_pg(w) && xf_my_stmt(w, slot))
+        return;
     switch (n->kind) {
     case N_PL_BLOCK: walk_stmt_list(w, &((PlBlock *)n)->stmts); break;
     case N_PL_DECLARE: {
@@ -1660,7 +1666,7 @@ static CatTable *own_entry(Rw *w, RoutineStmt *r)
 
 int xf_routine(Rw *w, RoutineStmt *r)
 {
-    if (w->cx->source != DIALECT_TSQL || w->cx->target != DIALECT_POSTGRES || !r->def)
+    if (w->cx->source != DIALECT_TSQL || !r->def)
         return 0;
     PlRoutine *d = r->def;
     PlCtx c;
@@ -1669,9 +1675,9 @@ int xf_routine(Rw *w, RoutineStmt *r)
     c.d = d;
     c.is_proc = r->rkind == RK_PROCEDURE;
     c.is_trigger = r->rkind == RK_TRIGGER;
-    if (c.is_trigger) {
-        if (r->on_table.n == 0)
-            return 0;
+    if (c.is_trigger && r->on_table.n == 0)
+        return 0;
+    if (c.is_trigger && rw_target_pg(w)) {
         CatTable *tt = w->cx->catalog ? cat_find(w->cx->catalog, &r->on_table) : NULL;
         d->on_view = tt && tt->kind == OK_VIEW;
         if (d->timing == TT_INSTEAD_OF) {
@@ -1715,8 +1721,12 @@ int xf_routine(Rw *w, RoutineStmt *r)
         if (p->output && r->rkind == RK_FUNCTION)
             rw_keep_verbatim(w, "SS4102", p->h.span, "OUTPUT parameter in a function is not valid T-SQL");
     }
+    if (!rw_target_pg(w) && !xf_my_routine_pre(w, r)) {
+        w->pl = NULL;
+        return 0;
+    }
     /* PostgreSQL wants every parameter after one with a default to have one */
-    for (int i = 0, seen = 0; i < d->params.n; i++) {
+    for (int i = 0, seen = 0; rw_target_pg(w) && i < d->params.n; i++) {
         PlParam *p = (PlParam *)d->params.items[i];
         if (p->def) {
             seen = 1;
@@ -1776,6 +1786,11 @@ int xf_routine(Rw *w, RoutineStmt *r)
         collect_declares(w, d->body);
         walk_stmt(w, &d->body);
     }
+    if (!w->raw_code && !rw_target_pg(w)) {
+        int ok = xf_my_routine_post(w, r);
+        w->pl = NULL;
+        return ok && !w->raw_code;
+    }
     w->pl = NULL;
     if (w->raw_code)
         return 0;
@@ -1830,10 +1845,54 @@ int xf_routine(Rw *w, RoutineStmt *r)
             StrBuf tb;
             sb_init(&tb);
             em_type(w->cx, &tb, p->type);
-            CatParam cp = {arena_strdup(ca, p->var), arena_strndup(ca, tb.s, tb.len), p->output, p->def != NULL};
+            CatParam cp = {arena_strdup(ca, p->var), arena_strndup(ca, tb.s, tb.len), p->output, p->def != NULL, NULL};
             sb_free(&tb);
             VEC_PUSH(ca, t->params, cp);
         }
     }
     return 1;
+}
+
+/* ---- for the MySQL target's rewrites (xf_proc_mysql.c) ---- */
+
+const char *xf_pl_target_name(Rw *w, const char *src, int *kind)
+{
+    PlVar *pv = w->pl ? find_var(w->pl, src) : NULL;
+    if (pv && kind)
+        *kind = pv->kind;
+    return pv ? pv->tgt : NULL;
+}
+
+PlRoutine *xf_pl_routine(Rw *w)
+{
+    return w->pl ? w->pl->d : NULL;
+}
+
+int *xf_pl_depth(Rw *w, int catch_)
+{
+    return catch_ ? &w->pl->catch_depth : &w->pl->try_depth;
+}
+
+void xf_pl_walk_stmt(Rw *w, Node **slot)
+{
+    walk_stmt(w, slot);
+}
+
+void xf_pl_walk_sql(Rw *w, Node **slot)
+{
+    walk_sql(w, slot);
+}
+
+const TypeName *xf_pl_var_type(Rw *w, const char *name)
+{
+    PlCtx *c = w->pl;
+    for (int i = 0; c && i < c->vars.n; i++)
+        if (!strcasecmp(c->vars.items[i].src, name) || !strcmp(c->vars.items[i].tgt, name))
+            return c->vars.items[i].type;
+    return NULL;
+}
+
+Node **xf_pl_rowcount_limit(Rw *w)
+{
+    return &w->pl->rowcount_limit;
 }
