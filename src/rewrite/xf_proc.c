@@ -67,10 +67,15 @@ static const char *target_name(Rw *w, const char *prefix, const char *name)
     return s;
 }
 
+/* by the name as written, or by its target name (transforms that run after
+ * xf_pl_var see the renamed variable) */
 static PlVar *find_var(PlCtx *c, const char *name)
 {
     for (int i = c->vars.n - 1; i >= 0; i--)
         if (!strcasecmp(c->vars.items[i].src, name))
+            return &c->vars.items[i];
+    for (int i = c->vars.n - 1; i >= 0; i--)
+        if (!strcmp(c->vars.items[i].tgt, name))
             return &c->vars.items[i];
     return NULL;
 }
@@ -170,6 +175,18 @@ int xf_var_class(Rw *w, const VarRef *v)
     if (ut && ut->alias_of && ut->alias_of->upper)
         return rw_class_of_type(ut->alias_of->upper);
     return CLS_UNKNOWN;
+}
+
+const TypeName *xf_var_type(Rw *w, const VarRef *v)
+{
+    if (!w->pl || v->vk != VK_LOCAL)
+        return NULL;
+    PlVar *pv = find_var(w->pl, v->name);
+    if (!pv || !pv->type)
+        return NULL;
+    /* a user alias type: its base */
+    CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &pv->type->name, OK_TYPE) : NULL;
+    return ut && ut->alias_of ? ut->alias_of : pv->type;
 }
 
 static Node *mk_var(Rw *w, SrcSpan sp, const char *name)
@@ -362,6 +379,10 @@ static const char *expr_type(Rw *w, const Node *e, int depth)
         }
     case N_CASE: {
         const CaseExpr *c = (const CaseExpr *)e;
+        /* strings: T-SQL's rules (varchar outranks char, the longest length) */
+        const char *st = xf_conditional_type(w, e);
+        if (st)
+            return st;
         for (int i = 0; i < c->whens.n; i++) {
             const char *t = expr_type(w, ((const WhenClause *)c->whens.items[i])->result, depth + 1);
             if (t && strcmp(t, "text"))
@@ -977,7 +998,19 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     }
 }
 
+static void walk_stmt_kind(Rw *w, Node **slot);
+
+/* one body statement: findings "once per statement" are keyed by it */
 static void walk_stmt(Rw *w, Node **slot)
+{
+    uint32_t saved = w->pl_stmt;
+    if (*slot)
+        w->pl_stmt = (*slot)->span.off;
+    walk_stmt_kind(w, slot);
+    w->pl_stmt = saved;
+}
+
+static void walk_stmt_kind(Rw *w, Node **slot)
 {
     PlCtx *c = w->pl;
     Node *n = *slot;
