@@ -1764,6 +1764,15 @@ Node *xf_in_list(Rw *w, Node *n)
     return n;
 }
 
+/* POST on BETWEEN: x BETWEEN a AND b compares strings like >= and <= */
+Node *xf_between(Rw *w, Node *n)
+{
+    BetweenExpr *b = (BetweenExpr *)n;
+    if (is_string_column(w, b->expr) || (w->pl && xf_is_string_operand(w, b->expr)))
+        note_string_compare(w, n->span, "the statement", is_string_column(w, b->expr) ? "columns" : "values");
+    return n;
+}
+
 /* A T-SQL LIKE pattern with [...] classes as an anchored POSIX regular
  * expression: % -> .*, _ -> ., classes kept ([^...] too), the rest escaped. */
 static const char *like_to_regex(Rw *w, const Literal *p)

@@ -96,7 +96,8 @@ static int results_of(const Node *e, const Node **out, int cap)
     } else if (e->kind == N_FUNC) {
         const FuncCall *f = (const FuncCall *)e;
         const char *u = f->upper ? f->upper : "";
-        int first = !strcmp(u, "IIF") && f->args.n == 3 ? 1 : !strcmp(u, "COALESCE") ? 0 : -1;
+        int first = !strcmp(u, "IIF") && f->args.n == 3 ? 1
+                  : !strcmp(u, "COALESCE") || (!strcmp(u, "ISNULL") && f->args.n == 2) ? 0 : -1;
         if (first < 0)
             return 0;
         for (int i = first; i < f->args.n && n < cap; i++)
@@ -144,7 +145,9 @@ static int conditional_string_type(Rw *w, const Node *e, XfStrType *out, int *mi
 const char *xf_conditional_type(Rw *w, const Node *e)
 {
     XfStrType s;
-    if (!e || (e->kind != N_CASE && e->kind != N_FUNC) || !conditional_string_type(w, e, &s, NULL))
+    if (!e || (e->kind != N_CASE && e->kind != N_FUNC) ||
+        (e->kind == N_FUNC && ((const FuncCall *)e)->upper && !strcmp(((const FuncCall *)e)->upper, "ISNULL")) ||
+        !conditional_string_type(w, e, &s, NULL))
         return NULL;
     return string_type_text(w, &s, s.fixed);
 }
@@ -161,10 +164,18 @@ Node *xf_char_mix(Rw *w, Node *n)
     if (!w->pl || !conditional_string_type(w, n, &s, &mixed) || !mixed)
         return n;
     const char *what = n->kind == N_CASE ? "CASE" : ((FuncCall *)n)->upper;
+    if (!strcmp(what, "ISNULL")) {
+        /* of its first argument's type: char(n) first is exact (the
+         * replacement is converted to char(n), xf_isnull_type) */
+        XfStrType a;
+        if (!xf_string_type(w, ((FuncCall *)n)->args.items[0], &a) || a.fixed)
+            return n;
+        s = a;
+    }
     rw_item(w, "SS2034", n->span, "%s mixes char(n) and varchar results: SQL Server's result is %s and "
-            "keeps the trailing blanks of a char(n) value; PostgreSQL's is character, which drops them "
-            "when it becomes text (concatenation, a varchar variable or column): rpad(value, n) keeps "
-            "them where they matter", what, string_type_text(w, &s, 0));
+            "keeps the trailing blanks of a char(n) value; PostgreSQL drops them as soon as the value "
+            "becomes varchar or text (a mixed result, a concatenation, a varchar variable or column): "
+            "rpad(value, n) keeps them where they matter", what, string_type_text(w, &s, 0));
     return n;
 }
 
