@@ -224,6 +224,10 @@ int xf_string_type(Rw *w, const Node *e, XfStrType *out);
 /* Target type of a CASE / IIF / COALESCE whose results are all strings of
  * known types, by T-SQL's rules (varchar outranks char); NULL otherwise. */
 const char *xf_conditional_type(Rw *w, const Node *e);
+/* v as T-SQL converts it implicitly to t (SET, DECLARE = , RETURN when
+ * is_return): truncated for an integer t, cut to a string t's length when it
+ * can be longer, rounded to a RETURNS decimal's scale. */
+Node *xf_implicit_convert(Rw *w, const TypeName *t, Node *v, int is_return);
 /* A string-typed column, variable or parameter (not a literal). */
 int xf_is_string_operand(Rw *w, const Node *e);
 /* A string comparison of l and r that gives T-SQL's answer in PostgreSQL

@@ -856,6 +856,8 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     case PW_RETURN:
         if (s->expr)
             walk_sql(w, &s->expr);
+        if (s->expr && !c->is_proc)
+            s->expr = xf_implicit_convert(w, c->d->ret_type, s->expr, 1);
         if (s->expr && c->is_proc)
             rw_item(w, "SS4133", sp, "RETURN with a status value in a procedure: PostgreSQL procedures "
                     "return no status; the value is dropped (use an OUT parameter)");
@@ -1025,6 +1027,7 @@ static void walk_stmt_kind(Rw *w, Node **slot)
             xf_map_type(w, d->type, d->var);
         if (d->init) {
             walk_sql(w, &d->init);
+            d->init = xf_implicit_convert(w, d->type, d->init, 0);
             if (var_is_bool(w, d->var))
                 d->init = xf_bool_literal(w, d->init);
         }
@@ -1047,6 +1050,10 @@ static void walk_stmt_kind(Rw *w, Node **slot)
         PlSet *s = (PlSet *)n;
         const char *src = s->var;
         walk_sql(w, &s->value);
+        if (!s->op) {
+            VarRef tv = {{N_VAR, 0, n->span}, VK_LOCAL, src};
+            s->value = xf_implicit_convert(w, xf_var_type(w, &tv), s->value, 0);
+        }
         if (s->op == B_ADD) {
             PlVar *pv = find_var(c, src);
             VarRef tmp = {{N_VAR, 0, n->span}, VK_LOCAL, src};

@@ -67,6 +67,16 @@ int xf_string_type(Rw *w, const Node *e, XfStrType *out)
         const CastExpr *c = (const CastExpr *)e;
         return c->syntax != CAST_TYPED_LITERAL && string_of_type(c->type, out);
     }
+    case N_BINARY: {
+        /* a + b / a || b of strings: varchar of both lengths */
+        const BinaryExpr *b = (const BinaryExpr *)e;
+        XfStrType l, r;
+        if ((b->op != B_CONCAT && b->op != B_ADD) || !xf_string_type(w, b->l, &l) || !xf_string_type(w, b->r, &r))
+            return 0;
+        out->national = l.national || r.national;
+        out->len = l.len < 0 || r.len < 0 ? -1 : l.len + r.len;
+        return 1;
+    }
     default:
         return 0;
     }
@@ -302,6 +312,47 @@ Node *xf_int_cast(Rw *w, Node *n)
     if (may_have_fraction(w, c->expr))
         c->expr = &mk_call(w, c->expr->span, "trunc", 1, c->expr)->h;
     return n;
+}
+
+/* ---- implicit conversions: assignment and RETURN ---- */
+
+static int decimal_of(const TypeName *t, long *p, long *sc)
+{
+    if (!(type_is(t, "DECIMAL") || type_is(t, "NUMERIC") || type_is(t, "DEC")) || t->args.n < 1)
+        return 0;
+    *p = type_arg(t, 0);
+    *sc = t->args.n >= 2 ? type_arg(t, 1) : 0;
+    return *p > 0 && *sc >= 0;
+}
+
+Node *xf_implicit_convert(Rw *w, const TypeName *t, Node *v, int is_return)
+{
+    if (!t || !v || is_null_literal(v) || v->kind == N_SUBQUERY)
+        return v;
+    SrcSpan sp = v->span;
+    /* a fraction into an integer: T-SQL truncates, PL/pgSQL rounds */
+    if (int_type_of(t))
+        return may_have_fraction(w, v) ? &mk_call(w, sp, "trunc", 1, v)->h : v;
+    /* a string longer than the declared length: T-SQL cuts it silently,
+     * PL/pgSQL raises an error (assignment) or returns it whole (RETURN,
+     * whose type has no length) */
+    XfStrType st, sv;
+    if (string_of_type(t, &st) && st.len > 0) {
+        if (xf_string_type(w, v, &sv) && (sv.len < 0 || sv.len > st.len))
+            return mk_cast(w, sp, v, string_type_text(w, &st, st.fixed));
+        return v;
+    }
+    /* RETURNS decimal(p,s): PostgreSQL's function result has no scale */
+    long p, sc, vp, vs;
+    if (is_return && decimal_of(t, &p, &sc) && may_have_fraction(w, v)) {
+        const TypeName *vt = declared_type(w, v);
+        if (vt && decimal_of(vt, &vp, &vs) && vs <= sc && vp - vs <= p - sc)
+            return v;
+        if (v->kind == N_LITERAL)
+            return v;
+        return mk_cast(w, sp, v, arena_printf(w->cx->arena, "numeric(%ld,%ld)", p, sc));
+    }
+    return v;
 }
 
 /* ---- string comparisons ---- */

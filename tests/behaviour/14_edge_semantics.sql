@@ -292,3 +292,74 @@ BEGIN
     RETURN 0
 END
 GO
+
+-- routine: dbo.fn_ret_int
+-- call: SELECT fn_ret_int(2.70)
+-- expect-rows:
+-- 2
+-- because: RETURN converts the decimal to the int return type, which truncates
+-- call: SELECT fn_ret_int(-2.70)
+-- expect-rows:
+-- -2
+-- because: toward zero
+CREATE FUNCTION dbo.fn_ret_int (@x decimal(5,2)) RETURNS int
+AS
+BEGIN
+    RETURN @x
+END
+GO
+
+-- routine: dbo.fn_set_int
+-- call: SELECT fn_set_int(1.35)
+-- expect-rows:
+-- 2
+-- because: SET @i = 2.70 converts to int by truncation
+CREATE FUNCTION dbo.fn_set_int (@x decimal(5,2)) RETURNS int
+AS
+BEGIN
+    DECLARE @i int
+    SET @i = @x * 2
+    RETURN @i
+END
+GO
+
+-- routine: dbo.fn_short
+-- call: SELECT fn_short('abcdef')
+-- expect-rows:
+-- abc
+-- because: assigning a longer string to a varchar(3) variable cuts it silently (no error)
+-- call: SELECT fn_short('ab')
+-- expect-rows:
+-- ab
+-- because: a string that fits is kept
+CREATE FUNCTION dbo.fn_short (@s varchar(20)) RETURNS varchar(10)
+AS
+BEGIN
+    DECLARE @short varchar(3) = @s
+    RETURN @short
+END
+GO
+
+-- routine: dbo.fn_ret_short
+-- call: SELECT fn_ret_short('abcdef')
+-- expect-rows:
+-- abc
+-- because: RETURN converts to the varchar(3) return type, which cuts the string
+CREATE FUNCTION dbo.fn_ret_short (@s varchar(20)) RETURNS varchar(3)
+AS
+BEGIN
+    RETURN @s
+END
+GO
+
+-- routine: dbo.fn_third
+-- call: SELECT fn_third(1.00, 1.00)
+-- expect-rows:
+-- 0.67
+-- because: the quotient 0.666666... is converted to the decimal(10,2) return type: rounded to 2 decimals
+CREATE FUNCTION dbo.fn_third (@a decimal(10,2), @b decimal(10,2)) RETURNS decimal(10,2)
+AS
+BEGIN
+    RETURN (@a + @b) / 3
+END
+GO
