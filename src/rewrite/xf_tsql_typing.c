@@ -42,10 +42,17 @@ static int string_of_type(const TypeName *t, XfStrType *out)
     return 1;
 }
 
+static int string_type_at(Rw *w, const Node *e, XfStrType *out, int depth);
+
 int xf_string_type(Rw *w, const Node *e, XfStrType *out)
 {
+    return string_type_at(w, e, out, 0);
+}
+
+static int string_type_at(Rw *w, const Node *e, XfStrType *out, int depth)
+{
     memset(out, 0, sizeof *out);
-    if (!e)
+    if (!e || depth > 64)
         return 0;
     switch (e->kind) {
     case N_LITERAL: {
@@ -71,7 +78,8 @@ int xf_string_type(Rw *w, const Node *e, XfStrType *out)
         /* a + b / a || b of strings: varchar of both lengths */
         const BinaryExpr *b = (const BinaryExpr *)e;
         XfStrType l, r;
-        if ((b->op != B_CONCAT && b->op != B_ADD) || !xf_string_type(w, b->l, &l) || !xf_string_type(w, b->r, &r))
+        if ((b->op != B_CONCAT && b->op != B_ADD) || !string_type_at(w, b->l, &l, depth + 1) ||
+            !string_type_at(w, b->r, &r, depth + 1))
             return 0;
         out->national = l.national || r.national;
         out->len = l.len < 0 || r.len < 0 ? -1 : l.len + r.len;
@@ -198,6 +206,8 @@ static int is_null_literal(const Node *e)
 
 static const char *int_type_of(const TypeName *t)
 {
+    if (t && t->target_text && (t->h.flags & NF_SYNTHETIC)) /* a cast made by a rewrite */
+        return !strcmp(t->target_text, "integer") ? "integer" : !strcmp(t->target_text, "bigint") ? "bigint" : NULL;
     if (type_is(t, "INT") || type_is(t, "INTEGER") || type_is(t, "SMALLINT") || type_is(t, "TINYINT"))
         return "integer";
     if (type_is(t, "BIGINT"))
@@ -207,6 +217,9 @@ static const char *int_type_of(const TypeName *t)
 
 static int is_fraction_type(const TypeName *t)
 {
+    if (t && t->target_text && (t->h.flags & NF_SYNTHETIC)) /* a cast made by a rewrite */
+        return !strncmp(t->target_text, "numeric", 7) || !strncmp(t->target_text, "double", 6) ||
+               !strcmp(t->target_text, "real");
     return type_is(t, "DECIMAL") || type_is(t, "NUMERIC") || type_is(t, "DEC") || type_is(t, "MONEY") ||
            type_is(t, "SMALLMONEY") || type_is(t, "FLOAT") || type_is(t, "REAL") ||
            type_is(t, "DOUBLE PRECISION");
@@ -230,29 +243,61 @@ static const TypeName *declared_type(Rw *w, const Node *e)
 
 /* Could e have a fractional part? Integer literals and integer-typed
  * operands cannot; anything not known to be numeric is left alone. */
+static int fraction_at(Rw *w, const Node *e, int depth);
+
+/* depth-bounded: long operator chains are not worth following */
 static int may_have_fraction(Rw *w, const Node *e)
 {
-    if (!e)
+    return fraction_at(w, e, 0);
+}
+
+static int fraction_at(Rw *w, const Node *e, int depth)
+{
+    if (!e || depth > 64)
         return 0;
     if (e->kind == N_LITERAL)
         return ((const Literal *)e)->lk == LIT_DECIMAL || ((const Literal *)e)->lk == LIT_MONEY;
     if (e->kind == N_UNARY && ((const UnaryExpr *)e)->op == U_NEG)
-        return may_have_fraction(w, ((const UnaryExpr *)e)->arg);
+        return fraction_at(w, ((const UnaryExpr *)e)->arg, depth + 1);
     const TypeName *t = declared_type(w, e);
     if (t)
         return is_fraction_type(t);
     if (e->kind == N_BINARY) {
         const BinaryExpr *b = (const BinaryExpr *)e;
         if (b->op == B_ADD || b->op == B_SUB || b->op == B_MUL || b->op == B_DIV || b->op == B_MOD)
-            return may_have_fraction(w, b->l) || may_have_fraction(w, b->r);
+            return fraction_at(w, b->l, depth + 1) || fraction_at(w, b->r, depth + 1);
+    }
+    if (e->kind == N_CASE) {
+        const CaseExpr *c = (const CaseExpr *)e;
+        for (int i = 0; i < c->whens.n; i++)
+            if (fraction_at(w, ((const WhenClause *)c->whens.items[i])->result, depth + 1))
+                return 1;
+        return fraction_at(w, c->else_, depth + 1);
     }
     if (e->kind == N_FUNC) {
-        const char *u = ((const FuncCall *)e)->upper ? ((const FuncCall *)e)->upper : "";
-        static const char *const frac[] = {"ROUND", "AVG", "SUM", "ABS", "CEILING", "FLOOR", "POWER",
-                                           "SQRT", "RAND", "PI", "EXP", "LOG", "LOG10", NULL};
-        for (int i = 0; frac[i]; i++)
-            if (!strcmp(u, frac[i]))
-                return rw_expr_class(w, e) == CLS_NUMERIC;
+        const FuncCall *f = (const FuncCall *)e;
+        const char *u = f->upper ? f->upper : "";
+        /* of the first argument's type (POWER too, in T-SQL) */
+        static const char *const first[] = {"ROUND", "AVG", "SUM", "ABS", "SIGN", "MIN", "MAX", "POWER", NULL};
+        /* any argument's */
+        static const char *const any[] = {"ISNULL", "COALESCE", "NULLIF", NULL};
+        /* always a float */
+        static const char *const flt[] = {"SQRT", "RAND", "PI", "EXP", "LOG", "LOG10", "SQUARE", NULL};
+        for (int i = 0; first[i]; i++)
+            if (!strcmp(u, first[i]))
+                return f->args.n >= 1 && fraction_at(w, f->args.items[0], depth + 1);
+        for (int i = 0; any[i]; i++)
+            if (!strcmp(u, any[i])) {
+                for (int k = 0; k < f->args.n; k++)
+                    if (fraction_at(w, f->args.items[k], depth + 1))
+                        return 1;
+                return 0;
+            }
+        if (!strcmp(u, "IIF") && f->args.n == 3)
+            return fraction_at(w, f->args.items[1], depth + 1) || fraction_at(w, f->args.items[2], depth + 1);
+        for (int i = 0; flt[i]; i++)
+            if (!strcmp(u, flt[i]))
+                return 1;
     }
     return 0;
 }

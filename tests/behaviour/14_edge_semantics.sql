@@ -363,3 +363,45 @@ BEGIN
     RETURN (@a + @b) / 3
 END
 GO
+
+-- routine: dbo.fn_round_int
+-- call: SELECT fn_round_int(2.76)
+-- expect-rows:
+-- 2
+-- because: ROUND(2.76, 1) is 2.80, and RETURN converts it to int by truncation
+CREATE FUNCTION dbo.fn_round_int (@x decimal(5,2)) RETURNS int
+AS
+BEGIN
+    RETURN ROUND(@x, 1)
+END
+GO
+
+-- routine: dbo.fn_or_zero
+-- call: SELECT fn_or_zero(2.70)
+-- expect-rows:
+-- 2
+-- because: ISNULL(2.70, 0) is 2.70, truncated to the int return type
+-- call: SELECT fn_or_zero(NULL)
+-- expect-rows:
+-- 0
+-- because: NULL is replaced by 0
+CREATE FUNCTION dbo.fn_or_zero (@x decimal(5,2)) RETURNS int
+AS
+BEGIN
+    RETURN ISNULL(@x, 0)
+END
+GO
+
+-- routine: dbo.fn_label
+-- call: SELECT fn_label('ab', 'cdef')
+-- expect-rows:
+-- ab-cd
+-- because: the concatenation 'ab-cdef' is cut to the varchar(5) variable's length
+CREATE FUNCTION dbo.fn_label (@a varchar(2), @b varchar(4)) RETURNS varchar(10)
+AS
+BEGIN
+    DECLARE @l varchar(5)
+    SET @l = @a + '-' + @b
+    RETURN @l
+END
+GO
