@@ -346,16 +346,21 @@ Node *xf_isnull_type(Rw *w, Node *n)
 
 /* ---- CAST / CONVERT to an integer type ---- */
 
-/* PRE on CAST (T-SQL -> PostgreSQL): converting a fraction to int truncates
- * toward zero in T-SQL; PostgreSQL's cast rounds (2.7 -> 3): trunc() first. */
+/* PRE on CAST (T-SQL): converting a fraction to int truncates toward zero in
+ * T-SQL; PostgreSQL's and MySQL's casts round (2.7 -> 3): trunc() /
+ * TRUNCATE(x, 0) first. */
 Node *xf_int_cast(Rw *w, Node *n)
 {
     CastExpr *c = (CastExpr *)n;
     if ((n->flags & NF_SYNTHETIC) || c->syntax == CAST_TYPED_LITERAL || c->syntax == CAST_TRY_CAST ||
         c->syntax == CAST_TRY_CONVERT || c->style || !int_type_of(c->type))
         return n;
-    if (may_have_fraction(w, c->expr))
+    if (!may_have_fraction(w, c->expr))
+        return n;
+    if (rw_target_pg(w))
         c->expr = &mk_call(w, c->expr->span, "trunc", 1, c->expr)->h;
+    else /* MySQL's CAST(2.7 AS SIGNED) rounds too */
+        c->expr = &mk_call(w, c->expr->span, "TRUNCATE", 2, c->expr, mk_int(w, c->expr->span, 0))->h;
     return n;
 }
 

@@ -492,6 +492,18 @@ START_TEST(test_tsql_typing)
           "FROM t\n"
           "WHERE code = '0877' AND name BETWEEN 'a' AND 'b';\n",
           "SS2020");
+    /* MySQL's CAST(x AS SIGNED) rounds as well */
+    check(TSQL, MY,
+          "CREATE TABLE t (p decimal(6,2), q int)\nGO\n"
+          "CREATE VIEW v AS SELECT CAST(p AS int) AS a, CAST(q AS int) AS c FROM t\n",
+          "CREATE TABLE t (\n"
+          "    p decimal(6,2),\n"
+          "    q int\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CAST(TRUNCATE(p, 0) AS SIGNED) AS a, CAST(q AS SIGNED) AS c\n"
+          "FROM t;\n",
+          "");
 }
 END_TEST
 
