@@ -687,4 +687,19 @@ fi
 file_has "$tmp/out" "syntax error: the bad statement is kept verbatim" -F -- "-- | SELECT FROM WHERE"
 file_has "$tmp/out" "syntax error: the next statement is converted" -Ei '^create table a2'
 
+# -o onto something that is not a regular file (a pipe here; /dev/null in
+# practice) is written in place: renaming a temporary file over it would
+# replace it with a regular file
+mkfifo "$tmp/fifo"
+timeout 30 cat "$tmp/fifo" >"$tmp/fifo.out" &
+run convert -s tsql -t postgresql -o "$tmp/fifo" "$tmp/bad/syntax.sql"
+wait || true
+status_is 0 "-o PIPE: exit 0"
+if [ -p "$tmp/fifo" ] && grep -qi '^create table a2' "$tmp/fifo.out"; then
+    ok "-o PIPE: the output went through the pipe, which is still a pipe"
+else
+    not_ok "-o PIPE: the output went through the pipe, which is still a pipe"
+    diag "$(ls -l "$tmp/fifo")"
+fi
+
 done_testing

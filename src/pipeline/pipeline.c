@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 /* A unit of output. Its text lives in the run's spool file (a temporary
  * file), so converted SQL does not stay in memory while a large input is
@@ -553,7 +554,16 @@ static int write_single(Run *r, const char *path)
     int to_stdout = !path || !strcmp(path, "-");
     char *tmp = NULL;
     FILE *out_f = stdout;
-    if (!to_stdout) {
+    struct stat st;
+    if (!to_stdout && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (-o /dev/null): written in place; renaming a
+         * temporary file over it would replace the device with a file */
+        out_f = fopen(path, "wb");
+        if (!out_f) {
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+            return -1;
+        }
+    } else if (!to_stdout) {
         /* written under a temporary name and renamed when complete */
         if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
             abort();
@@ -588,6 +598,13 @@ static int write_single(Run *r, const char *path)
     sb_free(&b);
     if (to_stdout)
         return fflush(stdout) == 0 && !wfail ? 0 : -1;
+    if (!tmp) {
+        if (fclose(out_f) != 0 || wfail) {
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
     int e = errno;
     if (fclose(out_f) != 0)
         wfail = 1;

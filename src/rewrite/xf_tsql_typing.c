@@ -3,8 +3,11 @@
  * is cut or converted to it); CAST/CONVERT of a fraction to an integer type
  * truncates (PostgreSQL rounds); CASE, IIF and COALESCE over char(n) and
  * varchar are varchar in T-SQL (character in PostgreSQL); string comparisons
- * follow a case-insensitive, blank-padding collation. Exact rewrites need no
- * item; what cannot be made exact is an action item at the construct. */
+ * follow a case-insensitive, blank-padding collation; SET, DECLARE = and
+ * RETURN convert implicitly (truncating fractions into int, cutting strings,
+ * rounding to a decimal's scale) where PL/pgSQL rounds, raises an error or
+ * keeps the value. Exact rewrites need no item; what cannot be made exact is
+ * an action item at the construct. */
 #include "rewrite/xf.h"
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +75,11 @@ static int string_type_at(Rw *w, const Node *e, XfStrType *out, int depth)
     }
     case N_CAST: {
         const CastExpr *c = (const CastExpr *)e;
-        return c->syntax != CAST_TYPED_LITERAL && string_of_type(c->type, out);
+        if (c->syntax == CAST_TYPED_LITERAL || !string_of_type(c->type, out))
+            return 0;
+        if (!c->type->args.n && !c->type->is_max)
+            out->len = 30; /* CAST(x AS varchar) is varchar(30) */
+        return 1;
     }
     case N_BINARY: {
         /* a + b / a || b of strings: varchar of both lengths */

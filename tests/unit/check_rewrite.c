@@ -528,6 +528,13 @@ START_TEST(test_tsql_routine_strings)
     ck_assert_msg(strstr(r.sql, "COALESCE(p_c, p_a) || COALESCE(p_c, CAST(p_a AS char(3))) || "
                                 "COALESCE(p_a, CAST('toolong' AS varchar(5)))"), "%s", r.sql);
     result_free(&r);
+    /* CAST(x AS varchar) is varchar(30): ISNULL cuts its replacement to 30 */
+    r = convert(TSQL, PG,
+                "CREATE FUNCTION dbo.g (@x int) RETURNS varchar(40)\nAS\nBEGIN\n"
+                "    RETURN ISNULL(CAST(@x AS varchar), 'abcdefghijklmnopqrstuvwxyz0123456789')\nEND\n");
+    ck_assert_msg(strstr(r.sql, "RETURN COALESCE(CAST(p_x AS varchar), "
+                                "CAST('abcdefghijklmnopqrstuvwxyz0123456789' AS varchar(30)));"), "%s", r.sql);
+    result_free(&r);
 }
 END_TEST
 
