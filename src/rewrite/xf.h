@@ -68,6 +68,8 @@ typedef struct Rw {
     SrcSpan raw_span;       /* what the reason points at (may lie outside the
                                statement node's span, e.g. FOR XML) */
     struct PlCtx *pl;       /* T-SQL stored code being converted (xf_proc.c), or NULL */
+    uint32_t pl_stmt;       /* source offset of the body statement being rewritten
+                               (findings reported once per body statement) */
     VEC(const char *) dropped; /* storage options dropped, for one SS3001 item */
     SrcSpan dropped_span;   /* span of the first dropped option */
 } Rw;
@@ -225,5 +227,32 @@ Node *xf_my_global(Rw *w, Node *n);
 Node *xf_my_func(Rw *w, Node *n);
 /* T-SQL int / int is integer division: DIV for MySQL (queries and code) */
 Node *xf_my_int_div(Rw *w, Node *n);
+/* Declared source type of a @variable or parameter (alias types resolved to
+ * their base), by source or target name; NULL if unknown. */
+const TypeName *xf_var_type(Rw *w, const VarRef *v);
+
+/* ---- T-SQL typing rules (xf_tsql_typing.c) ---- */
+/* A string operand's source type as T-SQL sees it. */
+typedef struct XfStrType {
+    int fixed;      /* char(n) / nchar(n): blank-padded */
+    int national;   /* nchar / nvarchar / N'...' */
+    int len;        /* declared length (a literal's own), -1 for MAX */
+    int literal;    /* a string literal */
+} XfStrType;
+/* 1 and *out if e is a literal, variable, parameter, column or CAST of a
+ * known string type; 0 otherwise. */
+int xf_string_type(Rw *w, const Node *e, XfStrType *out);
+/* Target type of a CASE / IIF / COALESCE whose results are all strings of
+ * known types, by T-SQL's rules (varchar outranks char); NULL otherwise. */
+const char *xf_conditional_type(Rw *w, const Node *e);
+/* v as T-SQL converts it implicitly to t (SET, DECLARE = , RETURN when
+ * is_return): truncated for an integer t, cut to a string t's length when it
+ * can be longer, rounded to a RETURNS decimal's scale. */
+Node *xf_implicit_convert(Rw *w, const TypeName *t, Node *v, int is_return);
+/* A string-typed column, variable or parameter (not a literal). */
+int xf_is_string_operand(Rw *w, const Node *e);
+/* A string comparison of l and r that gives T-SQL's answer in PostgreSQL
+ * too (char(n) against a literal without letters or trailing blanks). */
+int xf_compare_is_exact(Rw *w, const Node *l, const Node *r);
 
 #endif

@@ -1737,14 +1737,25 @@ static int is_bool_column(Rw *w, const Node *e)
     return c && rw_column_is_bool(w, c);
 }
 
-static void note_string_compare(Rw *w, SrcSpan sp, const char *what)
+static void note_string_compare(Rw *w, SrcSpan sp, const char *what, const char *operands)
 {
     if (w->cx->source == DIALECT_ORACLE || w->cx->target != DIALECT_POSTGRES)
         return;
-    rw_item_once(w, "SS2020", NULL, sp, "%s compares character columns: %s ignores trailing spaces and "
+    /* in stored code: once per body statement, not once per routine */
+    const char *key = w->pl ? arena_printf(w->cx->arena, "stmt%u", w->pl_stmt) : NULL;
+    rw_item_once(w, "SS2020", key, sp, "%s compares character %s: %s ignores trailing spaces and "
                  "is case-insensitive under the default collation; PostgreSQL is not "
-                 "(reported once per statement)", what,
+                 "(reported once per statement)", what, operands,
                  w->cx->source == DIALECT_TSQL ? "SQL Server" : "MySQL");
+}
+
+/* A string column, or in stored code a string variable or parameter, whose
+ * comparison with `other` may answer differently in PostgreSQL. */
+static int string_compared(Rw *w, const Node *e, const Node *other)
+{
+    if (!is_string_column(w, e) && !(w->pl && xf_is_string_operand(w, e)))
+        return 0;
+    return !xf_compare_is_exact(w, e, other);
 }
 
 /* POST on BINARY: comparisons. */
@@ -1765,8 +1776,9 @@ Node *xf_compare(Rw *w, Node *n)
         b->r = xf_bool_literal(w, b->r);
     else if (is_bool_column(w, b->r))
         b->l = xf_bool_literal(w, b->l);
-    if (b->op != B_NSEQ && (is_string_column(w, b->l) || is_string_column(w, b->r)))
-        note_string_compare(w, n->span, "the statement");
+    if (b->op != B_NSEQ && (string_compared(w, b->l, b->r) || string_compared(w, b->r, b->l)))
+        note_string_compare(w, n->span, "the statement",
+                               is_string_column(w, b->l) || is_string_column(w, b->r) ? "columns" : "values");
     return n;
 }
 
@@ -1778,8 +1790,17 @@ Node *xf_in_list(Rw *w, Node *n)
     if (is_bool_column(w, in->expr))
         for (int i = 0; i < in->list.n; i++)
             in->list.items[i] = xf_bool_literal(w, in->list.items[i]);
-    if (is_string_column(w, in->expr))
-        note_string_compare(w, n->span, "the statement");
+    if (is_string_column(w, in->expr) || (w->pl && xf_is_string_operand(w, in->expr)))
+        note_string_compare(w, n->span, "the statement", is_string_column(w, in->expr) ? "columns" : "values");
+    return n;
+}
+
+/* POST on BETWEEN: x BETWEEN a AND b compares strings like >= and <= */
+Node *xf_between(Rw *w, Node *n)
+{
+    BetweenExpr *b = (BetweenExpr *)n;
+    if (is_string_column(w, b->expr) || (w->pl && xf_is_string_operand(w, b->expr)))
+        note_string_compare(w, n->span, "the statement", is_string_column(w, b->expr) ? "columns" : "values");
     return n;
 }
 
@@ -1840,7 +1861,7 @@ Node *xf_like(Rw *w, Node *n)
         }
     }
     if (is_string_column(w, l->expr) || rw_expr_class(w, l->expr) == CLS_STRING)
-        note_string_compare(w, n->span, "the statement");
+        note_string_compare(w, n->span, "the statement", is_string_column(w, l->expr) ? "columns" : "values");
     return n;
 }
 

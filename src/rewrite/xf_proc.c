@@ -70,10 +70,15 @@ static const char *target_name(Rw *w, const char *prefix, const char *name)
     return s;
 }
 
+/* by the name as written, or by its target name (transforms that run after
+ * xf_pl_var see the renamed variable) */
 static PlVar *find_var(PlCtx *c, const char *name)
 {
     for (int i = c->vars.n - 1; i >= 0; i--)
         if (!strcasecmp(c->vars.items[i].src, name))
+            return &c->vars.items[i];
+    for (int i = c->vars.n - 1; i >= 0; i--)
+        if (!strcmp(c->vars.items[i].tgt, name))
             return &c->vars.items[i];
     return NULL;
 }
@@ -203,6 +208,18 @@ int xf_var_class(Rw *w, const VarRef *v)
     if (ut && ut->alias_of && ut->alias_of->upper)
         return rw_class_of_type(ut->alias_of->upper);
     return CLS_UNKNOWN;
+}
+
+const TypeName *xf_var_type(Rw *w, const VarRef *v)
+{
+    if (!w->pl || v->vk != VK_LOCAL)
+        return NULL;
+    PlVar *pv = find_var(w->pl, v->name);
+    if (!pv || !pv->type)
+        return NULL;
+    /* a user alias type: its base */
+    CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &pv->type->name, OK_TYPE) : NULL;
+    return ut && ut->alias_of ? ut->alias_of : pv->type;
 }
 
 static Node *mk_var(Rw *w, SrcSpan sp, const char *name)
@@ -445,6 +462,10 @@ static const char *expr_type(Rw *w, const Node *e, int depth)
         }
     case N_CASE: {
         const CaseExpr *c = (const CaseExpr *)e;
+        /* strings: T-SQL's rules (varchar outranks char, the longest length) */
+        const char *st = xf_conditional_type(w, e);
+        if (st)
+            return st;
         for (int i = 0; i < c->whens.n; i++) {
             const char *t = expr_type(w, ((const WhenClause *)c->whens.items[i])->result, depth + 1);
             if (t && strcmp(t, "text"))
@@ -952,6 +973,8 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     case PW_RETURN:
         if (s->expr)
             walk_sql(w, &s->expr);
+        if (s->expr && !c->is_proc)
+            s->expr = xf_implicit_convert(w, c->d->ret_type, s->expr, 1);
         if (s->expr && c->is_proc)
             rw_item(w, "SS4133", sp, "RETURN with a status value in a procedure: PostgreSQL procedures "
                     "return no status; the value is dropped (use an OUT parameter)");
@@ -1094,11 +1117,22 @@ static void walk_pl_stmt(Rw *w, PlStmt *s)
     }
 }
 
+static void walk_stmt_kind(Rw *w, Node **slot);
 static void walk_stmt_inner(Rw *w, Node **slot);
+
+/* one body statement: findings "once per statement" are keyed by it */
+static void walk_stmt(Rw *w, Node **slot)
+{
+    uint32_t saved = w->pl_stmt;
+    if (*slot)
+        w->pl_stmt = (*slot)->span.off;
+    walk_stmt_kind(w, slot);
+    w->pl_stmt = saved;
+}
 
 /* Walks one statement; statements the rewrite puts before it (c->pre) come
  * with it in a block (printed flat) */
-static void walk_stmt(Rw *w, Node **slot)
+static void walk_stmt_kind(Rw *w, Node **slot)
 {
     PlCtx *c = w->pl;
     NodeList outer = c->pre;
@@ -1131,6 +1165,7 @@ static void walk_stmt_inner(Rw *w, Node **slot)
             xf_map_type(w, d->type, d->var);
         if (d->init) {
             walk_sql(w, &d->init);
+            d->init = xf_implicit_convert(w, d->type, d->init, 0);
             if (var_is_bool(w, d->var))
                 d->init = xf_bool_literal(w, d->init);
         }
@@ -1153,6 +1188,10 @@ static void walk_stmt_inner(Rw *w, Node **slot)
         PlSet *s = (PlSet *)n;
         const char *src = s->var;
         walk_sql(w, &s->value);
+        if (!s->op) {
+            VarRef tv = {{N_VAR, 0, n->span}, VK_LOCAL, src};
+            s->value = xf_implicit_convert(w, xf_var_type(w, &tv), s->value, 0);
+        }
         if (s->op == B_ADD) {
             PlVar *pv = find_var(c, src);
             VarRef tmp = {{N_VAR, 0, n->span}, VK_LOCAL, src};

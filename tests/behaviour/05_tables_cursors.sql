@@ -1,5 +1,5 @@
 -- behaviour: multi-statement table-valued function, temporary tables, table variables, cursors with @@FETCH_STATUS
--- known-check-errors: #big and @t are created when the procedure runs; plpgsql_check cannot see them ("relation big does not exist"): the converter should declare them to it (PERFORM plpgsql_check_pragma('table: ...'))
+-- #big and @t are created when the procedures run: plpgsql_check sees them because tests/lib/plcheck.sh creates them first from the CREATE TEMPORARY TABLEs of the bodies
 CREATE TABLE dbo.Orders (
     OrderID int NOT NULL PRIMARY KEY,
     CustomerID nchar(5) NOT NULL,

@@ -48,6 +48,7 @@ GO
 
 -- routine: reptq1
 -- expect-item: SS4135 at 60:1
+-- expect-item: SS2034 at 62:2
 -- call: SELECT * FROM reptq1()
 -- expect-rows:
 -- 0736|7.00
@@ -56,7 +57,6 @@ GO
 -- ALL|12.384
 -- because: WITH ROLLUP adds the grand total row, where GROUPING(pub_id) = 1; AVG(money) is money: (2.99 + 19.99) / 2, (19.99 + 11.95) / 2, 61.92 / 5 (MC3026 has no price)
 -- because: ORDER BY pub_id sorts by the output column: '0736' < '0877' < '1389' < 'ALL'
--- known-bug: CASE WHEN ... THEN 'ALL' ELSE pub_id END is varchar in T-SQL (varchar outranks char), character(4) in PostgreSQL: 'ALL' comes back blank-padded to 'ALL '; not flagged
 CREATE PROCEDURE reptq1 AS
 select
 	case when grouping(pub_id) = 1 then 'ALL' else pub_id end as pub_id,
@@ -70,6 +70,7 @@ GO
 
 -- routine: reptq2
 -- expect-item: SS4135 at 86:1
+-- expect-item: SS2034 at 89:2
 -- call: SELECT * FROM reptq2() ORDER BY 2, 1
 -- expect-rows:
 -- ALL|0736|375
@@ -82,7 +83,6 @@ GO
 -- ALL|ALL|6524
 -- because: AVG of an int column is an int in T-SQL (the fraction is cut): (4095 + 3876) / 2 = 3985, 32624 / 5 = 6524; AVG of only NULLs is NULL
 -- because: ROLLUP (pub_id, type) gives the (pub_id, type) groups, one subtotal per pub_id and the grand total
--- known-bug: 'ALL' for pub_id is blank-padded (PostgreSQL types the CASE as character(4), T-SQL as varchar); not flagged
 CREATE PROCEDURE reptq2 AS
 select
 	case when grouping(type) = 1 then 'ALL' else type end as type,
@@ -96,6 +96,7 @@ GO
 
 -- routine: reptq3
 -- expect-item: SS4135 at 108:1
+-- expect-item: SS2034 at 112:2
 -- call: SELECT * FROM reptq3(5, 15, 'business') ORDER BY 1, 2
 -- expect-rows:
 -- 0877|ALL|2
@@ -104,7 +105,6 @@ GO
 -- 1389|business|1
 -- ALL|ALL|3
 -- because: AND binds tighter than OR: business titles priced between 5 and 15 (BU2075), or any title whose type contains 'cook' (MC2222, MC3021)
--- known-bug: 'ALL' for pub_id comes back blank-padded to 'ALL ' (CASE result character(4) in PostgreSQL, varchar in T-SQL); not flagged
 CREATE PROCEDURE reptq3 @lolimit money, @hilimit money,
 @type char(12)
 AS

@@ -39,12 +39,12 @@ GO
 -- expect-rows:
 -- 1
 -- because: the default collation is case-insensitive: 'abc' = 'ABC'
--- known-bug: = on varchar is case-sensitive in PostgreSQL (deterministic collation); the difference is not flagged
+-- flagged: SS2020 at 55:8
 -- call: SELECT fn_same('abc', 'abc  ')
 -- expect-rows:
 -- 1
 -- because: = ignores trailing blanks
--- known-bug: varchar = varchar compares trailing blanks in PostgreSQL ('abc' <> 'abc  '); not flagged
+-- flagged: SS2020 at 55:8
 -- call: SELECT fn_same('abc', 'abd')
 -- expect-rows:
 -- 0
@@ -63,7 +63,6 @@ GO
 -- expect-rows:
 -- def
 -- because: ISNULL returns the type of its first argument (varchar(3)): 'default' is cut to 'def'
--- known-bug: ISNULL becomes COALESCE, which does not cut the replacement to the first argument's length; not flagged
 -- call: SELECT fn_default_code('xy')
 -- expect-rows:
 -- xy

@@ -489,6 +489,82 @@ START_TEST(test_tsql_like_bool_insert)
 }
 END_TEST
 
+START_TEST(test_tsql_typing)
+{
+    /* ISNULL converts its replacement to the first argument's type (cut to
+     * the length, truncated to int, rounded to the scale); a fraction cast to
+     * int is truncated; char(n) against a literal without letters compares
+     * the same, BETWEEN on a string column is reported */
+    check(TSQL, PG,
+          "CREATE TABLE t (code char(4), name varchar(10), qty int, price decimal(6,2))\nGO\n"
+          "CREATE VIEW v AS SELECT CAST(price AS int) AS a, CONVERT(bigint, price * 2) AS b,\n"
+          "CAST(qty AS int) AS c, ISNULL(name, 'unknown name') AS d, ISNULL(code, name) AS e,\n"
+          "ISNULL(qty, price) AS f, ISNULL(price, 1.234) AS g, ISNULL(name, 'abc') AS h\n"
+          "FROM t WHERE code = '0877' AND name BETWEEN 'a' AND 'b'\n",
+          "CREATE TABLE t (\n"
+          "    code char(4),\n"
+          "    name varchar(10),\n"
+          "    qty integer,\n"
+          "    price numeric(6,2)\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CAST(TRUNC(price) AS integer) AS a,\n"
+          "       CAST(TRUNC(price * 2) AS bigint) AS b,\n"
+          "       CAST(qty AS integer) AS c,\n"
+          "       COALESCE(name, CAST('unknown name' AS varchar(10))) AS d,\n"
+          "       COALESCE(code, CAST(name AS char(4))) AS e,\n"
+          "       COALESCE(qty, CAST(TRUNC(price) AS integer)) AS f,\n"
+          "       COALESCE(price, CAST(1.234 AS numeric(6,2))) AS g,\n"
+          "       COALESCE(name, 'abc') AS h\n"
+          "FROM t\n"
+          "WHERE code = '0877' AND name BETWEEN 'a' AND 'b';\n",
+          "SS2020");
+    /* MySQL's CAST(x AS SIGNED) rounds as well */
+    check(TSQL, MY,
+          "CREATE TABLE t (p decimal(6,2), q int)\nGO\n"
+          "CREATE VIEW v AS SELECT CAST(p AS int) AS a, CAST(q AS int) AS c FROM t\n",
+          "CREATE TABLE t (\n"
+          "    p decimal(6,2),\n"
+          "    q int\n"
+          ");\n"
+          "CREATE VIEW v AS\n"
+          "SELECT CAST(TRUNCATE(p, 0) AS SIGNED) AS a, CAST(q AS SIGNED) AS c\n"
+          "FROM t;\n",
+          "");
+}
+END_TEST
+
+START_TEST(test_tsql_routine_strings)
+{
+    /* in stored code: one SS2020 per statement that compares string
+     * variables (not for char(n) = '123'), SS2034 where char(n) and varchar
+     * results mix (not for ISNULL of a char(n) first argument) */
+    Result r = convert(TSQL, PG,
+                       "CREATE FUNCTION dbo.f (@a varchar(5), @c char(3), @n int) RETURNS varchar(20)\n"
+                       "AS\nBEGIN\n"
+                       "    DECLARE @r varchar(20)\n"
+                       "    IF @c = '123' SET @r = 'x'\n"
+                       "    IF @a = 'abc' OR @c = 'abc' SET @r = 'y'\n"
+                       "    IF @a IN ('p', 'q') SET @r = 'z'\n"
+                       "    IF @n = 1 SET @r = IIF(@n = 1, @c, 'long text')\n"
+                       "    SET @r = COALESCE(@c, @a) + ISNULL(@c, @a) + ISNULL(@a, 'toolong')\n"
+                       "    RETURN @r\n"
+                       "END\n");
+    ck_assert_msg(strcmp(r.codes, "SS2020 SS2020 SS2034 SS2034") == 0, "codes: %s\n%s", r.codes, r.messages);
+    ck_assert_msg(strstr(r.sql, "v_r := CASE WHEN p_n = 1 THEN p_c ELSE 'long text' END;"), "%s", r.sql);
+    ck_assert_msg(strstr(r.sql, "COALESCE(p_c, p_a) || COALESCE(p_c, CAST(p_a AS char(3))) || "
+                                "COALESCE(p_a, CAST('toolong' AS varchar(5)))"), "%s", r.sql);
+    result_free(&r);
+    /* CAST(x AS varchar) is varchar(30): ISNULL cuts its replacement to 30 */
+    r = convert(TSQL, PG,
+                "CREATE FUNCTION dbo.g (@x int) RETURNS varchar(40)\nAS\nBEGIN\n"
+                "    RETURN ISNULL(CAST(@x AS varchar), 'abcdefghijklmnopqrstuvwxyz0123456789')\nEND\n");
+    ck_assert_msg(strstr(r.sql, "RETURN COALESCE(CAST(p_x AS varchar), "
+                                "CAST('abcdefghijklmnopqrstuvwxyz0123456789' AS varchar(30)));"), "%s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
 /* ==== queries ==================================================================== */
 
 START_TEST(test_outer_join)
@@ -783,6 +859,8 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_mysql_functions);
     tcase_add_test(tc, test_tsql_plus);
     tcase_add_test(tc, test_tsql_like_bool_insert);
+    tcase_add_test(tc, test_tsql_typing);
+    tcase_add_test(tc, test_tsql_routine_strings);
     suite_add_tcase(s, tc);
     tc = tcase_create("queries");
     tcase_add_test(tc, test_outer_join);
