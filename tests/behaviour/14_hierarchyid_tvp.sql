@@ -206,7 +206,6 @@ GO
 -- expect-rows:
 -- 4
 -- because: each call starts with an empty table variable: two rows per call
--- known-check-errors: the table variable @o is a temporary table created when the procedure runs; plpgsql_check cannot see it ("relation t_o does not exist"), as in 05_tables_cursors
 CREATE PROCEDURE dbo.AddTwoOrders @first int
 AS
 BEGIN
