@@ -401,6 +401,8 @@ static void convert_file(Run *r, SourceFile *f)
             r->lead = NULL;
         }
         take_items(r, f);
+        /* the text up to here has been converted and its findings taken */
+        src_release_before(f, st.span.off);
         arena_free(&sa);
         arena_init(&sa, 64 * 1024);
         p.arena = &sa;
@@ -902,10 +904,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         take_items(&r, f);
         if (!o->report_dir) {
             /* nothing needs the text any more: positions are computed */
-            free(f->text);
-            free(f->lines);
-            f->text = NULL;
-            f->lines = NULL;
+            src_free_text(f);
         }
     }
     fs_pathlist_free(&paths);
