@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 /* A unit of output. Its text lives in the run's spool file (a temporary
@@ -31,6 +32,15 @@ typedef struct Unit {
     size_t len;         /* and length */
 } Unit;
 
+/* Where the texts of a finding are in the findings' spool: its message,
+ * recommendation and snippet follow each other from off, each with its
+ * NUL, those that are spooled only (the ItemRec field is NULL until
+ * map_item_texts). */
+typedef struct ItemText {
+    long off;
+    uint32_t msg_len, hint_len;
+} ItemText;
+
 typedef struct Run {
     const PipelineOpts *o;
     Arena arena;                    /* run storage: names, messages */
@@ -42,8 +52,14 @@ typedef struct Run {
     VEC(SrcSpan) object_spans;
     VEC(Unit) units;
     VEC(ItemRec) items;             /* findings as report records, collected per statement */
+    VEC(ItemText) item_text;        /* per item: where its texts are in texts_spool;
+                                       parallel to items until build_items */
+    Arena diag_arena;               /* the findings of the statement at hand (reset per statement) */
     FILE *spool;                    /* unit texts */
     long spool_len;
+    FILE *texts_spool;              /* findings' texts (see spool_item_text) */
+    long texts_len;
+    char *texts_map;                /* texts_spool mapped for reading */
     char *chunk;                    /* buffer for reading a unit back */
     size_t chunk_cap;
     const char *default_schema;     /* see ConvCtx.default_schema */
@@ -694,6 +710,30 @@ static char *snippet(Arena *a, const SourceFile *f, SrcSpan s)
     return o;
 }
 
+/* A finding's texts that live only as long as its statement (message,
+ * recommendation, snippet: NULL if not to be spooled) go to the findings'
+ * spool, one after the other with their NULs. */
+static ItemText spool_item_text(Run *r, const char *msg, const char *hint, const char *snip)
+{
+    ItemText t = {r->texts_len, 0, 0};
+    const char *s[3] = {msg, hint, snip};
+    for (int k = 0; k < 3; k++) {
+        if (!s[k])
+            continue;
+        size_t n = strlen(s[k]);
+        if (k == 0)
+            t.msg_len = (uint32_t)n;
+        else if (k == 1)
+            t.hint_len = (uint32_t)n;
+        if (fwrite(s[k], 1, n + 1, r->texts_spool) != n + 1) {
+            fputs("sqlshift: cannot write a temporary spool file\n", stderr);
+            abort();
+        }
+        r->texts_len += (long)(n + 1);
+    }
+    return t;
+}
+
 static int item_cmp(const void *a, const void *b)
 {
     const ItemRec *x = a, *y = b;
@@ -727,19 +767,60 @@ static void take_items(Run *r, const SourceFile *f)
         if (sn.len == 0 && d->object >= 0)
             sn = r->object_spans.items[d->object];
         /* snippets are for the report only */
-        it.snippet = r->o->report_dir ? snippet(&r->arena, sf, sn) : "";
-        it.message = d->message ? d->message : ad ? ad->title : d->code;
-        it.recommendation = d->hint ? d->hint : ad ? ad->recommendation : "";
+        const char *snip = r->o->report_dir ? snippet(&r->diag_arena, sf, sn) : "";
+        it.message = d->message ? NULL : ad ? ad->title : d->code;
+        it.recommendation = d->hint ? NULL : ad ? ad->recommendation : "";
+        it.snippet = *snip ? NULL : "";
         it.effort_min = ad ? ad->effort_min : 30;
         if (!ad)
             fprintf(stderr, "sqlshift: internal: action code %s is not in the catalogue\n", d->code);
         HVEC_PUSH(r->items, it);
+        ItemText t = spool_item_text(r, d->message, d->hint, *snip ? snip : NULL);
+        HVEC_PUSH(r->item_text, t);
     }
+    /* the findings' own texts are in the spool now */
     r->diags.v.n = 0;
+    r->diags.v.cap = 0;
+    r->diags.v.items = NULL;
+    arena_free(&r->diag_arena);
+    arena_init(&r->diag_arena, 16 * 1024);
+}
+
+/* Points each item's spooled texts into the findings' spool, mapped: a
+ * page is read only when a text on it is used (printing a few items does
+ * not load them all). */
+static void map_item_texts(Run *r)
+{
+    if (r->texts_len > 0 && !r->texts_map) {
+        fflush(r->texts_spool);
+        void *m = mmap(NULL, (size_t)r->texts_len, PROT_READ, MAP_PRIVATE, fileno(r->texts_spool), 0);
+        if (m == MAP_FAILED) {
+            fprintf(stderr, "sqlshift: cannot map a temporary spool file: %s\n", strerror(errno));
+            abort();
+        }
+        r->texts_map = m;
+    }
+    for (int i = 0; i < r->items.n && i < r->item_text.n; i++) {
+        ItemRec *it = &r->items.items[i];
+        const ItemText *t = &r->item_text.items[i];
+        const char *p = r->texts_map + t->off;
+        if (!it->message) {
+            it->message = p;
+            p += t->msg_len + 1;
+        }
+        if (!it->recommendation) {
+            it->recommendation = p;
+            p += t->hint_len + 1;
+        }
+        if (!it->snippet)
+            it->snippet = p;
+    }
+    r->item_text.n = 0;
 }
 
 static void build_items(Run *r, int *worst)
 {
+    map_item_texts(r);
     *worst = -1;
     for (int i = 0; i < r->items.n; i++) {
         const ItemRec *it = &r->items.items[i];
@@ -800,6 +881,8 @@ static void validation_put(void *pctx, const char *src_file, int line, int col, 
     it.recommendation = ad ? ad->recommendation : "";
     it.effort_min = ad ? ad->effort_min : 30;
     HVEC_PUSH(r->items, it);
+    ItemText none = {0, 0, 0}; /* (every text is set) */
+    HVEC_PUSH(r->item_text, none);
 }
 
 static void print_items(Run *r, const ItemRec *items, int n)
@@ -828,15 +911,20 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     memset(&r, 0, sizeof r);
     r.o = o;
     arena_init(&r.arena, 256 * 1024);
-    diag_init(&r.diags, &r.arena);
+    arena_init(&r.diag_arena, 16 * 1024);
+    diag_init(&r.diags, &r.diag_arena);
     cat_init(&r.catalog);
     on_init(&r.names);
     r.spool = tmpfile();
-    if (!r.spool) {
+    r.texts_spool = r.spool ? tmpfile() : NULL;
+    if (!r.texts_spool) {
+        if (r.spool)
+            fclose(r.spool);
         fprintf(stderr, "sqlshift: cannot create a temporary file: %s\n", strerror(errno));
         cat_free(&r.catalog);
         on_free(&r.names);
         arena_free(&r.arena);
+        arena_free(&r.diag_arena);
         return EXIT_INTERNAL;
     }
     if (o->source == DIALECT_TSQL)
@@ -847,9 +935,11 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         fprintf(stderr, "sqlshift: %s\n", err ? err : "cannot load the built-in rules");
         free(err);
         fclose(r.spool);
+        fclose(r.texts_spool);
         on_free(&r.names);
         cat_free(&r.catalog);
         arena_free(&r.arena);
+        arena_free(&r.diag_arena);
         return EXIT_INTERNAL;
     }
     for (int i = 0; i < o->nrules; i++) {
@@ -969,6 +1059,12 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
 done:
     free(r.units.items);
     free(r.items.items);
+    free(r.item_text.items);
+    if (r.texts_map)
+        munmap(r.texts_map, (size_t)r.texts_len);
+    if (r.texts_spool)
+        fclose(r.texts_spool);
+    arena_free(&r.diag_arena);
     free(r.objects.items);
     free(r.object_spans.items);
     free(r.chunk);
