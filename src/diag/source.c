@@ -72,6 +72,12 @@ void src_release_before(SourceFile *f, size_t off)
         f->released = upto;
 }
 
+void src_release_text(SourceFile *f)
+{
+    if (f->map)
+        madvise(f->map, f->map_len, MADV_DONTNEED);
+}
+
 void src_free_text(SourceFile *f)
 {
     if (f->map)

@@ -45,6 +45,9 @@ void src_span_pos(const SourceFile *f, SrcSpan sp, SrcPos *start, SrcPos *end);
  * from the file). Lets a large input be converted with only the part at
  * hand resident. */
 void src_release_before(SourceFile *f, size_t off);
+/* Gives back the memory of all of a mapped input's text (read again from
+ * the file when used); nothing for a text in memory. */
+void src_release_text(SourceFile *f);
 /* Frees the text and the line map (positions can no longer be computed). */
 void src_free_text(SourceFile *f);
 void src_free(SourceFile *f);

@@ -885,6 +885,17 @@ static void validation_put(void *pctx, const char *src_file, int line, int col, 
     HVEC_PUSH(r->item_text, none);
 }
 
+/* Assessment.drop_texts: the inputs and the findings' texts are mapped
+ * files, so what the report writers have read can be given back. */
+static void drop_texts(void *ctx)
+{
+    Run *r = ctx;
+    for (int i = 0; i < r->files.n; i++)
+        src_release_text(r->files.items[i]);
+    if (r->texts_map)
+        madvise(r->texts_map, (size_t)r->texts_len, MADV_DONTNEED);
+}
+
 static void print_items(Run *r, const ItemRec *items, int n)
 {
     int counts[SEV_CRITICAL + 1] = {0};
@@ -1046,6 +1057,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         a.nobjects = r.objects.n;
         a.items = items;
         a.nitems = nitems;
+        a.drop_texts = drop_texts;
+        a.drop_ctx = &r;
         if (report_write_all(&a, o->report_dir, &err) != 0) {
             fprintf(stderr, "sqlshift: %s\n", err ? err : o->report_dir);
             free(err);

@@ -238,6 +238,7 @@ static int write_rows(Html *h, xmlOutputBufferPtr out, const Rows *r)
         if (!r->fn(h, scratch, i, r->arg))
             continue;
         made++;
+        rpt_row_done(h->a, made);
         if (scratch->children && scratch->children != scratch->last) {
             xmlNodePtr prev = scratch->children;
             htmlNodeDumpFormatOutput(out, h->doc, prev, "UTF-8", 1);
