@@ -11,6 +11,7 @@
 #include "report/assessment.h"
 #include "rewrite/rewrite.h"
 #include "util/fsutil.h"
+#include "util/intern.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@ typedef struct ItemText {
 typedef struct Run {
     const PipelineOpts *o;
     Arena arena;                    /* run storage: names, messages */
+    Interner strings;               /* objects' schemas and names (in arena) */
     DiagList diags;
     RuleSet rules;
     Catalog catalog;
@@ -152,12 +154,14 @@ static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
     o.kind = kind;
     o.schema = "";
     o.name = "";
+    /* interned: the schema repeats, and so does the table of every
+     * INSERT, index and comment on it */
     if (single) {
-        o.name = arena_strdup(&r->arena, single);
+        o.name = intern(&r->strings, single, strlen(single));
     } else if (q && q->n) {
-        o.name = arena_strndup(&r->arena, q->parts[q->n - 1].text, q->parts[q->n - 1].len);
+        o.name = intern(&r->strings, q->parts[q->n - 1].text, q->parts[q->n - 1].len);
         if (q->n >= 2)
-            o.schema = arena_strndup(&r->arena, q->parts[q->n - 2].text, q->parts[q->n - 2].len);
+            o.schema = intern(&r->strings, q->parts[q->n - 2].text, q->parts[q->n - 2].len);
     }
     o.file = f->id;
     SrcSpan s = span;
@@ -922,6 +926,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     memset(&r, 0, sizeof r);
     r.o = o;
     arena_init(&r.arena, 256 * 1024);
+    intern_init(&r.strings, &r.arena);
     arena_init(&r.diag_arena, 16 * 1024);
     diag_init(&r.diags, &r.diag_arena);
     cat_init(&r.catalog);
@@ -1073,6 +1078,7 @@ done:
     free(r.units.items);
     free(r.items.items);
     free(r.item_text.items);
+    intern_free(&r.strings);
     if (r.texts_map)
         munmap(r.texts_map, (size_t)r.texts_len);
     if (r.texts_spool)
