@@ -43,14 +43,18 @@ static CatTable *map_get(const Map *m, const char *key)
     return s->key ? s->t : NULL;
 }
 
-/* Later definitions replace earlier ones under the same key. */
-static void map_put(Arena *a, Map *m, const char *key, CatTable *t)
+/* Later definitions replace earlier ones under the same key. The key is
+ * the caller's, kept as it is (a catalogue arena string). The slots are
+ * malloc'd: outgrown tables are freed, not left in the arena. */
+static void map_put(Map *m, const char *key, CatTable *t)
 {
     if ((m->n + 1) * 4 >= m->cap * 3) {
         int ncap = m->cap ? m->cap * 2 : 64;
         Slot *old = m->slots;
         int ocap = m->cap;
-        m->slots = ARENA_NEW_ARRAY(a, Slot, ncap);
+        m->slots = calloc((size_t)ncap, sizeof(Slot));
+        if (!m->slots)
+            abort();
         m->cap = ncap;
         m->n = 0;
         for (int i = 0; i < ocap; i++)
@@ -58,13 +62,20 @@ static void map_put(Arena *a, Map *m, const char *key, CatTable *t)
                 *map_slot(m, old[i].key) = old[i];
                 m->n++;
             }
+        free(old);
     }
     Slot *s = map_slot(m, key);
     if (!s->key) {
-        s->key = arena_strdup(a, key);
+        s->key = key;
         m->n++;
     }
     s->t = t;
+}
+
+static void map_free(Map *m)
+{
+    if (m)
+        free(m->slots);
 }
 
 /* ==== keys ================================================================== */
@@ -89,15 +100,15 @@ static char *upper_dup(Arena *a, const char *s, size_t n)
     return u;
 }
 
-/* "<ns>:SCHEMA.NAME" or "<ns>:NAME" in buf (truncated names never match). */
+/* "SCHEMA.NAME:<ns>" or "NAME:<ns>" in buf (truncated names never match).
+ * The namespace comes last so that the bare key is the tail of the
+ * qualified one and one string serves both. */
 static int make_key(char *buf, size_t cap, int ns, const char *schema, const char *name)
 {
     size_t need = 2 + (schema && *schema ? strlen(schema) + 1 : 0) + strlen(name) + 1;
     if (need > cap)
         return 0;
     char *p = buf;
-    *p++ = (char)('0' + ns);
-    *p++ = ':';
     if (schema && *schema) {
         for (const char *s = schema; *s; s++)
             *p++ = (char)toupper((unsigned char)*s);
@@ -105,6 +116,8 @@ static int make_key(char *buf, size_t cap, int ns, const char *schema, const cha
     }
     for (const char *s = name; *s; s++)
         *p++ = (char)toupper((unsigned char)*s);
+    *p++ = ':';
+    *p++ = (char)('0' + ns);
     *p = 0;
     return 1;
 }
@@ -116,10 +129,14 @@ void cat_init(Catalog *c)
     memset(c, 0, sizeof *c);
     arena_init(&c->arena, 64 * 1024);
     c->index = ARENA_NEW(&c->arena, Map);
+    intern_init(&c->strings, &c->arena);
 }
 
 void cat_free(Catalog *c)
 {
+    map_free(c->index);
+    map_free(c->types);
+    intern_free(&c->strings);
     arena_free(&c->arena);
     memset(c, 0, sizeof *c);
 }
@@ -230,6 +247,25 @@ static const char *ident_upper(Arena *a, const Ident *id)
     return upper_dup(a, id->text, id->len);
 }
 
+/* Schema names and column names recur from table to table: one copy each. */
+static const char *intern_upper(Catalog *c, const Ident *id)
+{
+    char buf[256];
+    if (!id->text || id->len >= sizeof buf)
+        return ident_upper(&c->arena, id);
+    for (uint32_t i = 0; i < id->len; i++)
+        buf[i] = (char)toupper((unsigned char)id->text[i]);
+    return intern(&c->strings, buf, id->len);
+}
+
+static Ident intern_ident(Catalog *c, const Ident *id)
+{
+    Ident r = *id;
+    if (id->text)
+        r.text = intern(&c->strings, id->text, id->len);
+    return r;
+}
+
 static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const char *name)
 {
     char key[600];
@@ -316,14 +352,18 @@ static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
     t->kind = kind;
     t->object = object;
     t->name = ident_upper(a, &q->parts[q->n - 1]);
-    t->schema = q->n >= 2 ? ident_upper(a, &q->parts[q->n - 2]) : "";
+    t->schema = q->n >= 2 ? intern_upper(c, &q->parts[q->n - 2]) : "";
     VEC_PUSH(a, c->tables, t);
     char key[600];
     int ns = ns_of(kind);
-    if (*t->schema && make_key(key, sizeof key, ns, t->schema, t->name))
-        map_put(a, c->index, key, t);
-    if (make_key(key, sizeof key, ns, NULL, t->name))
-        map_put(a, c->index, key, t);
+    if (make_key(key, sizeof key, ns, t->schema, t->name)) {
+        const char *k = arena_strdup(a, key);
+        map_put(c->index, k, t);
+        if (*t->schema) /* the bare key is the tail of the qualified one */
+            map_put(c->index, k + strlen(t->schema) + 1, t);
+    } else if (make_key(key, sizeof key, ns, NULL, t->name)) {
+        map_put(c->index, arena_strdup(a, key), t);
+    }
     return t;
 }
 
@@ -364,7 +404,7 @@ static const TypeName *intern_type(Catalog *c, const TypeName *ty)
     if (hit)
         return (const TypeName *)hit;
     TypeName *cp = copy_type(&c->arena, ty);
-    map_put(&c->arena, c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)cp);
+    map_put(c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)cp);
     return cp;
 }
 
@@ -399,7 +439,7 @@ static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
     CatColumn col;
     memset(&col, 0, sizeof col);
     /* one copy of the name: lookups are case-insensitive */
-    col.ident = copy_ident(&c->arena, &d->name);
+    col.ident = intern_ident(c, &d->name);
     col.name = col.ident.text;
     set_column_type(c, &col, d->type);
     col.identity = d->identity;
@@ -435,7 +475,7 @@ static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const Cat
     memset(&col, 0, sizeof col);
     if (like)
         col = *like;
-    col.ident = copy_ident(&c->arena, id);
+    col.ident = intern_ident(c, id);
     col.name = col.ident.text;
     if (!col.type_upper)
         col.type_upper = "";
@@ -667,7 +707,7 @@ static void alter_table(Catalog *c, const AlterTable *a, int object)
             CatColumn *col = find_col_mut(t, &x->name);
             if (col) {
                 col->name = ident_upper(&c->arena, &x->name2);
-                col->ident = copy_ident(&c->arena, &x->name2);
+                col->ident = intern_ident(c, &x->name2);
             }
         }
     }

@@ -5,19 +5,21 @@
 #ifndef SQLSHIFT_CATALOG_H
 #define SQLSHIFT_CATALOG_H
 #include "ast/ast.h"
+#include "util/intern.h"
 
 typedef struct CatColumn {
     const char *name;       /* as written (compared case-insensitively) */
     const char *type_upper; /* source type name upper case ("NVARCHAR"), "" if unknown */
-    int is_string;          /* character type (for '+' concatenation) */
-    int is_numeric;
-    int is_datetime;
     const TypeName *type;   /* the source type (catalogue arena copy), NULL if none
                                (computed column); rewrites look its target up */
     Ident ident;            /* the name as written (quote kept), for names the rewrite adds */
-    int identity;           /* IDENTITY / AUTO_INCREMENT / GENERATED AS IDENTITY */
-    int generated;          /* identity, computed or T-SQL rowversion: a T-SQL INSERT
-                               without a column list leaves it out */
+    /* (flags are bytes, together: a large schema has hundreds of thousands of columns) */
+    unsigned char is_string; /* character type (for '+' concatenation) */
+    unsigned char is_numeric;
+    unsigned char is_datetime;
+    unsigned char identity;  /* IDENTITY / AUTO_INCREMENT / GENERATED AS IDENTITY */
+    unsigned char generated; /* identity, computed or T-SQL rowversion: a T-SQL INSERT
+                                without a column list leaves it out */
 } CatColumn;
 
 /* A parameter of converted stored code, for the calls that follow it. */
@@ -52,6 +54,7 @@ typedef struct Catalog {
     VEC(CatTable *) tables;
     void *index;            /* private hash: "SCHEMA.NAME" and "NAME" -> table */
     void *types;            /* private hash: interned column types */
+    Interner strings;       /* schema and column names (upper-case schemas, columns as written) */
 } Catalog;
 
 void cat_init(Catalog *c);

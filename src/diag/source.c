@@ -2,6 +2,8 @@
 #include "diag/source.h"
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 void src_build_lines(SourceFile *f)
 {
@@ -55,11 +57,43 @@ void src_span_pos(const SourceFile *f, SrcSpan sp, SrcPos *start, SrcPos *end)
     *end = src_pos(f, sp.len ? sp.off + sp.len - 1 : sp.off);
 }
 
+void src_release_before(SourceFile *f, size_t off)
+{
+    /* in steps of at least 4 MB: one system call per few thousand statements */
+    enum { STEP = 4 << 20 };
+    if (!f->map || off > f->map_len)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t upto = (off + (size_t)(f->text - (char *)f->map)) / page * page;
+    if (upto < f->released + STEP)
+        return;
+    /* read-only private mapping: dropped pages come back from the file */
+    if (madvise((char *)f->map + f->released, upto - f->released, MADV_DONTNEED) == 0)
+        f->released = upto;
+}
+
+void src_release_text(SourceFile *f)
+{
+    if (f->map)
+        madvise(f->map, f->map_len, MADV_DONTNEED);
+}
+
+void src_free_text(SourceFile *f)
+{
+    if (f->map)
+        munmap(f->map, f->map_len);
+    else
+        free(f->text);
+    free(f->lines);
+    f->text = NULL;
+    f->map = NULL;
+    f->map_len = f->released = 0;
+    f->lines = NULL;
+}
+
 void src_free(SourceFile *f)
 {
     free(f->name);
-    free(f->text);
-    free(f->lines);
-    f->name = f->text = NULL;
-    f->lines = NULL;
+    f->name = NULL;
+    src_free_text(f);
 }

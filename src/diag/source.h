@@ -17,6 +17,10 @@ typedef struct SourceFile {
     int crlf;             /* 1 if the first line ending was CRLF */
     uint32_t *lines;      /* byte offset of the start of each line (malloc) */
     int nlines;           /* entries in lines */
+    void *map;            /* when text is the input file mapped in place (valid
+                             UTF-8 already): the mapping, else NULL */
+    size_t map_len;
+    size_t released;      /* bytes at the start of the mapping given back */
 } SourceFile;
 
 /* A location in a source file: byte offset and length into SourceFile.text. */
@@ -36,6 +40,16 @@ void src_build_lines(SourceFile *f);
 SrcPos src_pos(const SourceFile *f, uint32_t off);
 /* Start and end (inclusive last character) positions of a span. */
 void src_span_pos(const SourceFile *f, SrcSpan sp, SrcPos *start, SrcPos *end);
+/* Gives back the memory of the text before byte off (whole pages of a
+ * mapped input; later reads of it still work: the pages are read again
+ * from the file). Lets a large input be converted with only the part at
+ * hand resident. */
+void src_release_before(SourceFile *f, size_t off);
+/* Gives back the memory of all of a mapped input's text (read again from
+ * the file when used); nothing for a text in memory. */
+void src_release_text(SourceFile *f);
+/* Frees the text and the line map (positions can no longer be computed). */
+void src_free_text(SourceFile *f);
 void src_free(SourceFile *f);
 
 #endif

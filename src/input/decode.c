@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *input_encoding_name(SrcEncoding e)
 {
@@ -49,12 +52,50 @@ static size_t utf8_valid(const unsigned char *p, size_t n)
     return len;
 }
 
+/* Length of the prefix of raw[0..n) that is valid UTF-8 without NUL bytes
+ * (the text the lexers can take as it is). */
+static size_t utf8_clean_len(const unsigned char *raw, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (raw[i] < 0x80 && raw[i] != 0) {
+            /* a run of ASCII without NUL, eight bytes at a time */
+            size_t j = i;
+            while (j + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, raw + j, 8);
+                if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+                    break;
+                j += 8;
+            }
+            while (j < n && raw[j] < 0x80 && raw[j] != 0)
+                j++;
+            i = j;
+            continue;
+        }
+        size_t l = raw[i] ? utf8_valid(raw + i, n - i) : 0;
+        if (l == 0)
+            break;
+        i += l;
+    }
+    return i;
+}
+
 static void bad(DiagList *d, SourceFile *f, size_t out_off, size_t raw_off, const char *what)
 {
     if (!d) return;
     SrcSpan sp = {(uint32_t)f->id, (uint32_t)out_off, 1};
     diag_add(d, "SS0001", sp, -1, "invalid %s at byte offset %zu of the input; replaced by '?'",
              what, raw_off);
+}
+
+static void set_text(SourceFile *f, char *text, size_t len)
+{
+    f->text = text;
+    f->len = len;
+    char *nl = memchr(text, '\n', len);
+    f->crlf = nl && nl > text && nl[-1] == '\r';
+    src_build_lines(f);
 }
 
 void input_decode(SourceFile *f, const unsigned char *raw, size_t n, DiagList *d)
@@ -109,41 +150,55 @@ void input_decode(SourceFile *f, const unsigned char *raw, size_t n, DiagList *d
         if (!out) abort();
         size_t i = start;
         while (i < n) {
-            if (raw[i] < 0x80 && raw[i] != 0) {
-                /* a run of ASCII without NUL, eight bytes at a time */
-                size_t j = i;
-                while (j + 8 <= n) {
-                    uint64_t w;
-                    memcpy(&w, raw + j, 8);
-                    if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
-                        break;
-                    j += 8;
-                }
-                while (j < n && raw[j] < 0x80 && raw[j] != 0)
-                    j++;
-                memcpy(out + o, raw + i, j - i);
-                o += j - i;
-                i = j;
-                continue;
-            }
-            size_t l = raw[i] ? utf8_valid(raw + i, n - i) : 0;
-            if (l == 0) {
+            size_t k = utf8_clean_len(raw + i, n - i);
+            memcpy(out + o, raw + i, k);
+            o += k;
+            i += k;
+            if (i < n) {
                 bad(d, f, o, i, raw[i] ? "UTF-8 byte sequence" : "NUL byte");
                 out[o++] = '?';
                 i++;
-            } else {
-                memcpy(out + o, raw + i, l);
-                o += l;
-                i += l;
             }
         }
     }
     out[o] = 0;
-    f->text = out;
-    f->len = o;
-    char *nl = memchr(out, '\n', o);
-    f->crlf = nl && nl > out && nl[-1] == '\r';
-    src_build_lines(f);
+    set_text(f, out, o);
+}
+
+/* Inputs at least this large that are valid UTF-8 already are used where
+ * the file is mapped: no copy, and the pages behind the conversion can be
+ * given back (src_release_before), so a large script costs little more
+ * memory than the part being converted. */
+enum { MAP_MIN = 1 << 20 };
+
+/* 1 if the input was mapped and taken as it is, 0 to read it instead. */
+static int map_input(int fd, const char *path, SourceFile *f)
+{
+    struct stat st;
+    long page = sysconf(_SC_PAGESIZE);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < MAP_MIN || page <= 0 ||
+        (uint64_t)st.st_size >= UINT32_MAX || st.st_size % page == 0)
+        return 0; /* (a whole last page would leave no NUL after the text) */
+    size_t n = (size_t)st.st_size;
+    unsigned char *raw = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (raw == MAP_FAILED)
+        return 0;
+    size_t start = n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? 3 : 0;
+    int utf16 = n >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF));
+    if (utf16 || utf8_clean_len(raw + start, n - start) != n - start) {
+        munmap(raw, n);
+        return 0;
+    }
+    f->name = strdup(path);
+    if (!f->name) abort();
+    f->encoding = start ? ENC_UTF8_BOM : ENC_UTF8;
+    f->raw_len = n;
+    f->map = raw;
+    f->map_len = n;
+    f->released = 0;
+    /* the mapping is zero-filled past the end of the file: text[len] is NUL */
+    set_text(f, (char *)raw + start, n - start);
+    return 1;
 }
 
 int input_read(const char *path, SourceFile *f, DiagList *d, char **err)
@@ -153,6 +208,10 @@ int input_read(const char *path, SourceFile *f, DiagList *d, char **err)
         if (err && asprintf(err, "%s: cannot open: %s", path, strerror(errno)) < 0)
             *err = NULL;
         return -1;
+    }
+    if (fp != stdin && map_input(fileno(fp), path, f)) {
+        fclose(fp);
+        return 0;
     }
     size_t cap = 1 << 16, n = 0;
     unsigned char *buf = malloc(cap);

@@ -11,11 +11,13 @@
 #include "report/assessment.h"
 #include "rewrite/rewrite.h"
 #include "util/fsutil.h"
+#include "util/intern.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 /* A unit of output. Its text lives in the run's spool file (a temporary
@@ -31,9 +33,19 @@ typedef struct Unit {
     size_t len;         /* and length */
 } Unit;
 
+/* Where the texts of a finding are in the findings' spool: its message,
+ * recommendation and snippet follow each other from off, each with its
+ * NUL, those that are spooled only (the ItemRec field is NULL until
+ * map_item_texts). */
+typedef struct ItemText {
+    long off;
+    uint32_t msg_len, hint_len;
+} ItemText;
+
 typedef struct Run {
     const PipelineOpts *o;
     Arena arena;                    /* run storage: names, messages */
+    Interner strings;               /* objects' schemas and names (in arena) */
     DiagList diags;
     RuleSet rules;
     Catalog catalog;
@@ -42,8 +54,14 @@ typedef struct Run {
     VEC(SrcSpan) object_spans;
     VEC(Unit) units;
     VEC(ItemRec) items;             /* findings as report records, collected per statement */
+    VEC(ItemText) item_text;        /* per item: where its texts are in texts_spool;
+                                       parallel to items until build_items */
+    Arena diag_arena;               /* the findings of the statement at hand (reset per statement) */
     FILE *spool;                    /* unit texts */
     long spool_len;
+    FILE *texts_spool;              /* findings' texts (see spool_item_text) */
+    long texts_len;
+    char *texts_map;                /* texts_spool mapped for reading */
     char *chunk;                    /* buffer for reading a unit back */
     size_t chunk_cap;
     const char *default_schema;     /* see ConvCtx.default_schema */
@@ -137,12 +155,14 @@ static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
     o.kind = kind;
     o.schema = "";
     o.name = "";
+    /* interned: the schema repeats, and so does the table of every
+     * INSERT, index and comment on it */
     if (single) {
-        o.name = arena_strdup(&r->arena, single);
+        o.name = intern(&r->strings, single, strlen(single));
     } else if (q && q->n) {
-        o.name = arena_strndup(&r->arena, q->parts[q->n - 1].text, q->parts[q->n - 1].len);
+        o.name = intern(&r->strings, q->parts[q->n - 1].text, q->parts[q->n - 1].len);
         if (q->n >= 2)
-            o.schema = arena_strndup(&r->arena, q->parts[q->n - 2].text, q->parts[q->n - 2].len);
+            o.schema = intern(&r->strings, q->parts[q->n - 2].text, q->parts[q->n - 2].len);
     }
     o.file = f->id;
     SrcSpan s = span;
@@ -402,6 +422,8 @@ static void convert_file(Run *r, SourceFile *f)
             r->lead = NULL;
         }
         take_items(r, f);
+        /* the text up to here has been converted and its findings taken */
+        src_release_before(f, st.span.off);
         arena_free(&sa);
         arena_init(&sa, 64 * 1024);
         p.arena = &sa;
@@ -686,6 +708,30 @@ static char *snippet(Arena *a, const SourceFile *f, SrcSpan s)
     return o;
 }
 
+/* A finding's texts that live only as long as its statement (message,
+ * recommendation, snippet: NULL if not to be spooled) go to the findings'
+ * spool, one after the other with their NULs. */
+static ItemText spool_item_text(Run *r, const char *msg, const char *hint, const char *snip)
+{
+    ItemText t = {r->texts_len, 0, 0};
+    const char *s[3] = {msg, hint, snip};
+    for (int k = 0; k < 3; k++) {
+        if (!s[k])
+            continue;
+        size_t n = strlen(s[k]);
+        if (k == 0)
+            t.msg_len = (uint32_t)n;
+        else if (k == 1)
+            t.hint_len = (uint32_t)n;
+        if (fwrite(s[k], 1, n + 1, r->texts_spool) != n + 1) {
+            fputs("sqlshift: cannot write a temporary spool file\n", stderr);
+            abort();
+        }
+        r->texts_len += (long)(n + 1);
+    }
+    return t;
+}
+
 static int item_cmp(const void *a, const void *b)
 {
     const ItemRec *x = a, *y = b;
@@ -719,19 +765,60 @@ static void take_items(Run *r, const SourceFile *f)
         if (sn.len == 0 && d->object >= 0)
             sn = r->object_spans.items[d->object];
         /* snippets are for the report only */
-        it.snippet = r->o->report_dir ? snippet(&r->arena, sf, sn) : "";
-        it.message = d->message ? d->message : ad ? ad->title : d->code;
-        it.recommendation = d->hint ? d->hint : ad ? ad->recommendation : "";
+        const char *snip = r->o->report_dir ? snippet(&r->diag_arena, sf, sn) : "";
+        it.message = d->message ? NULL : ad ? ad->title : d->code;
+        it.recommendation = d->hint ? NULL : ad ? ad->recommendation : "";
+        it.snippet = *snip ? NULL : "";
         it.effort_min = ad ? ad->effort_min : 30;
         if (!ad)
             fprintf(stderr, "sqlshift: internal: action code %s is not in the catalogue\n", d->code);
         HVEC_PUSH(r->items, it);
+        ItemText t = spool_item_text(r, d->message, d->hint, *snip ? snip : NULL);
+        HVEC_PUSH(r->item_text, t);
     }
+    /* the findings' own texts are in the spool now */
     r->diags.v.n = 0;
+    r->diags.v.cap = 0;
+    r->diags.v.items = NULL;
+    arena_free(&r->diag_arena);
+    arena_init(&r->diag_arena, 16 * 1024);
+}
+
+/* Points each item's spooled texts into the findings' spool, mapped: a
+ * page is read only when a text on it is used (printing a few items does
+ * not load them all). */
+static void map_item_texts(Run *r)
+{
+    if (r->texts_len > 0 && !r->texts_map) {
+        fflush(r->texts_spool);
+        void *m = mmap(NULL, (size_t)r->texts_len, PROT_READ, MAP_PRIVATE, fileno(r->texts_spool), 0);
+        if (m == MAP_FAILED) {
+            fprintf(stderr, "sqlshift: cannot map a temporary spool file: %s\n", strerror(errno));
+            abort();
+        }
+        r->texts_map = m;
+    }
+    for (int i = 0; i < r->items.n && i < r->item_text.n; i++) {
+        ItemRec *it = &r->items.items[i];
+        const ItemText *t = &r->item_text.items[i];
+        const char *p = r->texts_map + t->off;
+        if (!it->message) {
+            it->message = p;
+            p += t->msg_len + 1;
+        }
+        if (!it->recommendation) {
+            it->recommendation = p;
+            p += t->hint_len + 1;
+        }
+        if (!it->snippet)
+            it->snippet = p;
+    }
+    r->item_text.n = 0;
 }
 
 static void build_items(Run *r, int *worst)
 {
+    map_item_texts(r);
     *worst = -1;
     for (int i = 0; i < r->items.n; i++) {
         const ItemRec *it = &r->items.items[i];
@@ -792,6 +879,19 @@ static void validation_put(void *pctx, const char *src_file, int line, int col, 
     it.recommendation = ad ? ad->recommendation : "";
     it.effort_min = ad ? ad->effort_min : 30;
     HVEC_PUSH(r->items, it);
+    ItemText none = {0, 0, 0}; /* (every text is set) */
+    HVEC_PUSH(r->item_text, none);
+}
+
+/* Assessment.drop_texts: the inputs and the findings' texts are mapped
+ * files, so what the report writers have read can be given back. */
+static void drop_texts(void *ctx)
+{
+    Run *r = ctx;
+    for (int i = 0; i < r->files.n; i++)
+        src_release_text(r->files.items[i]);
+    if (r->texts_map)
+        madvise(r->texts_map, (size_t)r->texts_len, MADV_DONTNEED);
 }
 
 static void print_items(Run *r, const ItemRec *items, int n)
@@ -820,15 +920,21 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     memset(&r, 0, sizeof r);
     r.o = o;
     arena_init(&r.arena, 256 * 1024);
-    diag_init(&r.diags, &r.arena);
+    intern_init(&r.strings, &r.arena);
+    arena_init(&r.diag_arena, 16 * 1024);
+    diag_init(&r.diags, &r.diag_arena);
     cat_init(&r.catalog);
     on_init(&r.names);
     r.spool = tmpfile();
-    if (!r.spool) {
+    r.texts_spool = r.spool ? tmpfile() : NULL;
+    if (!r.texts_spool) {
+        if (r.spool)
+            fclose(r.spool);
         fprintf(stderr, "sqlshift: cannot create a temporary file: %s\n", strerror(errno));
         cat_free(&r.catalog);
         on_free(&r.names);
         arena_free(&r.arena);
+        arena_free(&r.diag_arena);
         return EXIT_INTERNAL;
     }
     if (o->source == DIALECT_TSQL)
@@ -839,9 +945,11 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         fprintf(stderr, "sqlshift: %s\n", err ? err : "cannot load the built-in rules");
         free(err);
         fclose(r.spool);
+        fclose(r.texts_spool);
         on_free(&r.names);
         cat_free(&r.catalog);
         arena_free(&r.arena);
+        arena_free(&r.diag_arena);
         return EXIT_INTERNAL;
     }
     for (int i = 0; i < o->nrules; i++) {
@@ -896,10 +1004,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         take_items(&r, f);
         if (!o->report_dir) {
             /* nothing needs the text any more: positions are computed */
-            free(f->text);
-            free(f->lines);
-            f->text = NULL;
-            f->lines = NULL;
+            src_free_text(f);
         }
     }
     fs_pathlist_free(&paths);
@@ -951,6 +1056,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         a.nobjects = r.objects.n;
         a.items = items;
         a.nitems = nitems;
+        a.drop_texts = drop_texts;
+        a.drop_ctx = &r;
         if (report_write_all(&a, o->report_dir, &err) != 0) {
             fprintf(stderr, "sqlshift: %s\n", err ? err : o->report_dir);
             free(err);
@@ -964,6 +1071,13 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
 done:
     free(r.units.items);
     free(r.items.items);
+    free(r.item_text.items);
+    intern_free(&r.strings);
+    if (r.texts_map)
+        munmap(r.texts_map, (size_t)r.texts_len);
+    if (r.texts_spool)
+        fclose(r.texts_spool);
+    arena_free(&r.diag_arena);
     free(r.objects.items);
     free(r.object_spans.items);
     free(r.chunk);

@@ -425,6 +425,12 @@ int rpt_write_set(const Assessment *a, const RptOut *outs, int n, char **err)
     return rc;
 }
 
+void rpt_row_done(const Assessment *a, long i)
+{
+    if (a->drop_texts && (i & 4095) == 4095)
+        a->drop_texts(a->drop_ctx);
+}
+
 int report_write_all(const Assessment *a, const char *dir, char **err)
 {
     static const struct { const char *name; RptBody body; } files[] = {

@@ -50,6 +50,11 @@ typedef struct Assessment {
     int nobjects;
     const ItemRec *items;
     int nitems;
+    /* Optional: called every few thousand rows while the writers go through
+     * the items; the caller may give back the memory of the texts read so
+     * far (files mapped read-only, read again when used). */
+    void (*drop_texts)(void *ctx);
+    void *drop_ctx;
 } Assessment;
 
 /* Complexity rating of the whole input from the total effort and the share of

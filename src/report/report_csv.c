@@ -95,6 +95,7 @@ int rpt_csv_items(const Assessment *a, FILE *f, char **err)
         if (put_text(f, it->snippet, 0, err) != 0)
             return -1;
         fputc('\n', f);
+        rpt_row_done(a, i);
     }
     return 0;
 }

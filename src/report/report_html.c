@@ -2,7 +2,11 @@
  * stylesheet reports/report.css is inlined, charts are inline SVG, no
  * script). The page is built as a libxml2 HTML tree, so every piece of
  * text from the input (names, messages, snippets) is escaped by the
- * serializer, never by hand; text is cleaned to valid UTF-8 first. */
+ * serializer, never by hand; text is cleaned to valid UTF-8 first.
+ * The long lists (objects, routines, items, source blocks) are not kept
+ * in the tree: the page's skeleton holds a placeholder for each, and their
+ * rows are built, written and freed one at a time (see "streamed rows"),
+ * so memory does not grow with the number of objects and items. */
 #include "report/assessment.h"
 #include "diag/diag.h"
 #include <libxml/HTMLtree.h>
@@ -31,6 +35,8 @@ typedef struct Html {
     int nkinds;
     int *first, *list;      /* rpt_object_items() */
     char *has_src;          /* per object: its source lines are embedded (#src-N-L) */
+    struct Rows *rows;      /* streamed runs of rows, in page order */
+    int nrows;
 } Html;
 
 static const xmlChar *X(const char *s)
@@ -171,6 +177,127 @@ static void object_label(char *buf, size_t n, const ObjectRec *o)
 {
     const char *sc = rpt_str(o->schema), *nm = rpt_str(o->name);
     snprintf(buf, n, "%s %s%s%s", rpt_str(o->kind), sc, *sc ? "." : "", *nm ? nm : (*sc ? "" : "(unnamed)"));
+}
+
+/* ---- streamed rows ------------------------------------------------------- */
+
+/* Builds the row for index i of a run as the last child of parent (one
+ * element); 0 when index i gives no row. */
+typedef int (*RowFn)(Html *h, xmlNodePtr parent, int i, int arg);
+
+/* A run of sibling elements that ends its parent's children. */
+typedef struct Rows {
+    const char *parent;     /* the parent's element name: the serializer's
+                               line break after a row depends on it */
+    RowFn fn;
+    int n;                  /* indexes 0..n-1 are offered to fn */
+    int arg;
+    int count;              /* rows fn makes (known beforehand) */
+} Rows;
+
+/* In the skeleton a run stands as a placeholder comment, two when it has
+ * several rows: the serializer breaks lines around a comment as around an
+ * element and only asks whether a parent has one child or more, so the
+ * text the skeleton gives around the placeholders is the page's. */
+static void rows(Html *h, xmlNodePtr parent, RowFn fn, int n, int arg, int count)
+{
+    if (!parent || count <= 0)
+        return;
+    Rows *r = realloc(h->rows, sizeof *r * (size_t)(h->nrows + 1));
+    if (!r) {
+        h->oom = 1;
+        return;
+    }
+    h->rows = r;
+    r[h->nrows] = (Rows){(const char *)parent->name, fn, n, arg, count};
+    char mark[48];
+    snprintf(mark, sizeof mark, "sqlshift-rows-%d", h->nrows);
+    h->nrows++;
+    for (int k = 0; k < (count > 1 ? 2 : 1); k++) {
+        xmlNodePtr c = xmlNewDocComment(h->doc, X(mark));
+        if (!c || !xmlAddChild(parent, c)) {
+            xmlFreeNode(c);
+            h->oom = 1;
+        }
+    }
+}
+
+/* Writes a run: each row is serialized as soon as the next one exists
+ * (the line break after a row depends on whether one follows), then
+ * freed; at most two rows are in memory. Returns -1 if fn made another
+ * number of rows than announced (the skeleton's line breaks would lie). */
+static int write_rows(Html *h, xmlOutputBufferPtr out, const Rows *r)
+{
+    xmlNodePtr scratch = xmlNewDocNode(h->doc, NULL, X(r->parent), NULL);
+    if (!scratch) {
+        h->oom = 1;
+        return 0;
+    }
+    int made = 0;
+    for (int i = 0; i < r->n && !h->oom; i++) {
+        if (!r->fn(h, scratch, i, r->arg))
+            continue;
+        made++;
+        rpt_row_done(h->a, made);
+        if (scratch->children && scratch->children != scratch->last) {
+            xmlNodePtr prev = scratch->children;
+            htmlNodeDumpFormatOutput(out, h->doc, prev, "UTF-8", 1);
+            xmlUnlinkNode(prev);
+            xmlFreeNode(prev);
+        }
+    }
+    if (scratch->children)
+        htmlNodeDumpFormatOutput(out, h->doc, scratch->children, "UTF-8", 1);
+    xmlFreeNode(scratch);
+    return h->oom || made == r->count ? 0 : -1;
+}
+
+/* Writes the skeleton (serialized into memory: a few kilobytes and the
+ * stylesheet) with each placeholder replaced by its run. */
+static int write_page(Html *h, xmlOutputBufferPtr out, char **err)
+{
+    xmlBufferPtr sk = xmlBufferCreate();
+    xmlOutputBufferPtr so = sk ? xmlOutputBufferCreateBuffer(sk, NULL) : NULL;
+    if (!so) {
+        xmlBufferFree(sk);
+        *err = rpt_errf("out of memory");
+        return -1;
+    }
+    htmlDocContentDumpFormatOutput(so, h->doc, "UTF-8", 1);
+    xmlOutputBufferClose(so);
+    static const char mark[] = "<!--sqlshift-rows-";
+    const char *p = (const char *)xmlBufferContent(sk);
+    const char *end = p + xmlBufferLength(sk);
+    int rc = 0;
+    while (p < end && rc == 0) {
+        const char *m = strstr(p, mark);
+        if (!m || m >= end)
+            m = end;
+        xmlOutputBufferWrite(out, (int)(m - p), p);
+        if (m == end)
+            break;
+        char *q;
+        long k = strtol(m + sizeof mark - 1, &q, 10);
+        if (k < 0 || k >= h->nrows || strncmp(q, "-->", 3) != 0) {
+            *err = rpt_errf("internal: bad placeholder in the page skeleton");
+            rc = -1;
+            break;
+        }
+        p = q + 3;
+        size_t mlen = (size_t)(p - m);
+        if ((size_t)(end - p) >= mlen && memcmp(p, m, mlen) == 0)
+            p += mlen; /* the second placeholder of a run */
+        if (write_rows(h, out, &h->rows[k]) != 0) {
+            *err = rpt_errf("internal: a run of rows changed length");
+            rc = -1;
+        }
+        if (h->oom && rc == 0) {
+            *err = rpt_errf("out of memory");
+            rc = -1;
+        }
+    }
+    xmlBufferFree(sk);
+    return rc;
 }
 
 /* ---- head and totals ---------------------------------------------------- */
@@ -555,6 +682,40 @@ static void build_files(Html *h, xmlNodePtr main)
     free(nobj);
 }
 
+static int object_row(Html *h, xmlNodePtr body, int i, int arg)
+{
+    const Assessment *a = h->a;
+    (void)arg;
+    const ObjectRec *o = &a->objects[i];
+    xmlNodePtr tr = el(h, body, "tr", NULL);
+    attrf(h, tr, "id", "obj-%d", i + 1);
+    td_num(h, tr, i + 1);
+    el_text(h, tr, "td", NULL, o->kind);
+    object_name(h, el(h, tr, "td", "name"), o);
+    xmlNodePtr loc = el(h, tr, "td", "loc mono");
+    text(h, loc, rpt_file_name(h->a, o->file));
+    textf(h, loc, ":%d", o->start.line);
+    xmlNodePtr st = el(h, tr, "td", NULL);
+    char cls[40];
+    snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
+    el_text(h, st, "span", cls, rpt_status_name((int)o->status));
+    /* convert --validate / validate -o: the target's verdict */
+    if (o->validated && o->validated[0])
+        el_text(h, st, "div", "muted", o->validated);
+    xmlNodePtr links = el(h, tr, "td", "links");
+    if (h->first[i] == h->first[i + 1])
+        el_text(h, links, "span", "muted", "none");
+    for (int j = h->first[i]; j < h->first[i + 1]; j++) {
+        int k = h->list[j];
+        const ItemRec *it = &a->items[k];
+        xmlNodePtr lk = el_text(h, links, "a", "mono", it->code);
+        attrf(h, lk, "href", "#item-%d", k + 1);
+        attrf(h, lk, "title", "%s: %s", sev_name(it->sev), rpt_str(it->message));
+    }
+    td_num(h, tr, o->effort_min);
+    return 1;
+}
+
 static void build_objects(Html *h, xmlNodePtr main)
 {
     static const char *const cols[] = {"#", "Kind", "Name", "Location", "Status", "Action items",
@@ -567,36 +728,9 @@ static void build_objects(Html *h, xmlNodePtr main)
     }
     xmlNodePtr tb = table(h, sec, cols, "n-----n");
     xmlNodePtr body = el(h, tb, "tbody", NULL);
-    for (int i = 0; i < a->nobjects; i++) {
-        const ObjectRec *o = &a->objects[i];
-        xmlNodePtr tr = el(h, body, "tr", NULL);
-        attrf(h, tr, "id", "obj-%d", i + 1);
-        td_num(h, tr, i + 1);
-        el_text(h, tr, "td", NULL, o->kind);
-        object_name(h, el(h, tr, "td", "name"), o);
-        xmlNodePtr loc = el(h, tr, "td", "loc mono");
-        text(h, loc, rpt_file_name(h->a, o->file));
-        textf(h, loc, ":%d", o->start.line);
-        xmlNodePtr st = el(h, tr, "td", NULL);
-        char cls[40];
-        snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
-        el_text(h, st, "span", cls, rpt_status_name((int)o->status));
-        /* convert --validate / validate -o: the target's verdict */
-        if (o->validated && o->validated[0])
-            el_text(h, st, "div", "muted", o->validated);
-        xmlNodePtr links = el(h, tr, "td", "links");
-        if (h->first[i] == h->first[i + 1])
-            el_text(h, links, "span", "muted", "none");
-        for (int j = h->first[i]; j < h->first[i + 1]; j++) {
-            int k = h->list[j];
-            const ItemRec *it = &a->items[k];
-            xmlNodePtr lk = el_text(h, links, "a", "mono", it->code);
-            attrf(h, lk, "href", "#item-%d", k + 1);
-            attrf(h, lk, "title", "%s: %s", sev_name(it->sev), rpt_str(it->message));
-        }
-        td_num(h, tr, o->effort_min);
-    }
+    rows(h, body, object_row, a->nobjects, 0, a->nobjects);
 }
+
 
 
 /* ---- embedded source lines ---------------------------------------------- */
@@ -670,6 +804,71 @@ static void src_anchor(char *buf, size_t n, int obj, int item, int line)
         snprintf(buf, n, "isrc-%d-%d", item + 1, line);
 }
 
+/* Row of item i when it is in severity group s (SEV_INFO - 1: unknown). */
+static int item_row(Html *h, xmlNodePtr body, int i, int s)
+{
+    const Assessment *a = h->a;
+    const ItemRec *it = &a->items[i];
+    int grp = it->sev >= SEV_INFO && it->sev <= SEV_CRITICAL ? it->sev : SEV_INFO - 1;
+    if (grp != s)
+        return 0;
+    char cls[40];
+    snprintf(cls, sizeof cls, "item %s", sevcls(it->sev));
+    xmlNodePtr tr = el(h, body, "tr", cls);
+    attrf(h, tr, "id", "item-%d", i + 1);
+    td_num(h, tr, i + 1);
+    snprintf(cls, sizeof cls, "badge %s", sevcls(it->sev));
+    el_text(h, el(h, tr, "td", NULL), "span", cls, sev_name(it->sev));
+    xmlNodePtr code = el(h, tr, "td", NULL);
+    el_text(h, code, "code", NULL, it->code);
+    el_text(h, code, "div", "cat", it->category);
+    /* object and location share a cell, so the finding and its
+     * snippet get the width */
+    xmlNodePtr ob = el(h, tr, "td", "name");
+    if (it->object >= 0 && it->object < a->nobjects) {
+        const ObjectRec *o = &a->objects[it->object];
+        xmlNodePtr lk = el(h, ob, "a", NULL);
+        attrf(h, lk, "href", "#obj-%d", it->object + 1);
+        char lab[512];
+        object_label(lab, sizeof lab, o);
+        attr(h, lk, "title", lab);
+        el_text(h, lk, "span", "muted", o->kind);
+        text(h, lk, " ");
+        object_name(h, lk, o);
+    } else {
+        el_text(h, ob, "span", "muted", "(file)");
+    }
+    xmlNodePtr loc = el(h, ob, "div", "loc mono");
+    text(h, loc, rpt_file_name(a, it->file));
+    /* the range in one piece: a long path wraps before it; a link
+     * to the embedded source line when there is one */
+    int so, s1, s2;
+    xmlNodePtr rg;
+    if (item_src_block(h, i, &so, &s1, &s2)) {
+        char an[64];
+        src_anchor(an, sizeof an, so, i, it->start.line);
+        rg = el(h, loc, "a", "range");
+        attrf(h, rg, "href", "#%s", an);
+        attr(h, rg, "title", "show the source lines");
+    } else {
+        rg = el(h, loc, "span", "range");
+    }
+    textf(h, rg, ":%d:%d\u2013%d:%d", it->start.line, it->start.col, it->end.line, it->end.col);
+    xmlNodePtr d = el(h, tr, "td", "detail");
+    el_text(h, d, "div", "msg", it->message);
+    if (it->recommendation && *it->recommendation)
+        el_text(h, d, "div", "rec", it->recommendation);
+    if (it->snippet && *it->snippet) {
+        xmlNodePtr pre = el(h, d, "pre", "snippet");
+        /* an HTML parser drops one newline right after <pre> */
+        if (it->snippet[0] == '\n')
+            text(h, pre, "\n");
+        text(h, pre, it->snippet);
+    }
+    td_num(h, tr, it->effort_min);
+    return 1;
+}
+
 static void build_items(Html *h, xmlNodePtr main)
 {
     static const char *const cols[] = {"#", "Severity", "Code", "Object and location", "Finding",
@@ -705,65 +904,7 @@ static void build_items(Html *h, xmlNodePtr main)
         el_text(h, th, "span", cls, s >= SEV_INFO ? sev_name(s) : "unknown");
         rpt_hours(hb, eff);
         textf(h, th, " %d item%s, %s h", cnt, cnt == 1 ? "" : "s", hb);
-        for (int i = 0; i < a->nitems; i++) {
-            const ItemRec *it = &a->items[i];
-            int grp = it->sev >= SEV_INFO && it->sev <= SEV_CRITICAL ? it->sev : SEV_INFO - 1;
-            if (grp != s)
-                continue;
-            snprintf(cls, sizeof cls, "item %s", sevcls(it->sev));
-            xmlNodePtr tr = el(h, body, "tr", cls);
-            attrf(h, tr, "id", "item-%d", i + 1);
-            td_num(h, tr, i + 1);
-            snprintf(cls, sizeof cls, "badge %s", sevcls(it->sev));
-            el_text(h, el(h, tr, "td", NULL), "span", cls, sev_name(it->sev));
-            xmlNodePtr code = el(h, tr, "td", NULL);
-            el_text(h, code, "code", NULL, it->code);
-            el_text(h, code, "div", "cat", it->category);
-            /* object and location share a cell, so the finding and its
-             * snippet get the width */
-            xmlNodePtr ob = el(h, tr, "td", "name");
-            if (it->object >= 0 && it->object < a->nobjects) {
-                const ObjectRec *o = &a->objects[it->object];
-                xmlNodePtr lk = el(h, ob, "a", NULL);
-                attrf(h, lk, "href", "#obj-%d", it->object + 1);
-                char lab[512];
-                object_label(lab, sizeof lab, o);
-                attr(h, lk, "title", lab);
-                el_text(h, lk, "span", "muted", o->kind);
-                text(h, lk, " ");
-                object_name(h, lk, o);
-            } else {
-                el_text(h, ob, "span", "muted", "(file)");
-            }
-            xmlNodePtr loc = el(h, ob, "div", "loc mono");
-            text(h, loc, rpt_file_name(a, it->file));
-            /* the range in one piece: a long path wraps before it; a link
-             * to the embedded source line when there is one */
-            int so, s1, s2;
-            xmlNodePtr rg;
-            if (item_src_block(h, i, &so, &s1, &s2)) {
-                char an[64];
-                src_anchor(an, sizeof an, so, i, it->start.line);
-                rg = el(h, loc, "a", "range");
-                attrf(h, rg, "href", "#%s", an);
-                attr(h, rg, "title", "show the source lines");
-            } else {
-                rg = el(h, loc, "span", "range");
-            }
-            textf(h, rg, ":%d:%d\u2013%d:%d", it->start.line, it->start.col, it->end.line, it->end.col);
-            xmlNodePtr d = el(h, tr, "td", "detail");
-            el_text(h, d, "div", "msg", it->message);
-            if (it->recommendation && *it->recommendation)
-                el_text(h, d, "div", "rec", it->recommendation);
-            if (it->snippet && *it->snippet) {
-                xmlNodePtr pre = el(h, d, "pre", "snippet");
-                /* an HTML parser drops one newline right after <pre> */
-                if (it->snippet[0] == '\n')
-                    text(h, pre, "\n");
-                text(h, pre, it->snippet);
-            }
-            td_num(h, tr, it->effort_min);
-        }
+        rows(h, body, item_row, a->nitems, s, cnt);
     }
 }
 
@@ -846,6 +987,27 @@ static void source_block(Html *h, xmlNodePtr sec, int obj, int item, const Sourc
     }
 }
 
+/* Block i of the sources section: i < nitems, the lines of item i when it
+ * has no object; then the lines of object i - nitems. */
+static int source_row(Html *h, xmlNodePtr sec, int i, int arg)
+{
+    const Assessment *a = h->a;
+    int so, s1, s2;
+    (void)arg;
+    if (i < a->nitems) {
+        if (a->items[i].object >= 0 || !item_src_block(h, i, &so, &s1, &s2))
+            return 0;
+        source_block(h, sec, -1, i, src_file(a, a->items[i].file), s1, s2);
+        return 1;
+    }
+    i -= a->nitems;
+    if (!h->has_src[i])
+        return 0;
+    source_block(h, sec, i, -1, src_file(a, a->objects[i].file), a->objects[i].start.line,
+                 a->objects[i].end.line);
+    return 1;
+}
+
 static void build_sources(Html *h, xmlNodePtr main)
 {
     const Assessment *a = h->a;
@@ -863,15 +1025,7 @@ static void build_sources(Html *h, xmlNodePtr main)
         return;
     }
     /* in input order: items without object, then objects, file by file */
-    for (int k = 0; k < a->nitems; k++) {
-        int so, s1, s2;
-        if (a->items[k].object < 0 && item_src_block(h, k, &so, &s1, &s2))
-            source_block(h, sec, -1, k, src_file(a, a->items[k].file), s1, s2);
-    }
-    for (int i = 0; i < a->nobjects; i++)
-        if (h->has_src[i])
-            source_block(h, sec, i, -1, src_file(a, a->objects[i].file), a->objects[i].start.line,
-                         a->objects[i].end.line);
+    rows(h, sec, source_row, a->nitems + a->nobjects, 0, n);
 }
 
 /* Per routine (procedure, function, trigger): status, items, effort, and
@@ -880,6 +1034,44 @@ static int is_routine(const ObjectRec *o)
 {
     const char *k = rpt_str(o->kind);
     return !strcmp(k, "procedure") || !strcmp(k, "function") || !strcmp(k, "trigger");
+}
+
+static int routine_row(Html *h, xmlNodePtr body, int i, int arg)
+{
+    const Assessment *a = h->a;
+    const ObjectRec *o = &a->objects[i];
+    (void)arg;
+    if (!is_routine(o))
+        return 0;
+    xmlNodePtr tr = el(h, body, "tr", NULL);
+    td_num(h, tr, i + 1);
+    el_text(h, tr, "td", NULL, o->kind);
+    xmlNodePtr lk = el(h, el(h, tr, "td", "name"), "a", NULL);
+    attrf(h, lk, "href", "#obj-%d", i + 1);
+    object_name(h, lk, o);
+    char cls[40];
+    snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
+    el_text(h, el(h, tr, "td", NULL), "span", cls, rpt_status_name((int)o->status));
+    xmlNodePtr links = el(h, tr, "td", "links");
+    if (h->first[i] == h->first[i + 1])
+        el_text(h, links, "span", "muted", "none");
+    for (int j = h->first[i]; j < h->first[i + 1]; j++) {
+        int k = h->list[j];
+        snprintf(cls, sizeof cls, "mono %s", sevcls(a->items[k].sev));
+        xmlNodePtr ik = el_text(h, links, "a", cls, a->items[k].code);
+        attrf(h, ik, "href", "#item-%d", k + 1);
+        attrf(h, ik, "title", "%s: %s", sev_name(a->items[k].sev), rpt_str(a->items[k].message));
+    }
+    td_num(h, tr, o->effort_min);
+    xmlNodePtr sc = el(h, tr, "td", "loc mono");
+    if (h->has_src[i]) {
+        xmlNodePtr sl = el(h, sc, "a", NULL);
+        attrf(h, sl, "href", "#src-%d-%d", i + 1, o->start.line);
+        textf(h, sl, "%s:%d", rpt_file_name(a, o->file), o->start.line);
+    } else {
+        textf(h, sc, "%s:%d", rpt_file_name(a, o->file), o->start.line);
+    }
+    return 1;
 }
 
 static void build_routines(Html *h, xmlNodePtr main)
@@ -907,39 +1099,7 @@ static void build_routines(Html *h, xmlNodePtr main)
           st[OBJ_CONVERTED], st[OBJ_WARNINGS], st[OBJ_MANUAL], st[OBJ_EXCLUDED], hb);
     xmlNodePtr tb = table(h, sec, cols, "n----n-");
     xmlNodePtr body = el(h, tb, "tbody", NULL);
-    for (int i = 0; i < a->nobjects; i++) {
-        const ObjectRec *o = &a->objects[i];
-        if (!is_routine(o))
-            continue;
-        xmlNodePtr tr = el(h, body, "tr", NULL);
-        td_num(h, tr, i + 1);
-        el_text(h, tr, "td", NULL, o->kind);
-        xmlNodePtr lk = el(h, el(h, tr, "td", "name"), "a", NULL);
-        attrf(h, lk, "href", "#obj-%d", i + 1);
-        object_name(h, lk, o);
-        char cls[40];
-        snprintf(cls, sizeof cls, "badge %s", stcls((int)o->status));
-        el_text(h, el(h, tr, "td", NULL), "span", cls, rpt_status_name((int)o->status));
-        xmlNodePtr links = el(h, tr, "td", "links");
-        if (h->first[i] == h->first[i + 1])
-            el_text(h, links, "span", "muted", "none");
-        for (int j = h->first[i]; j < h->first[i + 1]; j++) {
-            int k = h->list[j];
-            snprintf(cls, sizeof cls, "mono %s", sevcls(a->items[k].sev));
-            xmlNodePtr ik = el_text(h, links, "a", cls, a->items[k].code);
-            attrf(h, ik, "href", "#item-%d", k + 1);
-            attrf(h, ik, "title", "%s: %s", sev_name(a->items[k].sev), rpt_str(a->items[k].message));
-        }
-        td_num(h, tr, o->effort_min);
-        xmlNodePtr sc = el(h, tr, "td", "loc mono");
-        if (h->has_src[i]) {
-            xmlNodePtr sl = el(h, sc, "a", NULL);
-            attrf(h, sl, "href", "#src-%d-%d", i + 1, o->start.line);
-            textf(h, sl, "%s:%d", rpt_file_name(a, o->file), o->start.line);
-        } else {
-            textf(h, sc, "%s:%d", rpt_file_name(a, o->file), o->start.line);
-        }
-    }
+    rows(h, body, routine_row, a->nobjects, 0, n);
 }
 
 static void build_page(Html *h)
@@ -1026,12 +1186,14 @@ int rpt_html_body(const Assessment *a, FILE *f, char **err)
         *err = rpt_errf("out of memory");
         goto done;
     }
-    htmlDocContentDumpFormatOutput(out, h.doc, "UTF-8", 1);
+    int wrc = write_page(&h, out, err);
     /* write errors surface through ferror(f) in rpt_write_set */
-    if (xmlOutputBufferClose(out) < 0) {
+    if (xmlOutputBufferClose(out) < 0 && wrc == 0) {
         *err = rpt_errf("HTML output failed");
         goto done;
     }
+    if (wrc != 0)
+        goto done;
     rc = 0;
 done:
     if (h.doc)
@@ -1041,6 +1203,7 @@ done:
     free(h.first);
     free(h.list);
     free(h.has_src);
+    free(h.rows);
     return rc;
 }
 

@@ -27,6 +27,8 @@ void rpt_hours(char buf[32], long minutes);
 size_t rpt_utf8_next(const unsigned char *s, size_t n, unsigned *cp);
 char *rpt_clean(const char *s);
 char *rpt_errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Row i of a long list is done: now and then lets the caller drop texts. */
+void rpt_row_done(const Assessment *a, long i);
 int rpt_write_set(const Assessment *a, const RptOut *outs, int n, char **err);
 int rpt_csv_summary(const Assessment *a, FILE *f, char **err);
 int rpt_csv_items(const Assessment *a, FILE *f, char **err);

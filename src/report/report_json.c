@@ -232,6 +232,7 @@ int rpt_json_body(const Assessment *a, FILE *f, char **err)
         jw_int(&w, "effort_minutes", it->effort_min);
         jw_str(&w, "snippet", it->snippet);
         jw_close(&w, '}');
+        rpt_row_done(a, i);
     }
     jw_close(&w, ']');
     jw_close(&w, '}');

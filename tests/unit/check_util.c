@@ -4,6 +4,7 @@
 #include "input/decode.h"
 #include "util/arena.h"
 #include "util/fsutil.h"
+#include "util/intern.h"
 #include "util/strbuf.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +182,111 @@ START_TEST(fs_walk_sorted_and_filtered)
 }
 END_TEST
 
+START_TEST(intern_one_copy_per_string)
+{
+    Arena a;
+    arena_init(&a, 0);
+    Interner in;
+    intern_init(&in, &a);
+    const char *x = intern(&in, "CustomerID, Name", 10); /* not terminated at 10 */
+    ck_assert_str_eq(x, "CustomerID");
+    ck_assert_ptr_eq(intern(&in, "CustomerID", 10), x);
+    ck_assert_ptr_ne(intern(&in, "customerid", 10), x); /* case is kept */
+    ck_assert_ptr_ne(intern(&in, "Customer", 8), x);     /* a prefix is another string */
+    ck_assert_str_eq(intern(&in, "", 0), "");
+    /* growing the table keeps every string where it was */
+    char buf[32];
+    const char *first[3000];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(buf, sizeof buf, "col_%d", i);
+        first[i] = intern(&in, buf, strlen(buf));
+    }
+    for (int i = 0; i < 3000; i++) {
+        snprintf(buf, sizeof buf, "col_%d", i);
+        ck_assert_ptr_eq(intern(&in, buf, strlen(buf)), first[i]);
+        ck_assert_str_eq(first[i], buf);
+    }
+    ck_assert_uint_eq(in.n, 3000 + 4);
+    intern_free(&in);
+    arena_free(&a);
+}
+END_TEST
+
+/* Writes n bytes of SQL lines (plus extra, if any) to a temporary file. */
+static void big_file(char *path, size_t n, const char *extra)
+{
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *fp = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(fp);
+    static const char line[] = "INSERT INTO t VALUES (1, N'\xC3\xA9t\xC3\xA9');\n";
+    for (size_t k = 0; k + sizeof line - 1 <= n; k += sizeof line - 1)
+        fputs(line, fp);
+    if (extra)
+        fputs(extra, fp);
+    ck_assert_int_eq(fclose(fp), 0);
+}
+
+START_TEST(read_large_utf8_in_place)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    char path[] = "/tmp/sqlshift-unit-XXXXXX";
+    big_file(path, 6u << 20, "SELECT 1;\n");
+    SourceFile f;
+    memset(&f, 0, sizeof f);
+    char *err = NULL;
+    ck_assert_int_eq(input_read(path, &f, &d, &err), 0);
+    /* valid UTF-8 of 1 MB or more: the mapped file is the text */
+    ck_assert_ptr_nonnull(f.map);
+    ck_assert_uint_eq(f.len, f.raw_len);
+    ck_assert_int_eq(f.text[f.len], 0);
+    ck_assert_int_eq(d.v.n, 0);
+    ck_assert_int_eq(f.encoding, ENC_UTF8);
+    ck_assert_int_eq(strncmp(f.text + f.len - 10, "SELECT 1;\n", 10), 0);
+    SrcPos p = src_pos(&f, (uint32_t)(f.len - 10));
+    ck_assert_int_eq(p.line, f.nlines - 1);
+    ck_assert_int_eq(p.col, 1);
+    /* the memory behind is given back, the text still reads the same */
+    char head[64];
+    memcpy(head, f.text, sizeof head);
+    src_release_before(&f, f.len - 10);
+    ck_assert_uint_ge(f.released, 4u << 20); /* (in 4 MB steps) */
+    src_release_text(&f);
+    ck_assert_int_eq(memcmp(head, f.text, sizeof head), 0);
+    ck_assert_int_eq(strncmp(f.text + f.len - 10, "SELECT 1;\n", 10), 0);
+    src_free(&f);
+    ck_assert_ptr_null(f.map);
+    unlink(path);
+    arena_free(&a);
+}
+END_TEST
+
+START_TEST(read_large_invalid_utf8_is_decoded)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    char path[] = "/tmp/sqlshift-unit-XXXXXX";
+    big_file(path, 2u << 20, "SELECT '\xFF';\n");
+    SourceFile f;
+    memset(&f, 0, sizeof f);
+    char *err = NULL;
+    ck_assert_int_eq(input_read(path, &f, &d, &err), 0);
+    /* an invalid byte: decoded into a copy, reported, replaced by '?' */
+    ck_assert_ptr_null(f.map);
+    ck_assert_int_eq(d.v.n, 1);
+    ck_assert_str_eq(d.v.items[0].code, "SS0001");
+    ck_assert_int_eq(strcmp(f.text + f.len - 5, "'?';\n"), 0);
+    src_free(&f);
+    unlink(path);
+    arena_free(&a);
+}
+END_TEST
+
 Suite *util_suite(void)
 {
     Suite *s = suite_create("util");
@@ -193,6 +299,9 @@ Suite *util_suite(void)
     tcase_add_test(tc, decode_utf16be);
     tcase_add_test(tc, decode_invalid_bytes_reported_with_offset);
     tcase_add_test(tc, fs_walk_sorted_and_filtered);
+    tcase_add_test(tc, intern_one_copy_per_string);
+    tcase_add_test(tc, read_large_utf8_in_place);
+    tcase_add_test(tc, read_large_invalid_utf8_is_decoded);
     suite_add_tcase(s, tc);
     return s;
 }
