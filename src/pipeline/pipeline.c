@@ -18,6 +18,12 @@
 #include <strings.h>
 #include <unistd.h>
 
+/* Units are read back mostly in the order they were written, and most
+ * are small: one pread of a window serves many of them (it was one pread
+ * per unit, 5000 system calls for the T-SQL corpus). Also the size of the
+ * spool's write buffer. */
+#define SPOOL_WINDOW (256 * 1024)
+
 /* A unit of output. Its text lives in the run's spool file (a temporary
  * file), so converted SQL does not stay in memory while a large input is
  * processed; only these small records do. */
@@ -46,6 +52,10 @@ typedef struct Run {
     long spool_len;
     char *chunk;                    /* buffer for reading a unit back */
     size_t chunk_cap;
+    char *win;                      /* read-ahead window of the spool (SPOOL_WINDOW bytes) */
+    long win_off;                   /* its offset in the spool */
+    size_t win_len;                 /* and the bytes it holds */
+    char *spool_buf;                /* the spool's stdio buffer */
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
     int needs_postgis;              /* a converted column is geometry/geography */
@@ -255,6 +265,30 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
 /* The text of a unit, read back from the spool (valid until the next call). */
 static const char *unit_text(Run *r, const Unit *u)
 {
+    if (u->len && u->len < SPOOL_WINDOW) {
+        if (u->off < r->win_off || u->off + (long)u->len > r->win_off + (long)r->win_len) {
+            if (!r->win && !(r->win = malloc(SPOOL_WINDOW)))
+                abort();
+            fflush(r->spool);
+            ssize_t n = pread(fileno(r->spool), r->win, SPOOL_WINDOW, u->off);
+            if (n < (ssize_t)u->len) {
+                fputs("sqlshift: cannot read the temporary spool file\n", stderr);
+                abort();
+            }
+            r->win_off = u->off;
+            r->win_len = (size_t)n;
+        }
+        if (u->len + 1 > r->chunk_cap) {
+            r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
+            free(r->chunk);
+            r->chunk = malloc(r->chunk_cap);
+            if (!r->chunk)
+                abort();
+        }
+        memcpy(r->chunk, r->win + (u->off - r->win_off), u->len);
+        r->chunk[u->len] = 0;
+        return r->chunk;
+    }
     if (u->len + 1 > r->chunk_cap) {
         r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
         free(r->chunk);
@@ -837,6 +871,10 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         arena_free(&r.arena);
         return EXIT_INTERNAL;
     }
+    /* stdio's default 4 KB buffer made one write(2) per 4 KB of output */
+    r.spool_buf = malloc(SPOOL_WINDOW);
+    if (r.spool_buf)
+        setvbuf(r.spool, r.spool_buf, _IOFBF, SPOOL_WINDOW);
     if (o->source == DIALECT_TSQL)
         r.default_schema = "dbo"; /* SQL Server's default schema -> the target's default */
     char *err = NULL;
@@ -845,6 +883,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         fprintf(stderr, "sqlshift: %s\n", err ? err : "cannot load the built-in rules");
         free(err);
         fclose(r.spool);
+        free(r.spool_buf);
         on_free(&r.names);
         cat_free(&r.catalog);
         arena_free(&r.arena);
@@ -858,8 +897,9 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             goto done;
         }
     }
-    /* a broken function template fails here, with its file and line */
-    if (rw_prepare_templates(&r.rules, o->target, &err) != 0) {
+    /* a broken function template of a --rules file fails here, with its
+     * file and line (the built-in ones are parsed when first used) */
+    if (rw_prepare_user_templates(&r.rules, o->target, &err) != 0) {
         fprintf(stderr, "sqlshift: %s\n", err ? err : "invalid function template");
         free(err);
         status = EXIT_INTERNAL;
@@ -973,8 +1013,10 @@ done:
     free(r.objects.items);
     free(r.object_spans.items);
     free(r.chunk);
+    free(r.win);
     if (r.spool)
         fclose(r.spool);
+    free(r.spool_buf);
     for (int i = 0; i < r.files.n; i++) {
         src_free(r.files.items[i]);
         free(r.files.items[i]);

@@ -160,17 +160,18 @@ typedef struct Errors {
 static size_t line_start(Errors *e, int line)
 {
     if (!e->line_off) {
+        /* memchr: this runs for every rule file on every start */
+        const char *end = e->text + e->len, *p;
         int cap = 1;
-        for (size_t i = 0; i < e->len; i++)
-            cap += e->text[i] == '\n';
+        for (p = e->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            cap++;
         e->line_off = malloc(sizeof(size_t) * (size_t)(cap + 1));
         if (!e->line_off)
             abort();
         e->nlines = 0;
         e->line_off[e->nlines++] = 0;
-        for (size_t i = 0; i < e->len; i++)
-            if (e->text[i] == '\n')
-                e->line_off[e->nlines++] = i + 1;
+        for (p = e->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            e->line_off[e->nlines++] = (size_t)(p - e->text) + 1;
     }
     if (line < 1)
         return 0;
