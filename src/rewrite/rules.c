@@ -58,6 +58,7 @@ typedef struct NameExtra {
 /* Private part of a RuleSet (RuleSet.index). */
 typedef struct Index {
     HTab types, funcs, actions;   /* actions: code -> one index */
+    HTab reserved;                /* the words of RuleSet.reserved (asked per identifier) */
     xmlRelaxNGPtr schema;         /* compiled rules.rng (libxml2 heap) */
     VEC(pcre2_code *) codes;      /* every compiled pattern (malloc'd vector) */
     VEC(NameExtra) name_extra;    /* parallel to RuleSet.names (arena) */
@@ -745,6 +746,9 @@ static void commit(Loader *L)
             if (o == 0 || strcmp(rs->reserved.items[o - 1], rs->reserved.items[i]) != 0)
                 rs->reserved.items[o++] = rs->reserved.items[i];
         rs->reserved.n = o;
+        memset(&ix->reserved, 0, sizeof ix->reserved); /* rebuilt: few layers, small */
+        for (int i = 0; i < rs->reserved.n; i++)
+            htab_get(a, &ix->reserved, rs->reserved.items[i]);
     }
     if (L->p.max_ident_len > 0)
         rs->max_ident_len = L->p.max_ident_len;
@@ -1340,6 +1344,15 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
 
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len)
 {
+    char up[64];
+    if (len < sizeof up && rs->index) {
+        for (size_t i = 0; i < len; i++)
+            up[i] = (char)toupper((unsigned char)word[i]);
+        up[len] = 0;
+        if (memchr(word, 0, len)) /* no reserved word holds a NUL */
+            return 0;
+        return htab_find(&((const Index *)rs->index)->reserved, up) != NULL;
+    }
     int lo = 0, hi = rs->reserved.n - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;

@@ -85,27 +85,24 @@ static const char *const my_reserved[] = {
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* Case-insensitive compare of a counted word with an upper-case C string. */
-static int word_cmp(const char *w, size_t len, const char *upper)
-{
-    size_t i = 0;
-    for (; i < len && upper[i]; i++) {
-        int a = (unsigned char)w[i];
-        if (a >= 'a' && a <= 'z')
-            a -= 32;
-        int c = a - (unsigned char)upper[i];
-        if (c)
-            return c;
-    }
-    return i < len ? 1 : (upper[i] ? -1 : 0);
-}
-
+/* Asked for every identifier written: the word is upper-cased once and the
+ * search compares with strcmp. */
 static int in_sorted(const char *const *list, int n, const char *w, size_t len)
 {
+    char up[64];
+    if (len >= sizeof up) /* longer than any reserved word */
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        int a = (unsigned char)w[i];
+        if (a == 0) /* no reserved word holds a NUL */
+            return 0;
+        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
+    }
+    up[len] = 0;
     int lo = 0, hi = n - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        int c = word_cmp(w, len, list[mid]);
+        int c = strcmp(up, list[mid]);
         if (c == 0)
             return 1;
         if (c < 0)
