@@ -1111,6 +1111,10 @@ int rw_type_is_bool(Rw *w, const TypeName *t)
         return !strncasecmp(t->target_text, "bool", 4);
     if (!t->upper)
         return 0;
+    /* asked for every column of a table on every INSERT into it: the rules
+     * do not change during a run, so their answer is kept in the type */
+    if (t->bool_memo)
+        return t->bool_memo == 2;
     int nargs = t->args.n + (t->is_max ? 1 : 0);
     long prec = -1, scale = 0;
     if (t->args.n > 0)
@@ -1119,8 +1123,11 @@ int rw_type_is_bool(Rw *w, const TypeName *t)
         rw_int_literal(t->args.items[1], &scale);
     const TypeRule *r = rules_find_type(w->cx->rules, t->upper, nargs, t->is_max, (int)prec,
                                         (int)scale, t->is_unsigned);
-    if (r)
-        return r->to && !strncasecmp(r->to, "bool", 4);
+    if (r) {
+        int yes = r->to && !strncasecmp(r->to, "bool", 4);
+        ((TypeName *)t)->bool_memo = yes ? 2 : 1;
+        return yes;
+    }
     /* a user alias type (a domain): its base decides */
     CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &t->name, OK_TYPE) : NULL;
     if (ut && ut->alias_of && ut->alias_of != t)
