@@ -687,4 +687,18 @@ fi
 file_has "$tmp/out" "syntax error: the bad statement is kept verbatim" -F -- "-- | SELECT FROM WHERE"
 file_has "$tmp/out" "syntax error: the next statement is converted" -Ei '^create table a2'
 
+# -o naming something that is not a regular file (a FIFO here; /dev/null
+# alike) is written in place: a temporary file renamed over it would
+# replace it (as root, /dev/null itself).
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+reader=$!
+run convert -q -s tsql -t postgresql -o "$tmp/fifo" "$tmp/bad/syntax.sql"
+# without the fix the reader would wait for a writer forever
+if kill -0 "$reader" 2>/dev/null; then sleep 1; kill "$reader" 2>/dev/null || true; fi
+wait "$reader" || true
+status_is 0 "-o FIFO: exit 0"
+check "-o FIFO: still a FIFO" test -p "$tmp/fifo"
+file_has "$tmp/fifo.out" "-o FIFO: the output went through it" -Ei '^create table a2'
+
 done_testing

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Units are read back mostly in the order they were written, and most
@@ -587,7 +588,16 @@ static int write_single(Run *r, const char *path)
     int to_stdout = !path || !strcmp(path, "-");
     char *tmp = NULL;
     FILE *out_f = stdout;
-    if (!to_stdout) {
+    struct stat st;
+    if (!to_stdout && stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* /dev/null, a FIFO, a terminal: written in place; renaming a
+         * temporary file over it would replace the device (as root) */
+        out_f = fopen(path, "wb");
+        if (!out_f) {
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(errno));
+            return -1;
+        }
+    } else if (!to_stdout) {
         /* written under a temporary name and renamed when complete */
         if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
             abort();
@@ -625,6 +635,11 @@ static int write_single(Run *r, const char *path)
     int e = errno;
     if (fclose(out_f) != 0)
         wfail = 1;
+    if (!tmp) {
+        if (wfail)
+            fprintf(stderr, "sqlshift: %s: cannot write: %s\n", path, strerror(e));
+        return wfail ? -1 : 0;
+    }
     if (wfail || rename(tmp, path) != 0) {
         if (!wfail)
             e = errno;
