@@ -24,6 +24,7 @@
  * per unit, 5000 system calls for the T-SQL corpus). Also the size of the
  * spool's write buffer. */
 #define SPOOL_WINDOW (256 * 1024)
+#define SPOOL_READ_MIN (16 * 1024)
 
 /* A unit of output. Its text lives in the run's spool file (a temporary
  * file), so converted SQL does not stay in memory while a large input is
@@ -271,7 +272,19 @@ static const char *unit_text(Run *r, const Unit *u)
             if (!r->win && !(r->win = malloc(SPOOL_WINDOW)))
                 abort();
             fflush(r->spool);
-            ssize_t n = pread(fileno(r->spool), r->win, SPOOL_WINDOW, u->off);
+            /* read u and the units that follow it in the output order as
+             * long as they follow it in the spool too: units are sorted by
+             * phase, so a fixed read-ahead would mostly read text not used
+             * next (4-6x the output for the corpus) */
+            long end = u->off + (long)u->len;
+            const Unit *first = r->units.items, *last = first + r->units.n;
+            if (u >= first && u < last)
+                for (const Unit *v = u + 1; v < last && v->off == end &&
+                                            (size_t)(end + (long)v->len - u->off) <= SPOOL_WINDOW; v++)
+                    end += (long)v->len;
+            if (end - u->off < SPOOL_READ_MIN) /* and a little around it */
+                end = u->off + SPOOL_READ_MIN;
+            ssize_t n = pread(fileno(r->spool), r->win, (size_t)(end - u->off), u->off);
             if (n < (ssize_t)u->len) {
                 fputs("sqlshift: cannot read the temporary spool file\n", stderr);
                 abort();
