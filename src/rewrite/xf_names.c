@@ -85,9 +85,33 @@ static const char *const my_reserved[] = {
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* Asked for every identifier written: the word is upper-cased once and the
- * search compares with strcmp. */
-static int in_sorted(const char *const *list, int n, const char *w, size_t len)
+/* Asked for every identifier written, so the built-in lists are also kept
+ * as hash tables (1-based indices, 0 = empty slot), built on first use
+ * like the lexer's keyword table; they never change after that. */
+#define RES_TABLE_SIZE 1024
+static uint16_t pg_res_table[RES_TABLE_SIZE], my_res_table[RES_TABLE_SIZE];
+static int res_tables_ready;
+
+static uint32_t res_hash(const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void res_build(uint16_t *t, const char *const *list, int n)
+{
+    for (int i = 0; i < n; i++) {
+        uint32_t h = res_hash(list[i]) & (RES_TABLE_SIZE - 1);
+        while (t[h])
+            h = (h + 1) & (RES_TABLE_SIZE - 1);
+        t[h] = (uint16_t)(i + 1);
+    }
+}
+
+/* 1 if w (any case) is in the target's built-in list. */
+static int in_builtin(int my, const char *w, size_t len)
 {
     char up[64];
     if (len >= sizeof up) /* longer than any reserved word */
@@ -99,25 +123,22 @@ static int in_sorted(const char *const *list, int n, const char *w, size_t len)
         up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
     }
     up[len] = 0;
-    int lo = 0, hi = n - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        int c = strcmp(up, list[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid - 1;
-        else
-            lo = mid + 1;
+    if (!res_tables_ready) {
+        res_build(pg_res_table, pg_reserved, NELEM(pg_reserved));
+        res_build(my_res_table, my_reserved, NELEM(my_reserved));
+        res_tables_ready = 1;
     }
+    const uint16_t *t = my ? my_res_table : pg_res_table;
+    const char *const *list = my ? my_reserved : pg_reserved;
+    for (uint32_t h = res_hash(up) & (RES_TABLE_SIZE - 1); t[h]; h = (h + 1) & (RES_TABLE_SIZE - 1))
+        if (strcmp(up, list[t[h] - 1]) == 0)
+            return 1;
     return 0;
 }
 
 int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
 {
-    int my = cx->target == DIALECT_MYSQL;
-    if (my ? in_sorted(my_reserved, NELEM(my_reserved), word, len)
-           : in_sorted(pg_reserved, NELEM(pg_reserved), word, len))
+    if (in_builtin(cx->target == DIALECT_MYSQL, word, len))
         return 1;
     return cx->rules && cx->rules->reserved.n && rules_is_reserved(cx->rules, word, len);
 }
