@@ -584,16 +584,41 @@ static int unit_cmp(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* A non-negative int in decimal (unit headers: one per unit, no printf). */
+static void put_uint(StrBuf *b, int v)
+{
+    char d[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u : (unsigned)v;
+    do
+        d[n++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    while (n)
+        sb_putc(b, d[--n]);
+}
+
 static void unit_header(Run *r, StrBuf *b, const Unit *u)
 {
     if (u->object < 0)
         return;
     const ObjectRec *o = &r->objects.items[u->object];
     const SourceFile *f = r->files.items[o->file];
-    sb_printf(b, "-- %s", u->kind[0] ? u->kind : o->kind);
-    if (u->schema[0] || u->name[0])
-        sb_printf(b, " %s%s%s", u->schema, u->schema[0] ? "." : "", u->name);
-    sb_printf(b, " (%s:%d:%d)\n", f->name, o->start.line, o->start.col);
+    sb_puts(b, "-- ");
+    sb_puts(b, u->kind[0] ? u->kind : o->kind);
+    if (u->schema[0] || u->name[0]) {
+        sb_putc(b, ' ');
+        sb_puts(b, u->schema);
+        if (u->schema[0])
+            sb_putc(b, '.');
+        sb_puts(b, u->name);
+    }
+    sb_puts(b, " (");
+    sb_puts(b, f->name);
+    sb_putc(b, ':');
+    put_uint(b, o->start.line);
+    sb_putc(b, ':');
+    put_uint(b, o->start.col);
+    sb_puts(b, ")\n");
 }
 
 static int write_single(Run *r, const char *path)
