@@ -1054,8 +1054,11 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
     if (len > (size_t)0x7fffffff)
         err_add(&e, 0, "file too large");
     else
+        /* COMPACT: short text nodes without a separate allocation (the
+         * tree is only read, never changed) */
         doc = xmlReadMemory(text, (int)len, name, NULL,
-                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
+                                XML_PARSE_COMPACT);
     /* The built-in files are checked against rules.rng by the unit tests
      * (check_rules.c), so start-up skips compiling the schema for them: it was
      * about a third of the start-up time. A user's file is always validated. */
