@@ -11,6 +11,16 @@
 # and the ratio of their times (about 10 when the run time is linear in the
 # input). MB is 10^6 bytes for throughput, 2^20 bytes for RSS.
 #
+# Wall time depends on what else the machine runs; the lines
+#   bench: <bytes> bytes in <s> s of CPU = <X> MB/s [dialect, user+sys]
+# that follow the whole-corpus line give the same runs' throughput per
+# second of CPU time (user + system), which a busy machine disturbs much
+# less. It is read from the kernel's count of this shell's children
+# (/proc/self/stat, clock ticks) before and after each run, so it includes
+# GNU time's own start-up (a fraction of a millisecond per run): if
+# anything, these figures are low. GNU time's own %U/%S are not used: two
+# decimals, truncated, which for runs of a few ms reads as zero.
+#
 # Figures only: speed never fails this script. It fails (exit 1) only when a
 # conversion itself fails (crash, exit status >= 2) or a tool is missing.
 # Peak RSS needs GNU time (/usr/bin/time; Debian package `time`).
@@ -42,6 +52,22 @@ failed=0
 
 now() { date +%s.%N; }
 
+# child_ticks: sets ticks to the user + system clock ticks of this shell's
+# finished children (fields 16 and 17 of /proc/self/stat, read by the shell
+# itself: no command substitution, which would be a child reading its own
+# count). 0 without /proc.
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
+child_ticks() {
+    ticks=0
+    if [ -r /proc/self/stat ]; then
+        read -r ct_line </proc/self/stat
+        ct_line=${ct_line##*) } # after "(comm) ": field 3 onwards
+        # shellcheck disable=SC2086 # split on purpose
+        set -- $ct_line
+        ticks=$((${14} + ${15}))
+    fi
+}
+
 # measure DIALECT INPUT...: convert INPUT once; sets run_s (wall seconds)
 # and run_kb (peak RSS in kB). Returns 1 if the conversion failed.
 # (POSIX sh: no "local"; each function's variables have their own prefix.)
@@ -50,12 +76,17 @@ measure() {
     m_st=0
     shift
     m_t0=$(now)
+    child_ticks
+    m_ticks0=$ticks
     /usr/bin/time -v -o "$tmp/time.txt" "$SQLSHIFT" convert -s "$m_dialect" -t postgresql \
         -o "$tmp/out.sql" "$@" >/dev/null 2>"$tmp/stderr" || m_st=$?
+    child_ticks
+    m_ticks1=$ticks
     m_t1=$(now)
     run_s=$(awk -v a="$m_t0" -v b="$m_t1" 'BEGIN { printf "%.6f", b - a }')
     run_kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
     run_kb=${run_kb:-0}
+    run_cpu=$(awk -v a="$m_ticks0" -v b="$m_ticks1" -v hz="$HZ" 'BEGIN { printf "%.6f", (b - a) / hz }')
     if [ "$m_st" -ge 2 ]; then
         echo "bench: sqlshift convert -s $m_dialect $* failed with exit status $m_st:" >&2
         head -n 5 "$tmp/stderr" >&2
@@ -67,14 +98,15 @@ measure() {
 
 # repeat LABEL DIALECT BYTES INPUT...: run until MIN_SECONDS have passed.
 # Adds to the totals and prints the bench line.
-total_bytes=0 total_s=0 total_kb=0
+total_bytes=0 total_s=0 total_kb=0 total_cpu=0 cpu_lines=
 repeat() {
-    r_label=$1 r_dialect=$2 r_bytes=$3 r_runs=0 r_secs=0 r_kb=0
+    r_label=$1 r_dialect=$2 r_bytes=$3 r_runs=0 r_secs=0 r_kb=0 r_cpu=0
     shift 3
     while [ "$r_runs" -lt "$MAX_RUNS" ]; do
         measure "$r_dialect" "$@" || return 0
         r_runs=$((r_runs + 1))
         r_secs=$(awk -v a="$r_secs" -v b="$run_s" 'BEGIN { printf "%.6f", a + b }')
+        r_cpu=$(awk -v a="$r_cpu" -v b="$run_cpu" 'BEGIN { printf "%.6f", a + b }')
         if [ "$run_kb" -gt "$r_kb" ]; then r_kb=$run_kb; fi
         if awk -v s="$r_secs" -v m="$MIN_SECONDS" 'BEGIN { exit !(s >= m) }'; then break; fi
     done
@@ -82,6 +114,15 @@ repeat() {
     total_bytes=$((total_bytes + r_bytes * r_runs))
     total_s=$(awk -v a="$total_s" -v b="$r_secs" 'BEGIN { printf "%.6f", a + b }')
     if [ "$r_kb" -gt "$total_kb" ]; then total_kb=$r_kb; fi
+    total_cpu=$(awk -v a="$total_cpu" -v b="$r_cpu" 'BEGIN { printf "%.6f", a + b }')
+    cpu_lines="$cpu_lines$(cpu_report "$((r_bytes * r_runs))" "$r_cpu" "[$r_label, user+sys]")
+"
+}
+
+# cpu_report BYTES CPU-SECONDS NOTE
+cpu_report() {
+    awk -v b="$1" -v s="$2" -v note="$3" 'BEGIN {
+        printf "bench: %d bytes in %.2f s of CPU = %.1f MB/s %s\n", b, s, (s > 0 ? b / s / 1e6 : 0), note }'
 }
 
 # report BYTES SECONDS RSS-KB NOTE
@@ -99,6 +140,8 @@ for d in tsql plsql mysql; do
     repeat "$d" "$dialect" "$bytes" "$CORPUS/$d"
 done
 report "$total_bytes" "$total_s" "$total_kb" "[whole corpus]"
+printf '%s' "$cpu_lines"
+cpu_report "$total_bytes" "$total_cpu" "[whole corpus, user+sys]"
 
 # ---- linearity: 1x and 10x the T-SQL corpus as one file -------------------------
 # UTF-16 files cannot be concatenated with UTF-8 ones, so only the UTF-8 files

@@ -218,6 +218,7 @@ struct TypeName {
     int array;             /* PostgreSQL [] */
     int srid;              /* MySQL SRID n, -1 if none */
     const char *target_text; /* set by the rewrite stage: the target spelling, printed as is */
+    int bool_memo;         /* rewrite's memo of the rules' answer to rw_type_is_bool: 0 not asked, 1 no, 2 yes */
 };
 
 /* ---- queries --------------------------------------------------------- */

@@ -62,7 +62,7 @@ int cmd_apply(int argc, char **argv)
     if (db_url_parse(a.to, &u, &e) != 0) {
         /* not the URL itself: it may hold the password it is refused for */
         fprintf(stderr, "sqlshift: --to URL: %s\n", e.msg);
-        return EXIT_USAGE;
+        return e.kind == DBE_URL ? EXIT_USAGE : EXIT_CONNECT;
     }
     DbEngine engine = u.engine;
     db_url_free(&u);

@@ -31,7 +31,7 @@ static int from_source(CliArgs *a)
     DbError err;
     if (db_url_parse(a->from, &u, &err) != 0) {
         fprintf(stderr, "sqlshift: %s\n", err.msg);
-        return EXIT_USAGE;
+        return err.kind == DBE_URL ? EXIT_USAGE : EXIT_CONNECT;
     }
     int src = u.engine == DB_MYSQL ? DIALECT_MYSQL : u.engine == DB_MSSQL ? DIALECT_TSQL : -1;
     db_url_free(&u);

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "db/db.h"
+#include "db/db_module.h"
 #include "db/extract.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,12 +44,15 @@ int cli_extract_to(const CliArgs *a, const char *output)
     DbError err;
     if (db_url_parse(a->from, &u, &err) != 0) {
         fprintf(stderr, "sqlshift: %s\n", err.msg);
-        return EXIT_USAGE;
+        return err.kind == DBE_URL ? EXIT_USAGE : EXIT_CONNECT;
     }
     const DbDriver *d = db_driver(u.engine);
     ExtractReader reader = extract_reader(u.engine);
     if (!d || !reader) {
-        fprintf(stderr, "sqlshift: %s: this build has no %s driver\n", u.display, engine_word(u.engine));
+        if (db_module_error())
+            fprintf(stderr, "sqlshift: %s: %s\n", u.display, db_module_error());
+        else
+            fprintf(stderr, "sqlshift: %s: this build has no %s driver\n", u.display, engine_word(u.engine));
         db_url_free(&u);
         return EXIT_CONNECT;
     }

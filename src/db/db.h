@@ -82,7 +82,8 @@ typedef struct DbDriver {
     void (*close)(DbConn *c);
 } DbDriver;
 
-/* The driver for an engine (db.c). */
+/* The driver for an engine (db.c); NULL when the driver module cannot be
+ * loaded (db_module_error() in db_module.h says why). */
 const DbDriver *db_driver(DbEngine e);
 
 /* The password for u: the engine's environment variable (PGPASSWORD,

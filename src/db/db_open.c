@@ -1,5 +1,6 @@
 /* db: opening a connection from a command-line URL (db_open.h). */
 #include "db/db_open.h"
+#include "db/db_module.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,11 @@ int db_open(const char *url, const DbOpts *o, DbUrl *u, const DbDriver **d, DbCo
     }
     *d = db_driver(u->engine);
     if (!*d) {
-        err->kind = DBE_INTERNAL;
-        snprintf(err->msg, sizeof err->msg, "this build has no %s driver", engine_name(u->engine));
+        err->kind = db_module_error() ? DBE_CONNECT : DBE_INTERNAL;
+        if (db_module_error())
+            snprintf(err->msg, sizeof err->msg, "%s", db_module_error());
+        else
+            snprintf(err->msg, sizeof err->msg, "this build has no %s driver", engine_name(u->engine));
         return -1;
     }
     char *pw = db_password(u, o, err);

@@ -3,8 +3,8 @@
  * URLs are parsed here: scheme://[user@]host[:port][/db][?key=value&...].
  * A password in a URL is refused: it would show in `ps` and shell history. */
 #include "db/db.h"
+#include "db/db_module.h"
 #include <ctype.h>
-#include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,44 +63,43 @@ static int set_part(char **dst, const char *s, size_t n, const char *what, const
     return 0;
 }
 
+/* One option of a PostgreSQL connection string (pg_conninfo_each). */
+static int pg_option(void *ctx, const char *keyword, const char *val)
+{
+    DbUrl *u = ctx;
+    if (!strcmp(keyword, "password"))
+        return 1;
+    if (!strcmp(keyword, "user"))
+        u->user = strdup(val);
+    else if (!strcmp(keyword, "host"))
+        u->host = strdup(val);
+    else if (!strcmp(keyword, "dbname"))
+        u->dbname = strdup(val);
+    else if (!strcmp(keyword, "port"))
+        u->port = atoi(val);
+    else if (!strcmp(keyword, "sslmode"))
+        u->tls = strdup(val);
+    else if (!strcmp(keyword, "sslrootcert"))
+        u->tls_ca = strdup(val);
+    return 0;
+}
+
+/* libpq parses the text (through the driver module: db_module.h). */
 static int parse_pg(const char *text, DbUrl *u, DbError *err)
 {
-    char *perr = NULL;
-    PQconninfoOption *opts = PQconninfoParse(text, &perr);
-    if (!opts) {
-        url_err(err, "not a PostgreSQL connection string: %s", perr ? perr : "parse error");
-        if (perr)
-            PQfreemem(perr);
-        char *nl = strchr(err->msg, '\n');
-        if (nl)
-            *nl = 0;
+    const DbModule *m = db_module_get();
+    if (!m) {
+        url_err(err, "%s", db_module_error());
+        err->kind = DBE_CONNECT; /* the drivers are missing, not the URL wrong */
         return -1;
     }
-    int rc = 0;
-    for (PQconninfoOption *o = opts; o->keyword; o++) {
-        if (!o->val || !*o->val)
-            continue;
-        if (!strcmp(o->keyword, "password")) {
-            rc = url_err(err, "a password in the connection string is refused (it shows in process "
-                              "lists and shell history): use PGPASSWORD, ~/.pgpass or --password-file");
-            break;
-        }
-        if (!strcmp(o->keyword, "user"))
-            u->user = strdup(o->val);
-        else if (!strcmp(o->keyword, "host"))
-            u->host = strdup(o->val);
-        else if (!strcmp(o->keyword, "dbname"))
-            u->dbname = strdup(o->val);
-        else if (!strcmp(o->keyword, "port"))
-            u->port = atoi(o->val);
-        else if (!strcmp(o->keyword, "sslmode"))
-            u->tls = strdup(o->val);
-        else if (!strcmp(o->keyword, "sslrootcert"))
-            u->tls_ca = strdup(o->val);
-    }
-    PQconninfoFree(opts);
-    if (rc)
-        return rc;
+    char msg[512];
+    int rc = m->pg_conninfo_each(text, pg_option, u, msg, sizeof msg);
+    if (rc < 0)
+        return url_err(err, "not a PostgreSQL connection string: %s", msg);
+    if (rc > 0)
+        return url_err(err, "a password in the connection string is refused (it shows in process "
+                            "lists and shell history): use PGPASSWORD, ~/.pgpass or --password-file");
     if (u->host && u->host[0] == '/')
         u->socket = strdup(u->host);
     u->conninfo = strdup(text);

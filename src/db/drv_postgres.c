@@ -3,6 +3,7 @@
  * libpq's (untranslated: lc_messages is not set by us) message; statement
  * failures from the SQLSTATE. Queries are streamed in single-row mode. */
 #include "db/db.h"
+#include "db/db_module.h"
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,3 +230,22 @@ static void pg_close(DbConn *c)
 const DbDriver db_drv_postgres = {
     DB_POSTGRES, "PostgreSQL", pg_connect, pg_exec, pg_query_each, pg_server_version, pg_close,
 };
+
+int db_pg_conninfo_each(const char *text, DbConninfoFn fn, void *ctx, char *msg, size_t msgsz)
+{
+    char *perr = NULL;
+    PQconninfoOption *opts = PQconninfoParse(text, &perr);
+    if (!opts) {
+        snprintf(msg, msgsz, "%s", perr ? perr : "parse error");
+        if (perr)
+            PQfreemem(perr);
+        msg[strcspn(msg, "\n")] = 0;
+        return -1;
+    }
+    int rc = 0;
+    for (PQconninfoOption *o = opts; o->keyword && rc == 0; o++)
+        if (o->val && *o->val)
+            rc = fn(ctx, o->keyword, o->val);
+    PQconninfoFree(opts);
+    return rc;
+}

@@ -56,7 +56,7 @@ static void fill(Parser *p, int idx)
     }
 }
 
-const Token *ps_peek(Parser *p, int k)
+const Token *ps_peek_fill(Parser *p, int k)
 {
     fill(p, p->pos + k);
     return &p->toks[p->pos + k];
@@ -67,14 +67,6 @@ void ps_advance(Parser *p)
     fill(p, p->pos);
     if (p->toks[p->pos].kind != TK_EOF)
         p->pos++;
-}
-
-int ps_is(Parser *p, int kind) { return ps_cur(p)->kind == kind; }
-
-int ps_is_kw(Parser *p, int kw)
-{
-    const Token *t = ps_cur(p);
-    return t->kind == TK_IDENT && t->kw == kw;
 }
 
 int ps_peek_kw(Parser *p, int k, int kw)

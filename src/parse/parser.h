@@ -46,11 +46,25 @@ void ps_free(Parser *p);
 int ps_next(Parser *p, Stmt *out);
 
 /* ---- token access (parser.c) ---- */
-const Token *ps_peek(Parser *p, int k);            /* k tokens ahead (0 = current) */
+/* The parser asks these for nearly every token, several times: inline,
+ * with the lexer called (ps_peek_fill) only for tokens not yet read. */
+const Token *ps_peek_fill(Parser *p, int k);
+static inline const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = current) */
+{
+    int i = p->pos + k;
+    return i < p->ntoks ? &p->toks[i] : ps_peek_fill(p, k);
+}
 #define ps_cur(p) ps_peek((p), 0)
 void ps_advance(Parser *p);
-int ps_is(Parser *p, int kind);                    /* current token kind */
-int ps_is_kw(Parser *p, int kw);                   /* current token is keyword kw */
+static inline int ps_is(Parser *p, int kind)       /* current token kind */
+{
+    return ps_cur(p)->kind == kind;
+}
+static inline int ps_is_kw(Parser *p, int kw)      /* current token is keyword kw */
+{
+    const Token *t = ps_cur(p);
+    return t->kind == TK_IDENT && t->kw == kw;
+}
 int ps_peek_kw(Parser *p, int k, int kw);          /* token k ahead is keyword kw */
 int ps_accept(Parser *p, int kind);                /* consume if kind */
 int ps_accept_kw(Parser *p, int kw);               /* consume if keyword */

@@ -18,7 +18,15 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* Units are read back mostly in the order they were written, and most
+ * are small: one pread of a window serves many of them (it was one pread
+ * per unit, 5000 system calls for the T-SQL corpus). Also the size of the
+ * spool's write buffer. */
+#define SPOOL_WINDOW (256 * 1024)
+#define SPOOL_READ_MIN (16 * 1024)
 
 /* A unit of output. Its text lives in the run's spool file (a temporary
  * file), so converted SQL does not stay in memory while a large input is
@@ -64,6 +72,10 @@ typedef struct Run {
     char *texts_map;                /* texts_spool mapped for reading */
     char *chunk;                    /* buffer for reading a unit back */
     size_t chunk_cap;
+    char *win;                      /* read-ahead window of the spool (SPOOL_WINDOW bytes) */
+    long win_off;                   /* its offset in the spool */
+    size_t win_len;                 /* and the bytes it holds */
+    char *spool_buf;                /* the spool's stdio buffer */
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
     int needs_postgis;              /* a converted column is geometry/geography */
@@ -276,6 +288,42 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
 /* The text of a unit, read back from the spool (valid until the next call). */
 static const char *unit_text(Run *r, const Unit *u)
 {
+    if (u->len && u->len < SPOOL_WINDOW) {
+        if (u->off < r->win_off || u->off + (long)u->len > r->win_off + (long)r->win_len) {
+            if (!r->win && !(r->win = malloc(SPOOL_WINDOW)))
+                abort();
+            fflush(r->spool);
+            /* read u and the units that follow it in the output order as
+             * long as they follow it in the spool too: units are sorted by
+             * phase, so a fixed read-ahead would mostly read text not used
+             * next (4-6x the output for the corpus) */
+            long end = u->off + (long)u->len;
+            const Unit *first = r->units.items, *last = first + r->units.n;
+            if (u >= first && u < last)
+                for (const Unit *v = u + 1; v < last && v->off == end &&
+                                            (size_t)(end + (long)v->len - u->off) <= SPOOL_WINDOW; v++)
+                    end += (long)v->len;
+            if (end - u->off < SPOOL_READ_MIN) /* and a little around it */
+                end = u->off + SPOOL_READ_MIN;
+            ssize_t n = pread(fileno(r->spool), r->win, (size_t)(end - u->off), u->off);
+            if (n < (ssize_t)u->len) {
+                fputs("sqlshift: cannot read the temporary spool file\n", stderr);
+                abort();
+            }
+            r->win_off = u->off;
+            r->win_len = (size_t)n;
+        }
+        if (u->len + 1 > r->chunk_cap) {
+            r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
+            free(r->chunk);
+            r->chunk = malloc(r->chunk_cap);
+            if (!r->chunk)
+                abort();
+        }
+        memcpy(r->chunk, r->win + (u->off - r->win_off), u->len);
+        r->chunk[u->len] = 0;
+        return r->chunk;
+    }
     if (u->len + 1 > r->chunk_cap) {
         r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
         free(r->chunk);
@@ -559,16 +607,41 @@ static int unit_cmp(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* A non-negative int in decimal (unit headers: one per unit, no printf). */
+static void put_uint(StrBuf *b, int v)
+{
+    char d[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u : (unsigned)v;
+    do
+        d[n++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    while (n)
+        sb_putc(b, d[--n]);
+}
+
 static void unit_header(Run *r, StrBuf *b, const Unit *u)
 {
     if (u->object < 0)
         return;
     const ObjectRec *o = &r->objects.items[u->object];
     const SourceFile *f = r->files.items[o->file];
-    sb_printf(b, "-- %s", u->kind[0] ? u->kind : o->kind);
-    if (u->schema[0] || u->name[0])
-        sb_printf(b, " %s%s%s", u->schema, u->schema[0] ? "." : "", u->name);
-    sb_printf(b, " (%s:%d:%d)\n", f->name, o->start.line, o->start.col);
+    sb_puts(b, "-- ");
+    sb_puts(b, u->kind[0] ? u->kind : o->kind);
+    if (u->schema[0] || u->name[0]) {
+        sb_putc(b, ' ');
+        sb_puts(b, u->schema);
+        if (u->schema[0])
+            sb_putc(b, '.');
+        sb_puts(b, u->name);
+    }
+    sb_puts(b, " (");
+    sb_puts(b, f->name);
+    sb_putc(b, ':');
+    put_uint(b, o->start.line);
+    sb_putc(b, ':');
+    put_uint(b, o->start.col);
+    sb_puts(b, ")\n");
 }
 
 static int write_single(Run *r, const char *path)
@@ -937,6 +1010,10 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         arena_free(&r.diag_arena);
         return EXIT_INTERNAL;
     }
+    /* stdio's default 4 KB buffer made one write(2) per 4 KB of output */
+    r.spool_buf = malloc(SPOOL_WINDOW);
+    if (r.spool_buf)
+        setvbuf(r.spool, r.spool_buf, _IOFBF, SPOOL_WINDOW);
     if (o->source == DIALECT_TSQL)
         r.default_schema = "dbo"; /* SQL Server's default schema -> the target's default */
     char *err = NULL;
@@ -946,6 +1023,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         free(err);
         fclose(r.spool);
         fclose(r.texts_spool);
+        free(r.spool_buf);
         on_free(&r.names);
         cat_free(&r.catalog);
         arena_free(&r.arena);
@@ -960,8 +1038,9 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             goto done;
         }
     }
-    /* a broken function template fails here, with its file and line */
-    if (rw_prepare_templates(&r.rules, o->target, &err) != 0) {
+    /* a broken function template of a --rules file fails here, with its
+     * file and line (the built-in ones are parsed when first used) */
+    if (rw_prepare_user_templates(&r.rules, o->target, &err) != 0) {
         fprintf(stderr, "sqlshift: %s\n", err ? err : "invalid function template");
         free(err);
         status = EXIT_INTERNAL;
@@ -1081,8 +1160,10 @@ done:
     free(r.objects.items);
     free(r.object_spans.items);
     free(r.chunk);
+    free(r.win);
     if (r.spool)
         fclose(r.spool);
+    free(r.spool_buf);
     for (int i = 0; i < r.files.n; i++) {
         src_free(r.files.items[i]);
         free(r.files.items[i]);

@@ -31,28 +31,50 @@ static const XfEntry registry[] = {
 };
 #define NREGISTRY ((int)(sizeof registry / sizeof registry[0]))
 
-/* Node kinds that have a transform at all (per `when`): most nodes have
- * none, and the registry scan per node showed in profiles. Built once; it
- * is a pure function of the constant registry, like the keyword table. */
-static unsigned char kind_has_xf[2][N__COUNT];
-static int kind_has_xf_ready;
+/* The registry entries of each node kind (per `when`), chained in registry
+ * order: most nodes have none, and scanning the whole registry per node
+ * showed in profiles. Built once; it is a pure function of the constant
+ * registry, like the keyword table. xf_first: 1 + index of the first entry
+ * (0 none); xf_next[i]: 1 + index of the next entry of entry i's kind. */
+static short xf_first[2][N__COUNT];
+static short xf_next[NREGISTRY];
+static int xf_chains_ready;
+
+static void build_xf_chains(void)
+{
+    short *last[2][N__COUNT];
+    for (int w = 0; w < 2; w++)
+        for (int k = 0; k < N__COUNT; k++)
+            last[w][k] = &xf_first[w][k];
+    for (int i = 0; i < NREGISTRY; i++) {
+        const XfEntry *e = &registry[i];
+        if (e->when < 0 || e->when >= 2 || e->kind < 0 || e->kind >= N__COUNT)
+            continue;
+        *last[e->when][e->kind] = (short)(i + 1);
+        last[e->when][e->kind] = &xf_next[i];
+    }
+    xf_chains_ready = 1;
+}
 
 static Node *run_transforms(Rw *w, Node *n, int when)
 {
-    if (!kind_has_xf_ready) {
-        for (int i = 0; i < NREGISTRY; i++)
-            if (registry[i].when >= 0 && registry[i].when < 2 && registry[i].kind < N__COUNT)
-                kind_has_xf[registry[i].when][registry[i].kind] = 1;
-        kind_has_xf_ready = 1;
-    }
-    if (when >= 0 && when < 2 && n && n->kind < N__COUNT && !kind_has_xf[when][n->kind])
+    if (!xf_chains_ready)
+        build_xf_chains();
+    if (when < 0 || when >= 2)
         return n;
     unsigned s = 1u << w->cx->source, t = 1u << w->cx->target;
-    for (int i = 0; i < NREGISTRY && n && !w->raw_code; i++) {
-        const XfEntry *e = &registry[i];
-        if (e->kind != n->kind || e->when != when || !(e->src & s) || !(e->tgt & t))
-            continue;
-        n = e->fn(w, n);
+    /* In registry order; a transform may return a node of another kind,
+     * which then gets that kind's entries that come later in the registry. */
+    for (int i = 0; n && !w->raw_code && n->kind < N__COUNT;) {
+        int j = xf_first[when][n->kind] - 1;
+        while (j >= 0 && j < i)
+            j = xf_next[j] - 1;
+        if (j < 0)
+            break;
+        const XfEntry *e = &registry[j];
+        i = j + 1;
+        if ((e->src & s) && (e->tgt & t))
+            n = e->fn(w, n);
     }
     return n;
 }
@@ -853,6 +875,10 @@ int rw_type_is_bool(Rw *w, const TypeName *t)
         return !strncasecmp(t->target_text, "bool", 4);
     if (!t->upper)
         return 0;
+    /* asked for every column of a table on every INSERT into it: the rules
+     * do not change during a run, so their answer is kept in the type */
+    if (t->bool_memo)
+        return t->bool_memo == 2;
     int nargs = t->args.n + (t->is_max ? 1 : 0);
     long prec = -1, scale = 0;
     if (t->args.n > 0)
@@ -861,8 +887,11 @@ int rw_type_is_bool(Rw *w, const TypeName *t)
         rw_int_literal(t->args.items[1], &scale);
     const TypeRule *r = rules_find_type(w->cx->rules, t->upper, nargs, t->is_max, (int)prec,
                                         (int)scale, t->is_unsigned);
-    if (r)
-        return r->to && !strncasecmp(r->to, "bool", 4);
+    if (r) {
+        int yes = r->to && !strncasecmp(r->to, "bool", 4);
+        ((TypeName *)t)->bool_memo = yes ? 2 : 1;
+        return yes;
+    }
     /* a user alias type (a domain): its base decides */
     CatTable *ut = w->cx->catalog ? cat_find_kind(w->cx->catalog, &t->name, OK_TYPE) : NULL;
     if (ut && ut->alias_of && ut->alias_of != t)

@@ -50,5 +50,9 @@ Node *rw_statement(ConvCtx *cx, Node *stmt);
 /* Parses every function template of the rule set once (target dialect);
  * 0, or -1 with *err naming the rule file and line. */
 int rw_prepare_templates(RuleSet *rs, Dialect target, char **err);
+/* The same for the rules of --rules files only (layer >= 1): the built-in
+ * templates are checked by the unit tests and parsed on first use, which
+ * saves parsing some 300 templates on every run. */
+int rw_prepare_user_templates(RuleSet *rs, Dialect target, char **err);
 
 #endif

@@ -58,6 +58,7 @@ typedef struct NameExtra {
 /* Private part of a RuleSet (RuleSet.index). */
 typedef struct Index {
     HTab types, funcs, actions;   /* actions: code -> one index */
+    HTab reserved;                /* the words of RuleSet.reserved (asked per identifier) */
     xmlRelaxNGPtr schema;         /* compiled rules.rng (libxml2 heap) */
     VEC(pcre2_code *) codes;      /* every compiled pattern (malloc'd vector) */
     VEC(NameExtra) name_extra;    /* parallel to RuleSet.names (arena) */
@@ -160,17 +161,18 @@ typedef struct Errors {
 static size_t line_start(Errors *e, int line)
 {
     if (!e->line_off) {
+        /* memchr: this runs for every rule file on every start */
+        const char *end = e->text + e->len, *p;
         int cap = 1;
-        for (size_t i = 0; i < e->len; i++)
-            cap += e->text[i] == '\n';
+        for (p = e->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            cap++;
         e->line_off = malloc(sizeof(size_t) * (size_t)(cap + 1));
         if (!e->line_off)
             abort();
         e->nlines = 0;
         e->line_off[e->nlines++] = 0;
-        for (size_t i = 0; i < e->len; i++)
-            if (e->text[i] == '\n')
-                e->line_off[e->nlines++] = i + 1;
+        for (p = e->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            e->line_off[e->nlines++] = (size_t)(p - e->text) + 1;
     }
     if (line < 1)
         return 0;
@@ -744,6 +746,9 @@ static void commit(Loader *L)
             if (o == 0 || strcmp(rs->reserved.items[o - 1], rs->reserved.items[i]) != 0)
                 rs->reserved.items[o++] = rs->reserved.items[i];
         rs->reserved.n = o;
+        memset(&ix->reserved, 0, sizeof ix->reserved); /* rebuilt: few layers, small */
+        for (int i = 0; i < rs->reserved.n; i++)
+            htab_get(a, &ix->reserved, rs->reserved.items[i]);
     }
     if (L->p.max_ident_len > 0)
         rs->max_ident_len = L->p.max_ident_len;
@@ -1049,8 +1054,11 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
     if (len > (size_t)0x7fffffff)
         err_add(&e, 0, "file too large");
     else
+        /* COMPACT: short text nodes without a separate allocation (the
+         * tree is only read, never changed) */
         doc = xmlReadMemory(text, (int)len, name, NULL,
-                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
+                                XML_PARSE_COMPACT);
     /* The built-in files are checked against rules.rng by the unit tests
      * (check_rules.c), so start-up skips compiling the schema for them: it was
      * about a third of the start-up time. A user's file is always validated. */
@@ -1339,6 +1347,15 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
 
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len)
 {
+    char up[64];
+    if (len < sizeof up && rs->index) {
+        for (size_t i = 0; i < len; i++)
+            up[i] = (char)toupper((unsigned char)word[i]);
+        up[len] = 0;
+        if (memchr(word, 0, len)) /* no reserved word holds a NUL */
+            return 0;
+        return htab_find(&((const Index *)rs->index)->reserved, up) != NULL;
+    }
     int lo = 0, hi = rs->reserved.n - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;

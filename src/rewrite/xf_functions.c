@@ -107,14 +107,14 @@ static Node *rule_template(Rw *w, const FuncRule *r)
     return m->tmpl == TMPL_FAILED ? NULL : (Node *)m->tmpl;
 }
 
-int rw_prepare_templates(RuleSet *rs, Dialect target, char **err)
+static int prepare_templates(RuleSet *rs, Dialect target, int min_layer, char **err)
 {
     StrBuf msg;
     sb_init(&msg);
     int bad = 0;
     for (int i = 0; i < rs->funcs.n; i++) {
         FuncRule *r = &rs->funcs.items[i];
-        if (!r->to || !r->to[0] || r->tmpl)
+        if (!r->to || !r->to[0] || r->tmpl || r->layer < min_layer)
             continue;
         char e[256];
         Node *t = parse_template(&rs->arena, target, r->to, e, sizeof e);
@@ -129,6 +129,16 @@ int rw_prepare_templates(RuleSet *rs, Dialect target, char **err)
         *err = sb_take(&msg);
     sb_free(&msg);
     return bad ? -1 : 0;
+}
+
+int rw_prepare_templates(RuleSet *rs, Dialect target, char **err)
+{
+    return prepare_templates(rs, target, 0, err);
+}
+
+int rw_prepare_user_templates(RuleSet *rs, Dialect target, char **err)
+{
+    return prepare_templates(rs, target, 1, err);
 }
 
 /* ==== instantiation ========================================================= */

@@ -85,42 +85,60 @@ static const char *const my_reserved[] = {
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* Case-insensitive compare of a counted word with an upper-case C string. */
-static int word_cmp(const char *w, size_t len, const char *upper)
+/* Asked for every identifier written, so the built-in lists are also kept
+ * as hash tables (1-based indices, 0 = empty slot), built on first use
+ * like the lexer's keyword table; they never change after that. */
+#define RES_TABLE_SIZE 1024
+static uint16_t pg_res_table[RES_TABLE_SIZE], my_res_table[RES_TABLE_SIZE];
+static int res_tables_ready;
+
+static uint32_t res_hash(const char *s)
 {
-    size_t i = 0;
-    for (; i < len && upper[i]; i++) {
-        int a = (unsigned char)w[i];
-        if (a >= 'a' && a <= 'z')
-            a -= 32;
-        int c = a - (unsigned char)upper[i];
-        if (c)
-            return c;
-    }
-    return i < len ? 1 : (upper[i] ? -1 : 0);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
 }
 
-static int in_sorted(const char *const *list, int n, const char *w, size_t len)
+static void res_build(uint16_t *t, const char *const *list, int n)
 {
-    int lo = 0, hi = n - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        int c = word_cmp(w, len, list[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid - 1;
-        else
-            lo = mid + 1;
+    for (int i = 0; i < n; i++) {
+        uint32_t h = res_hash(list[i]) & (RES_TABLE_SIZE - 1);
+        while (t[h])
+            h = (h + 1) & (RES_TABLE_SIZE - 1);
+        t[h] = (uint16_t)(i + 1);
     }
+}
+
+/* 1 if w (any case) is in the target's built-in list. */
+static int in_builtin(int my, const char *w, size_t len)
+{
+    char up[64];
+    if (len >= sizeof up) /* longer than any reserved word */
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        int a = (unsigned char)w[i];
+        if (a == 0) /* no reserved word holds a NUL */
+            return 0;
+        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
+    }
+    up[len] = 0;
+    if (!res_tables_ready) {
+        res_build(pg_res_table, pg_reserved, NELEM(pg_reserved));
+        res_build(my_res_table, my_reserved, NELEM(my_reserved));
+        res_tables_ready = 1;
+    }
+    const uint16_t *t = my ? my_res_table : pg_res_table;
+    const char *const *list = my ? my_reserved : pg_reserved;
+    for (uint32_t h = res_hash(up) & (RES_TABLE_SIZE - 1); t[h]; h = (h + 1) & (RES_TABLE_SIZE - 1))
+        if (strcmp(up, list[t[h] - 1]) == 0)
+            return 1;
     return 0;
 }
 
 int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
 {
-    int my = cx->target == DIALECT_MYSQL;
-    if (my ? in_sorted(my_reserved, NELEM(my_reserved), word, len)
-           : in_sorted(pg_reserved, NELEM(pg_reserved), word, len))
+    if (in_builtin(cx->target == DIALECT_MYSQL, word, len))
         return 1;
     return cx->rules && cx->rules->reserved.n && rules_is_reserved(cx->rules, word, len);
 }

@@ -114,6 +114,41 @@ START_TEST(decode_utf16le_with_surrogates)
 }
 END_TEST
 
+/* Columns count characters, not bytes, also past the 8-byte blocks that
+ * src_pos counts at a time: every offset of a long line with multi-byte
+ * characters at every alignment, against a byte-by-byte count. */
+START_TEST(src_pos_columns_long_utf8_line)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    char in[400];
+    size_t n = 0;
+    memcpy(in, "x\n", 2);
+    n = 2;
+    /* "ab", U+00FC (2 bytes), "c", U+20AC (3 bytes), U+1F600 (4 bytes), ... */
+    while (n + 12 < sizeof in) {
+        memcpy(in + n, "ab\xC3\xBC" "c\xE2\x82\xAC\xF0\x9F\x98\x80", 12);
+        n += 12;
+    }
+    decode(&f, &d, in, n);
+    ck_assert_int_eq(d.v.n, 0);
+    int chars = 0;
+    for (size_t off = 2; off <= n; off++) {
+        SrcPos p = src_pos(&f, (uint32_t)off);
+        ck_assert_int_eq(p.line, 2);
+        ck_assert_int_eq(p.col, chars + 1);
+        if (off < n && ((unsigned char)in[off] & 0xC0) != 0x80)
+            chars++;
+    }
+    ck_assert_int_eq(chars, (int)((n - 2) / 12 * 6));
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(decode_utf16be)
 {
     Arena a;
@@ -297,6 +332,7 @@ Suite *util_suite(void)
     tcase_add_test(tc, decode_utf8_bom_and_crlf);
     tcase_add_test(tc, decode_utf16le_with_surrogates);
     tcase_add_test(tc, decode_utf16be);
+    tcase_add_test(tc, src_pos_columns_long_utf8_line);
     tcase_add_test(tc, decode_invalid_bytes_reported_with_offset);
     tcase_add_test(tc, fs_walk_sorted_and_filtered);
     tcase_add_test(tc, intern_one_copy_per_string);
