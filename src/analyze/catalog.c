@@ -443,6 +443,12 @@ static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
     col.name = col.ident.text;
     set_column_type(c, &col, d->type);
     col.identity = d->identity;
+    col.not_null = d->nullable == 2 || d->identity;
+    for (int i = 0; i < d->constraints.n; i++) {
+        const Constraint *k = (const Constraint *)d->constraints.items[i];
+        if (k->h.kind == N_CONSTRAINT && (k->ck == CK_PRIMARY || k->ck == CK_NOT_NULL))
+            col.not_null = 1;
+    }
     col.generated = d->identity || d->computed ||
                     (d->type && d->type->upper &&
                      (!strcmp(d->type->upper, "ROWVERSION") || !strcmp(d->type->upper, "TIMESTAMP")));
@@ -669,6 +675,21 @@ static void add_table(Catalog *c, const CreateTable *ct, int object)
     reserve_cols(c, t, ct->columns.n);
     for (int i = 0; i < ct->columns.n; i++)
         add_column(c, t, (const ColumnDef *)ct->columns.items[i]);
+    /* PRIMARY KEY (a, b): its columns are NOT NULL */
+    for (int i = 0; i < ct->constraints.n; i++) {
+        const Constraint *k = (const Constraint *)ct->constraints.items[i];
+        if (k->h.kind != N_CONSTRAINT || k->ck != CK_PRIMARY)
+            continue;
+        for (int j = 0; j < k->cols.n; j++) {
+            const IndexCol *ic = (const IndexCol *)k->cols.items[j];
+            if (ic->h.kind != N_INDEX_COL || !ic->expr || ic->expr->kind != N_NAME)
+                continue;
+            const QName *q = &((const NameRef *)ic->expr)->name;
+            CatColumn *col = find_col_mut(t, &q->parts[q->n - 1]);
+            if (col)
+                col->not_null = 1;
+        }
+    }
     if (ct->as_query && ct->columns.n == 0) {
         const SelectStmt *s = body_select(ct->as_query);
         for (int i = 0; s && i < s->targets.n; i++) {

@@ -20,6 +20,7 @@ typedef struct CatColumn {
     unsigned char identity;  /* IDENTITY / AUTO_INCREMENT / GENERATED AS IDENTITY */
     unsigned char generated; /* identity, computed or T-SQL rowversion: a T-SQL INSERT
                                 without a column list leaves it out */
+    unsigned char not_null;  /* NOT NULL, identity or in the PRIMARY KEY */
 } CatColumn;
 
 /* A parameter of converted stored code, for the calls that follow it. */

@@ -209,6 +209,24 @@ static int is_hundred(const Node *e)
     return 0;
 }
 
+/* SQL Server and MySQL sort NULLs as the lowest values (first ascending,
+ * last descending); PostgreSQL as the highest. NULLS FIRST / LAST keeps the
+ * source's order, except where the sort key cannot be NULL: a column that
+ * is NOT NULL, an identity or in the primary key. */
+Node *xf_order_nulls(Rw *w, Node *n)
+{
+    OrderItem *o = (OrderItem *)n;
+    if (o->nulls || !o->expr)
+        return n;
+    if (o->expr->kind == N_NAME) {
+        const CatColumn *c = rw_resolve_column(w, (const NameRef *)o->expr, NULL);
+        if (c && c->not_null)
+            return n;
+    }
+    o->nulls = o->desc ? 2 : 1;
+    return n;
+}
+
 Node *xf_top(Rw *w, Node *n)
 {
     SelectStmt *s = (SelectStmt *)n;

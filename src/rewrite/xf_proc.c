@@ -481,6 +481,11 @@ static const char *expr_type(Rw *w, const Node *e, int depth)
             return "bigint";
         if (!strcmp(u, "COUNT_BIG"))
             return "bigint";
+        /* ranking functions: bigint in PostgreSQL (ntile integer) */
+        if (!strcmp(u, "ROW_NUMBER") || !strcmp(u, "RANK") || !strcmp(u, "DENSE_RANK"))
+            return "bigint";
+        if (!strcmp(u, "NTILE"))
+            return "integer";
         if (f->name.n >= 2 && w->cx->target == DIALECT_POSTGRES) { /* hierarchyid methods (xf_hierarchyid.c) */
             if (!strcmp(u, "TOSTRING") || !strcmp(u, "GETANCESTOR"))
                 return "text";
