@@ -438,7 +438,7 @@ START_TEST(test_mysql_functions)
           "    d date\n"
           ");\n"
           "CREATE VIEW v AS\n"
-          "SELECT STRING_AGG(DISTINCT t, '; ' ORDER BY t) AS ts,\n"
+          "SELECT STRING_AGG(DISTINCT t, '; ' ORDER BY t NULLS FIRST) AS ts,\n"
           "       CASE WHEN a THEN 'yes' ELSE 'no' END AS y,\n"
           "       u + CAST('2 day' AS interval) AS l,\n"
           "       u - CAST('1 hour 30 minute' AS interval) AS e,\n"
@@ -611,12 +611,12 @@ START_TEST(test_top_limit)
           "CREATE VIEW v1 AS\n"
           "SELECT name\n"
           "FROM t\n"
-          "ORDER BY name\n"
+          "ORDER BY name NULLS FIRST\n"
           "LIMIT 10;\n"
           "CREATE VIEW v2 AS\n"
           "SELECT name\n"
           "FROM t\n"
-          "ORDER BY name;\n",
+          "ORDER BY name NULLS FIRST;\n",
           "SS2007 SS2007");
 }
 END_TEST
