@@ -315,7 +315,7 @@ static Node *truncated(Rw *w, SrcSpan sp, Node *e, const char *int_type)
     return mk_cast(w, sp, &mk_call(w, sp, "trunc", 1, e)->h, int_type);
 }
 
-/* PRE on FUNC (T-SQL -> PostgreSQL): ISNULL(a, b) is of a's type; COALESCE
+/* PRE on FUNC (T-SQL): ISNULL(a, b) is of a's type; COALESCE / IFNULL
  * (what ISNULL becomes) is of the common type. A string b longer than a's
  * declared length is cut, a fraction b is truncated for an integer a and
  * rounded to a's scale for a decimal a: the cast says so explicitly. */
@@ -329,17 +329,22 @@ Node *xf_isnull_type(Rw *w, Node *n)
         return n;
     SrcSpan sp = b->span;
     XfStrType sa, sb;
+    int pg = rw_target_pg(w);
     if (xf_string_type(w, a, &sa) && !sa.literal && sa.len > 0) {
         int fits = xf_string_type(w, b, &sb) && sb.len >= 0 && sb.len <= sa.len &&
                    (!sa.fixed || sb.fixed || sb.literal);
         if (!fits && rw_expr_class(w, b) != CLS_NUMERIC)
-            f->args.items[1] = mk_cast(w, sp, b, string_type_text(w, &sa, sa.fixed));
+            /* MySQL: LEFT, since CAST(.. AS CHAR(n)) cuts with a warning
+             * (an error where strict mode turns warnings into errors) */
+            f->args.items[1] = pg ? mk_cast(w, sp, b, string_type_text(w, &sa, sa.fixed))
+                                  : &mk_call(w, sp, "LEFT", 2, b, mk_int(w, sp, sa.len))->h;
         return n;
     }
     const TypeName *t = declared_type(w, a);
     const char *it = int_type_of(t);
     if (it && may_have_fraction(w, b)) {
-        f->args.items[1] = truncated(w, sp, b, it);
+        f->args.items[1] = pg ? truncated(w, sp, b, it)
+                              : &mk_call(w, sp, "TRUNCATE", 2, b, mk_int(w, sp, 0))->h;
         return n;
     }
     if ((type_is(t, "DECIMAL") || type_is(t, "NUMERIC") || type_is(t, "DEC")) && t->args.n >= 1 &&

@@ -61,7 +61,6 @@ GO
 -- expect-rows:
 -- def
 -- because: ISNULL returns the type of its first argument (varchar(3)): 'default' is cut to 'def'
--- known-bug: ISNULL becomes IFNULL, which does not cut the replacement to the first argument's length; not flagged
 -- call: SELECT fn_default_code('xy')
 -- expect-rows:
 -- xy
