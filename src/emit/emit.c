@@ -175,6 +175,12 @@ static void order_list(Em *e, StrBuf *b, const NodeList *l)
         if (i)
             sb_puts(b, ", ");
         const OrderItem *o = (const OrderItem *)l->items[i];
+        /* MySQL has no NULLS FIRST / LAST: a key "x IS NULL" before x
+         * (an ordinal ORDER BY 1 cannot take one: left as it is) */
+        if (o->nulls && !e->pg && o->expr && o->expr->kind != N_LITERAL) {
+            expr(e, b, o->expr);
+            sb_puts(b, o->nulls == 1 ? " IS NULL DESC, " : " IS NULL, ");
+        }
         expr(e, b, o->expr);
         if (o->desc)
             sb_puts(b, " DESC");

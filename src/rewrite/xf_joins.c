@@ -210,20 +210,25 @@ static int is_hundred(const Node *e)
 }
 
 /* SQL Server and MySQL sort NULLs as the lowest values (first ascending,
- * last descending); PostgreSQL as the highest. NULLS FIRST / LAST keeps the
- * source's order, except where the sort key cannot be NULL: a column that
- * is NOT NULL, an identity or in the primary key. */
+ * last descending), Oracle and PostgreSQL as the highest. Where source and
+ * target differ, the source's order is written out (NULLS FIRST / LAST; an
+ * "x IS NULL" key for MySQL), except where the sort key cannot be NULL: a
+ * column that is NOT NULL, an identity or in the primary key. */
 Node *xf_order_nulls(Rw *w, Node *n)
 {
     OrderItem *o = (OrderItem *)n;
-    if (o->nulls || !o->expr)
+    int src_low = w->cx->source != DIALECT_ORACLE;
+    int tgt_low = w->cx->target != DIALECT_POSTGRES;
+    if (o->nulls || !o->expr || src_low == tgt_low)
         return n;
     if (o->expr->kind == N_NAME) {
         const CatColumn *c = rw_resolve_column(w, (const NameRef *)o->expr, NULL);
         if (c && c->not_null)
             return n;
     }
-    o->nulls = o->desc ? 2 : 1;
+    /* lowest: first ascending; highest: last ascending */
+    int first = src_low ? !o->desc : o->desc;
+    o->nulls = first ? 1 : 2;
     return n;
 }
 
