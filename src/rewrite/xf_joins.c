@@ -229,6 +229,14 @@ Node *xf_order_nulls(Rw *w, Node *n)
     /* lowest: first ascending; highest: last ascending */
     int first = src_low ? !o->desc : o->desc;
     o->nulls = first ? 1 : 2;
+    if (!tgt_low || o->expr->kind != N_LITERAL)
+        return n;
+    /* MySQL: a position cannot take the "x IS NULL" key (emit.c) */
+    const Literal *lit = (const Literal *)o->expr;
+    if (lit->lk == LIT_INTEGER)
+        rw_item(w, "SS2042", n->span,
+                "ORDER BY position %.*s: MySQL sorts NULLs as the lowest values, the source as the highest",
+                (int)lit->len, lit->value);
     return n;
 }
 

@@ -12,3 +12,5 @@ CREATE VIEW tasks_by_due AS
     ORDER BY due_day, task_id;
 CREATE VIEW tasks_nulls_first AS
     SELECT title FROM tasks ORDER BY due_day NULLS FIRST, title;
+CREATE VIEW tasks_by_position AS
+    SELECT title, due_day FROM tasks ORDER BY 2;
