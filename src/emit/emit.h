@@ -27,6 +27,17 @@ int em_plpgsql_routine(ConvCtx *cx, StrBuf *b, const RoutineStmt *r);
 int em_mysql_routine(ConvCtx *cx, StrBuf *b, const RoutineStmt *r);
 /* Writes text as "-- | " comment lines (for statements kept verbatim). */
 void em_verbatim(StrBuf *b, const char *text, size_t len);
+/* Layout shared by the stored-code printers (emit_code.c); ind counts
+ * four-space steps. */
+void emc_pad(StrBuf *b, int ind);
+/* s indented, its later lines too */
+void emc_indented(StrBuf *b, const char *s, size_t n, int ind);
+/* one statement by the generic printer, indented */
+void emc_sql(ConvCtx *cx, StrBuf *b, const Node *n, int ind);
+/* an expression; continuation lines (subqueries) indented under ind */
+void emc_expr(ConvCtx *cx, StrBuf *b, const Node *e, int ind);
+/* the source text of a dropped statement as "-- | " lines, indented */
+void emc_dropped(ConvCtx *cx, StrBuf *b, const Node *n, int ind);
 
 /* ---- identifier policy (src/rewrite/xf_names.c) --------------------------
  * One place decides how a source identifier is spelled in the target:

@@ -30,62 +30,11 @@ typedef struct My {
 
 static void stmt(My *m, StrBuf *b, const Node *n, int ind);
 
-static void pad(StrBuf *b, int ind)
-{
-    for (int i = 0; i < ind; i++)
-        sb_puts(b, "    ");
-}
-
-static void indented(StrBuf *b, const char *s, size_t n, int ind)
-{
-    pad(b, ind);
-    for (size_t i = 0; i < n; i++) {
-        sb_putc(b, s[i]);
-        if (s[i] == '\n' && i + 1 < n)
-            pad(b, ind);
-    }
-}
-
-static void sql(My *m, StrBuf *b, const Node *n, int ind)
-{
-    StrBuf t;
-    sb_init(&t);
-    if (!em_sql_stmt(m->cx, &t, n)) {
-        sb_reset(&t);
-        sb_puts(&t, "-- (statement not printed)\n");
-    }
-    indented(b, t.s, t.len, ind);
-    sb_free(&t);
-}
-
-/* an expression; continuation lines (subqueries) indented under the statement */
-static void expr(My *m, StrBuf *b, const Node *e)
-{
-    StrBuf t;
-    sb_init(&t);
-    em_expr(m->cx, &t, e);
-    for (size_t i = 0; i < t.len; i++) {
-        sb_putc(b, t.s[i]);
-        if (t.s[i] == '\n')
-            pad(b, m->ind + 1);
-    }
-    sb_free(&t);
-}
-
-static void dropped(My *m, StrBuf *b, const Node *n, int ind)
-{
-    const SourceFile *f = m->cx->src;
-    uint32_t off = n->span.off, len = n->span.len;
-    if (off > f->len)
-        off = (uint32_t)f->len;
-    if (off + len > f->len)
-        len = (uint32_t)(f->len - off);
-    StrBuf t;
-    sb_init(&t);
-    em_verbatim(&t, f->text + off, len);
-    indented(b, t.s, t.len, ind);
-    sb_free(&t);
-}
+static void pad(StrBuf *b, int ind) { emc_pad(b, ind); }
+static void indented(StrBuf *b, const char *s, size_t n, int ind) { emc_indented(b, s, n, ind); }
+static void sql(My *m, StrBuf *b, const Node *n, int ind) { emc_sql(m->cx, b, n, ind); }
+static void expr(My *m, StrBuf *b, const Node *e) { emc_expr(m->cx, b, e, m->ind); }
+static void dropped(My *m, StrBuf *b, const Node *n, int ind) { emc_dropped(m->cx, b, n, ind); }
 
 static void rowcount(My *m, StrBuf *b, int ind, int query)
 {

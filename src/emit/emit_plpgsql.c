@@ -33,64 +33,11 @@ static int contains(const char *h, size_t n, const char *needle)
     return 0;
 }
 
-static void pad(StrBuf *b, int ind)
-{
-    for (int i = 0; i < ind; i++)
-        sb_puts(b, "    ");
-}
-
-/* SQL printed by the generic printer, indented (lines after the first too) */
-static void indented(StrBuf *b, const char *s, size_t n, int ind)
-{
-    pad(b, ind);
-    for (size_t i = 0; i < n; i++) {
-        sb_putc(b, s[i]);
-        if (s[i] == '\n' && i + 1 < n)
-            pad(b, ind);
-    }
-}
-
-static void sql(Pg *g, StrBuf *b, const Node *n, int ind)
-{
-    StrBuf t;
-    sb_init(&t);
-    if (!em_sql_stmt(g->cx, &t, n)) {
-        sb_reset(&t);
-        sb_puts(&t, "-- (statement not printed)\n");
-    }
-    indented(b, t.s, t.len, ind);
-    sb_free(&t);
-}
-
-/* an expression; continuation lines (subqueries) indented under the statement */
-static void expr(Pg *g, StrBuf *b, const Node *e)
-{
-    StrBuf t;
-    sb_init(&t);
-    em_expr(g->cx, &t, e);
-    for (size_t i = 0; i < t.len; i++) {
-        sb_putc(b, t.s[i]);
-        if (t.s[i] == '\n')
-            pad(b, g->ind + 1);
-    }
-    sb_free(&t);
-}
-
-/* the source text of a dropped statement as "-- | " lines */
-static void dropped(Pg *g, StrBuf *b, const Node *n, int ind)
-{
-    const SourceFile *f = g->cx->src;
-    uint32_t off = n->span.off, len = n->span.len;
-    if (off > f->len)
-        off = (uint32_t)f->len;
-    if (off + len > f->len)
-        len = (uint32_t)(f->len - off);
-    StrBuf t;
-    sb_init(&t);
-    em_verbatim(&t, f->text + off, len);
-    indented(b, t.s, t.len, ind);
-    sb_free(&t);
-}
+static void pad(StrBuf *b, int ind) { emc_pad(b, ind); }
+static void indented(StrBuf *b, const char *s, size_t n, int ind) { emc_indented(b, s, n, ind); }
+static void sql(Pg *g, StrBuf *b, const Node *n, int ind) { emc_sql(g->cx, b, n, ind); }
+static void expr(Pg *g, StrBuf *b, const Node *e) { emc_expr(g->cx, b, e, g->ind); }
+static void dropped(Pg *g, StrBuf *b, const Node *n, int ind) { emc_dropped(g->cx, b, n, ind); }
 
 static void rowcount(Pg *g, StrBuf *b, int ind)
 {
