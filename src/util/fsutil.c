@@ -167,6 +167,15 @@ int fs_out_commit(FsOut *o)
         e = errno;
     }
     o->f = NULL;
+    /* Renaming over an existing file makes ext4 (auto_da_alloc) start
+     * writing the new file out before rename returns: about 2 ms per file,
+     * more than converting a small script, and per object with --split. The
+     * old file is removed first instead: a reader still never sees a
+     * half-written file, only, for a moment, none. */
+    if (!bad && o->tmp && unlink(o->path) != 0 && errno != ENOENT) {
+        bad = 1;
+        e = errno;
+    }
     if (!bad && o->tmp && rename(o->tmp, o->path) != 0) {
         bad = 1;
         e = errno;
