@@ -21,6 +21,8 @@
 . "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/setup.sh"
 # shellcheck source=lib/servers.sh disable=SC1091
 . "$top_srcdir/tests/lib/servers.sh"
+# shellcheck source=lib/behaviour_run.sh disable=SC1091
+. "$top_srcdir/tests/lib/behaviour_run.sh"
 
 bdir=$top_srcdir/tests/behaviour-mysql
 parse=$top_srcdir/tests/behaviour/parse_case.pl
@@ -34,10 +36,6 @@ maria_ok=0
 st=0
 maria_start || st=$?
 if [ "$st" -eq 0 ]; then maria_ok=1; fi
-
-findings() {
-    sed -n "s/^$1:\([0-9]*\):\([0-9]*\): \([a-z]*\)\[\(SS[0-9]*\)\]: .*/\1:\2 \4 \3/p" "$2"
-}
 
 # result_of OUT ERR: "ERROR SQLSTATE: message" for an error, else the rows
 # (tab-separated by the client) with "|" between columns and (null).
@@ -56,145 +54,13 @@ decimals() {
     perl -ne 'chomp; print join("|", map { s/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.0+$/$1/; s/^(-?\d+)\.(\d*?)0*$/length($2) ? "$1.$2" : $1/e; $_ } split(/\|/, $_, -1)), "\n"' "$1"
 }
 
-n_routines=0 n_run=0 n_kept=0 n_calls=0 n_passed=0 n_flagged=0 n_bugs=0 n_waiting=0
-for file in $cases; do
-    name=${file%.sql}
-    cdir=$tmp/$name
-    mkdir -p "$cdir"
-    if ! perl "$parse" "$bdir/$file" "$cdir" 2>"$cdir/parse.err"; then
-        not_ok "$name: the case is well formed"
-        diag_file "$cdir/parse.err"
-        continue
-    fi
-    title=$(cat "$cdir/title")
-
-    st=0
-    (cd "$bdir" && "$SQLSHIFT" convert -s tsql -t mysql -v "$file") >"$cdir/out.sql" 2>"$cdir/err" || st=$?
-    if [ "$st" -ge 2 ] || sanitizer_report "$cdir/err"; then
-        not_ok "$name: converts ($title)"
-        diag "exit status $st"
-        diag_file "$cdir/err" 30
-        continue
-    fi
-
-    findings "$file" "$cdir/err" >"$cdir/found"
-    problems=
-    while read -r pos code kind blk; do
-        if ! grep -q "^$pos $code " "$cdir/found"; then
-            problems="$problems
-declared but not reported: $code at $pos ($kind)"
-        fi
-        if [ "$kind" = kept ]; then
-            create=$(awk -F'|' -v b="$blk" '$1 == b { print $3 }' "$cdir/blocks")
-            if [ "${pos%%:*}" != "$create" ]; then
-                problems="$problems
-kept: $code at $pos is not on the routine's CREATE line ($create)"
-            fi
-        fi
-    done <"$cdir/items"
-    while read -r pos code sev; do
-        case $sev in medium | high | critical) ;; *) continue ;; esac
-        if ! grep -q "^$pos $code " "$cdir/items"; then
-            problems="$problems
-reported but not declared: $sev $code at $pos: $(grep -m1 "^$file:$pos: $sev\[$code\]" "$cdir/err" | sed 's/^[^]]*\]: //')"
-        fi
-    done <"$cdir/found"
-    nk=$(grep -c ' kept ' "$cdir/items" || true)
-    ni=$(grep -c ' item ' "$cdir/items" || true)
-    if [ -z "$problems" ]; then
-        ok "$name: findings as declared ($nk kept, $ni other items) - $title"
-    else
-        not_ok "$name: findings as declared - $title"
-        diag "${problems#?}"
-    fi
-
-    : >"$cdir/kept_blocks"
-    while read -r pos code kind blk; do
-        if [ "$kind" = kept ]; then echo "$blk" >>"$cdir/kept_blocks"; fi
-    done <"$cdir/items"
-    while IFS='|' read -r blk rname _; do
-        n_routines=$((n_routines + 1))
-        ncalls=$(grep -lx "$blk" "$cdir"/calls/*.block 2>/dev/null | wc -l)
-        if grep -qx "$blk" "$cdir/kept_blocks"; then
-            n_kept=$((n_kept + 1))
-            n_waiting=$((n_waiting + ncalls))
-            code=$(awk -v b="$blk" '$3 == "kept" && $4 == b { print $2 " at " $1 }' "$cdir/items" | head -n 1)
-            if grep -q "^$(awk -v b="$blk" '$3 == "kept" && $4 == b { print $1 " " $2 }' "$cdir/items" | head -n 1) " "$cdir/found"; then
-                ok "$name/$rname: kept verbatim with $code, as declared; its $ncalls calls wait for its conversion"
-            else
-                not_ok "$name/$rname: declared kept with $code, but that finding is not reported (converted now? then drop the kept line)"
-            fi
-        else
-            n_run=$((n_run + 1))
-        fi
-    done <"$cdir/blocks"
-
-    if [ $maria_ok -ne 1 ]; then
-        skip "MariaDB not available: $SERVER_SKIP_REASON"
-        continue
-    fi
-    db=bm_$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_' | tr 'A-Z' 'a-z')
-    echo "CREATE DATABASE \`$db\`;" | maria_sql "" >/dev/null 2>&1
-    casebug=
-    if [ -f "$cdir/casebug" ]; then casebug=" # TODO known converter bug: $(cat "$cdir/casebug")"; fi
-    if maria_sql "$db" <"$cdir/out.sql" >"$cdir/apply" 2>&1; then
-        applied=1
-        ok "$name: applied on MariaDB$casebug"
-    else
-        applied=0
-        not_ok "$name: rejected by MariaDB$casebug"
-        diag_file "$cdir/apply" 20
-    fi
-
-    for c in "$cdir"/calls/*.sql; do
-        [ -f "$c" ] || continue
-        base=${c%.sql}
-        blk=$(cat "$base.block")
-        if grep -qx "$blk" "$cdir/kept_blocks"; then
-            continue
-        fi
-        rname=$(awk -F'|' -v b="$blk" '$1 == b { print $2 }' "$cdir/blocks")
-        sql=$(tr '\n' ' ' <"$c" | sed 's/ *$//' | cut -c1-100)
-        desc="$name/$rname: $sql ($(cat "$base.why"))"
-        desc=${desc//#/\\#}
-        n_calls=$((n_calls + 1))
-        bug=
-        if [ -f "$base.bug" ]; then bug=" # TODO known converter bug: $(cat "$base.bug")"; fi
-        if [ $applied -ne 1 ]; then
-            n_bugs=$((n_bugs + 1))
-            not_ok "$desc${casebug:-$bug}"
-            diag "not run: the script was rejected"
-            continue
-        fi
-        # one session per call: user variables and temporary tables start afresh
-        SERVER_CLIENT_TIMEOUT=60 maria_sql "$db" -N <"$c" >"$base.out" 2>"$base.err" || true
-        result_of "$base.out" "$base.err" >"$base.got"
-        same=0
-        if [ "$(decimals "$base.exp")" = "$(decimals "$base.got")" ]; then same=1; fi
-        if [ -f "$base.flagged" ]; then
-            fl=$(cat "$base.flagged")
-            n_flagged=$((n_flagged + 1))
-            if [ $same -eq 0 ] && grep -q "^$fl " "$cdir/found"; then
-                ok "$desc; differs from T-SQL as flagged by ${fl#* } at ${fl%% *}"
-                diag "T-SQL: $(tr '\n' ' ' <"$base.exp")/ MySQL: $(tr '\n' ' ' <"$base.got")"
-            elif [ $same -eq 1 ]; then
-                not_ok "$desc; declared flagged by ${fl#* } but gives the T-SQL result (drop the flagged line)"
-            else
-                not_ok "$desc; declared flagged by ${fl#* } at ${fl%% *}, but that finding is not reported"
-            fi
-        elif [ $same -eq 1 ]; then
-            n_passed=$((n_passed + 1))
-            ok "$desc$bug"
-        else
-            if [ -n "$bug" ]; then n_bugs=$((n_bugs + 1)); fi
-            not_ok "$desc$bug"
-            diag "case line $(cat "$base.line"): expected (T-SQL):"
-            diag_file "$base.exp" 15
-            diag "got (MariaDB):"
-            diag_file "$base.got" 15
-        fi
-    done
-done
+bh_createdb() { echo "CREATE DATABASE \`$1\`;" | maria_sql "" >/dev/null 2>&1; }
+bh_apply() { maria_sql "$1" <"$2"; }
+# one session per call: user variables and temporary tables start afresh
+bh_call() { SERVER_CLIENT_TIMEOUT=60 maria_sql "$1" -N <"$2"; }
+bh_parse=$parse bh_target=mysql bh_server=MariaDB bh_label=MySQL
+bh_server_ok=$maria_ok bh_db_prefix=bm_ bh_plcheck=0
+behaviour_run
 
 # `sqlshift apply` runs a --split folder of converted routines (DELIMITER
 # blocks, install.sql with source lines) on MariaDB
