@@ -8,10 +8,13 @@
  *
  * A file is loaded in two passes so that a broken file changes nothing: the
  * first pass parses, validates and checks everything into pending lists, the
- * second commits them. Built-in files (embedded by tools/embed) form layer 0;
+ * second commits them. Built-in files form layer 0: tools/rules_compile reads
+ * them with this loader at build time and rules_init commits the resulting
+ * C tables (rules_table.h), so start-up parses no XML;
  * each --rules file adds a layer, and a lookup returns the first matching
  * rule, in file order, of the highest layer that has one. */
 #include "rewrite/rules.h"
+#include "rewrite/rules_table.h"
 #include "diag/diag.h"
 #include "util/strbuf.h"
 
@@ -24,6 +27,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -708,13 +712,15 @@ static int cmp_word(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void commit(Loader *L)
+/* Adds what one file holds (t, and its name rules) to rs as read; the
+ * strings are not copied (arena or static storage). */
+static void commit(RuleSet *rs, const RulesTable *t, const NameRule *names,
+                   const NameExtra *extra, int nnames)
 {
-    RuleSet *rs = L->rs;
-    Index *ix = L->ix;
+    Index *ix = rs->index;
     Arena *a = &rs->arena;
-    for (int i = 0; i < L->p.actions.n; i++) {
-        ActionDef *d = &L->p.actions.items[i];
+    for (int i = 0; i < t->nactions; i++) {
+        const ActionDef *d = &t->actions[i];
         Bucket *b = htab_get(a, &ix->actions, d->code);
         if (b->idx.n) { /* an override replaces the definition in place */
             rs->actions.items[b->idx.items[0]] = *d;
@@ -723,23 +729,23 @@ static void commit(Loader *L)
             VEC_PUSH(a, b->idx, rs->actions.n - 1);
         }
     }
-    for (int i = 0; i < L->p.types.n; i++) {
-        VEC_PUSH(a, rs->types, L->p.types.items[i]);
-        Bucket *b = htab_get(a, &ix->types, L->p.types.items[i].name);
+    for (int i = 0; i < t->ntypes; i++) {
+        VEC_PUSH(a, rs->types, t->types[i]);
+        Bucket *b = htab_get(a, &ix->types, t->types[i].name);
         VEC_PUSH(a, b->idx, rs->types.n - 1);
     }
-    for (int i = 0; i < L->p.funcs.n; i++) {
-        VEC_PUSH(a, rs->funcs, L->p.funcs.items[i]);
-        Bucket *b = htab_get(a, &ix->funcs, L->p.funcs.items[i].name);
+    for (int i = 0; i < t->nfuncs; i++) {
+        VEC_PUSH(a, rs->funcs, t->funcs[i]);
+        Bucket *b = htab_get(a, &ix->funcs, t->funcs[i].name);
         VEC_PUSH(a, b->idx, rs->funcs.n - 1);
     }
-    for (int i = 0; i < L->p.names.n; i++) {
-        VEC_PUSH(a, rs->names, L->p.names.items[i]);
-        VEC_PUSH(a, ix->name_extra, L->p.name_extra.items[i]);
+    for (int i = 0; i < nnames; i++) {
+        VEC_PUSH(a, rs->names, names[i]);
+        VEC_PUSH(a, ix->name_extra, extra[i]);
     }
-    if (L->p.reserved.n) {
-        for (int i = 0; i < L->p.reserved.n; i++)
-            VEC_PUSH(a, rs->reserved, L->p.reserved.items[i]);
+    if (t->nreserved) {
+        for (int i = 0; i < t->nreserved; i++)
+            VEC_PUSH(a, rs->reserved, t->reserved[i]);
         qsort(rs->reserved.items, (size_t)rs->reserved.n, sizeof(const char *), cmp_word);
         int o = 0;
         for (int i = 0; i < rs->reserved.n; i++)
@@ -750,8 +756,8 @@ static void commit(Loader *L)
         for (int i = 0; i < rs->reserved.n; i++)
             htab_get(a, &ix->reserved, rs->reserved.items[i]);
     }
-    if (L->p.max_ident_len > 0)
-        rs->max_ident_len = L->p.max_ident_len;
+    if (t->max_ident_len > 0)
+        rs->max_ident_len = t->max_ident_len;
 }
 
 /* Validates doc against the schema; messages go to e (NULL: dropped). */
@@ -1040,9 +1046,13 @@ static int locate_invalid(xmlRelaxNGPtr schema, xmlDoc *doc, Errors *e)
     return 0;
 }
 
-/* Parses, validates, checks and (if all is well) commits one file. */
+/* Parses, validates, checks and (if all is well) commits one file. A
+ * user's file is always validated against the schema; a built-in one
+ * (layer 0, "builtin:" name) only when `validate` is set, as the
+ * generator of the compiled tables does. capture: set to what the file
+ * added (arena), for that generator. */
 static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t len, int layer,
-                       char **err)
+                       int validate_builtin, RulesTable *capture, char **err)
 {
     Index *ix = rs->index;
     Errors e = {.file = name, .text = text, .len = len};
@@ -1059,10 +1069,7 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
         doc = xmlReadMemory(text, (int)len, name, NULL,
                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
                                 XML_PARSE_COMPACT);
-    /* The built-in files are checked against rules.rng by the unit tests
-     * (check_rules.c), so start-up skips compiling the schema for them: it was
-     * about a third of the start-up time. A user's file is always validated. */
-    int trusted = layer == 0 && !strncmp(name, "builtin:", 8);
+    int trusted = layer == 0 && !strncmp(name, "builtin:", 8) && !validate_builtin;
     if (doc && e.n == 0 && !trusted && !ix->schema) {
         char *serr = NULL;
         ix->schema = load_schema(&serr);
@@ -1101,8 +1108,20 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
                         dialect_name(rs->target));
         }
         read_rules(&L, root);
-        if (e.n == 0)
-            commit(&L);
+        if (e.n == 0) {
+            RulesTable t = {
+                .name = L.file, .actions = L.p.actions.items, .nactions = L.p.actions.n,
+                .types = L.p.types.items, .ntypes = L.p.types.n,
+                .funcs = L.p.funcs.items, .nfuncs = L.p.funcs.n,
+                .reserved = L.p.reserved.items, .nreserved = L.p.reserved.n,
+                .max_ident_len = L.p.max_ident_len,
+            };
+            commit(rs, &t, L.p.names.items, L.p.name_extra.items, L.p.names.n);
+            if (capture)
+                *capture = t;
+            if (capture && L.p.names.n)
+                err_add(&e, 0, "a built-in rule file cannot hold name rules");
+        }
     }
     if (doc)
         xmlFreeDoc(doc);
@@ -1115,21 +1134,29 @@ static int load_buffer(RuleSet *rs, const char *name, const char *text, size_t l
     return 0;
 }
 
+static char *msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *msgf(const char *fmt, ...)
+{
+    char *s = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&s, fmt, ap) < 0)
+        s = NULL;
+    va_end(ap);
+    return s;
+}
+
+/* Adds a built-in file's compiled table (rules_table.h) as part of layer 0. */
 static int load_builtin(RuleSet *rs, const char *name, char **err)
 {
-    const BuiltinFile *bf = builtin(name);
-    char label[128];
-    snprintf(label, sizeof label, "builtin:%s", name);
-    if (!bf) {
-        if (err) {
-            size_t n = strlen(label) + 40;
-            *err = malloc(n);
-            if (*err)
-                snprintf(*err, n, "%s: no such built-in rule file", label);
+    for (int i = 0; i < rules_tables_count; i++)
+        if (strcmp(rules_tables[i].name, name) == 0) {
+            commit(rs, &rules_tables[i], NULL, NULL, 0);
+            return 0;
         }
-        return -1;
-    }
-    return load_buffer(rs, label, bf->text, bf->len, 0, err);
+    if (err)
+        *err = msgf("builtin:%s: no such built-in rule file", name);
+    return -1;
 }
 
 /* Reads a whole file into malloc'd memory. Returns NULL with errno set. */
@@ -1170,8 +1197,8 @@ static char *io_error(const char *path)
 
 /* ==== public API ======================================================== */
 
-/* Sets up an empty RuleSet with the schema and the catalogue loaded. */
-static int init_base(RuleSet *rs, Dialect source, Dialect target, int any_pair, char **err)
+/* An empty RuleSet, no catalogue. */
+static void init_empty(RuleSet *rs, Dialect source, Dialect target, int any_pair)
 {
     memset(rs, 0, sizeof *rs);
     arena_init(&rs->arena, 0);
@@ -1181,7 +1208,36 @@ static int init_base(RuleSet *rs, Dialect source, Dialect target, int any_pair, 
     Index *ix = ARENA_NEW(&rs->arena, Index);
     ix->any_pair = any_pair;
     rs->index = ix;
+}
+
+/* Sets up a RuleSet with the catalogue loaded. */
+static int init_base(RuleSet *rs, Dialect source, Dialect target, int any_pair, char **err)
+{
+    init_empty(rs, source, target, any_pair);
     return load_builtin(rs, "actions.xml", err);
+}
+
+void rules_begin(RuleSet *rs, Dialect source, Dialect target)
+{
+    init_empty(rs, source, target, 0);
+}
+
+int rules_read_builtin(RuleSet *rs, const char *name, RulesTable *out, char **err)
+{
+    if (err)
+        *err = NULL;
+    const BuiltinFile *bf = builtin(name);
+    if (!bf) {
+        if (err)
+            *err = msgf("builtin:%s: no such built-in rule file", name);
+        return -1;
+    }
+    char label[128];
+    snprintf(label, sizeof label, "builtin:%s", name);
+    int rc = load_buffer(rs, label, bf->text, bf->len, 0, 1, out, err);
+    if (rc == 0)
+        out->name = bf->name;
+    return rc;
 }
 
 int rules_init(RuleSet *rs, Dialect source, Dialect target, char **err)
@@ -1228,7 +1284,7 @@ int rules_load_file(RuleSet *rs, const char *path, char **err)
             *err = io_error(path);
         return -2; /* unreadable, as opposed to invalid (-1) */
     }
-    int rc = load_buffer(rs, path, text, len, rs->nlayers, err);
+    int rc = load_buffer(rs, path, text, len, rs->nlayers, 0, NULL, err);
     free(text);
     if (rc == 0)
         rs->nlayers++;

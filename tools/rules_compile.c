@@ -1,0 +1,181 @@
+/* tools: build-time generator of src/rewrite/rules_tables.c. Loads every
+ * built-in rule file with the loader of src/rewrite/rules.c, as rules_init
+ * once did at each start (well-formedness, the RELAX NG schema, template
+ * slots, action codes, the pair's source and target), each pair in turn
+ * (actions.xml, then the target's file, then the pair's), and writes what
+ * each file added as static C tables (rules_table.h). A file that fails
+ * fails the build with the loader's message. */
+#include "rewrite/rules_table.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The generator is what makes the compiled tables, so it has none. */
+const RulesTable rules_tables[] = {{0}};
+const int rules_tables_count = 0;
+
+static void cstr(const char *s)
+{
+    if (!s) {
+        fputs("NULL", stdout);
+        return;
+    }
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\\' || *p == '"')
+            printf("\\%c", *p);
+        else if (*p == '?')
+            fputs("\\?", stdout); /* no trigraphs */
+        else if (*p < 32 || *p >= 127)
+            printf("\\%03o", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+/* C identifier for a file's tables: "tsql-postgresql.xml" -> tsql_postgresql_xml */
+static void ident(char *out, size_t n, const char *name)
+{
+    size_t o = 0;
+    for (; *name && o + 1 < n; name++)
+        out[o++] = isalnum((unsigned char)*name) ? *name : '_';
+    out[o] = 0;
+}
+
+static void dump(const RulesTable *t)
+{
+    char id[128];
+    ident(id, sizeof id, t->name);
+    printf("\n/* %s */\n", t->name);
+    if (t->nactions) {
+        printf("static const ActionDef %s_actions[] = {\n", id);
+        for (int i = 0; i < t->nactions; i++) {
+            const ActionDef *a = &t->actions[i];
+            printf("    {.code = ");
+            cstr(a->code);
+            printf(", .sev = %d, .category = ", a->sev);
+            cstr(a->category);
+            printf(", .effort_min = %d,\n     .title = ", a->effort_min);
+            cstr(a->title);
+            printf(",\n     .recommendation = ");
+            cstr(a->recommendation);
+            printf("},\n");
+        }
+        printf("};\n");
+    }
+    if (t->ntypes) {
+        printf("static const TypeRule %s_types[] = {\n", id);
+        for (int i = 0; i < t->ntypes; i++) {
+            const TypeRule *r = &t->types[i];
+            printf("    {.name = ");
+            cstr(r->name);
+            printf(", .nargs = %d, .max = %d, .pmin = %d, .pmax = %d, .scale = %d, .is_unsigned = %d,\n"
+                   "     .to = ", r->nargs, r->max, r->pmin, r->pmax, r->scale, r->is_unsigned);
+            cstr(r->to);
+            printf(", .item = ");
+            cstr(r->item);
+            printf(", .note = ");
+            cstr(r->note);
+            printf(", .file = ");
+            cstr(r->file);
+            printf(", .line = %d, .layer = %d},\n", r->line, r->layer);
+        }
+        printf("};\n");
+    }
+    if (t->nfuncs) {
+        printf("static const FuncRule %s_funcs[] = {\n", id);
+        for (int i = 0; i < t->nfuncs; i++) {
+            const FuncRule *r = &t->funcs[i];
+            printf("    {.name = ");
+            cstr(r->name);
+            printf(", .min_args = %d, .max_args = %d, .to = ", r->min_args, r->max_args);
+            cstr(r->to);
+            printf(",\n     .item = ");
+            cstr(r->item);
+            printf(", .note = ");
+            cstr(r->note);
+            printf(", .file = ");
+            cstr(r->file);
+            printf(", .line = %d, .layer = %d},\n", r->line, r->layer);
+        }
+        printf("};\n");
+    }
+    if (t->nreserved) {
+        printf("static const char *const %s_reserved[] = {", id);
+        for (int i = 0; i < t->nreserved; i++) {
+            printf(i % 8 ? " " : "\n    ");
+            cstr(t->reserved[i]);
+            putchar(',');
+        }
+        printf("\n};\n");
+    }
+}
+
+static void dump_entry(const RulesTable *t)
+{
+    char id[128];
+    ident(id, sizeof id, t->name);
+    printf("    {.name = ");
+    cstr(t->name);
+    if (t->nactions)
+        printf(", .actions = %s_actions, .nactions = %d", id, t->nactions);
+    if (t->ntypes)
+        printf(", .types = %s_types, .ntypes = %d", id, t->ntypes);
+    if (t->nfuncs)
+        printf(", .funcs = %s_funcs, .nfuncs = %d", id, t->nfuncs);
+    if (t->nreserved)
+        printf(", .reserved = %s_reserved, .nreserved = %d", id, t->nreserved);
+    printf(", .max_ident_len = %d},\n", t->max_ident_len);
+}
+
+int main(void)
+{
+    static const Dialect sources[] = {DIALECT_TSQL, DIALECT_ORACLE, DIALECT_MYSQL};
+    static const Dialect targets[] = {DIALECT_POSTGRES, DIALECT_MYSQL};
+    enum { NPAIRS = 6, MAXFILES = 3 * NPAIRS };
+    RuleSet sets[NPAIRS];
+    RulesTable done[MAXFILES];
+    int ndone = 0, nsets = 0;
+
+    printf("/* generated by tools/rules_compile from the files in rules/; do not edit */\n");
+    printf("#include \"rewrite/rules_table.h\"\n#include <stddef.h>\n");
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++) {
+            RuleSet *rs = &sets[nsets++];
+            rules_begin(rs, sources[i], targets[j]);
+            char files[3][64];
+            snprintf(files[0], sizeof files[0], "actions.xml");
+            snprintf(files[1], sizeof files[1], "%s.xml", dialect_name(targets[j]));
+            snprintf(files[2], sizeof files[2], "%s-%s.xml", dialect_name(sources[i]),
+                     dialect_name(targets[j]));
+            for (int f = 0; f < 3; f++) {
+                RulesTable t;
+                char *err = NULL;
+                if (rules_read_builtin(rs, files[f], &t, &err) != 0) {
+                    fprintf(stderr, "rules_compile: %s\n", err ? err : files[f]);
+                    return 1;
+                }
+                free(err);
+                int seen = 0;
+                for (int k = 0; k < ndone; k++)
+                    seen |= strcmp(done[k].name, t.name) == 0;
+                if (!seen) {
+                    dump(&t);
+                    done[ndone++] = t;
+                }
+            }
+        }
+    printf("\nconst RulesTable rules_tables[] = {\n");
+    for (int k = 0; k < ndone; k++)
+        dump_entry(&done[k]);
+    printf("};\nconst int rules_tables_count = %d;\n", ndone);
+    for (int k = 0; k < nsets; k++)
+        rules_free(&sets[k]);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("rules_compile");
+        return 1;
+    }
+    return 0;
+}
