@@ -12,122 +12,188 @@
 #include <string.h>
 
 /* The generator is what makes the compiled tables, so it has none. */
-const RulesTable rules_tables[] = {{0}};
-const int rules_tables_count = 0;
+const char rules_pool[] = "";
+const PackedAction rules_packed_actions[] = {{0}};
+const PackedType rules_packed_types[] = {{0}};
+const PackedFunc rules_packed_funcs[] = {{0}};
+const RulesStr rules_packed_reserved[] = {0};
+const PackedFile rules_packed_files[] = {{0}};
+const int rules_packed_file_count = 0;
 
-static void cstr(const char *s)
+/* ---- the string pool: each distinct string once, offset 0 is NULL ---- */
+
+static struct {
+    char *text;
+    size_t len, cap;
+    uint32_t *slots;   /* open addressing: offset + 1, 0 = empty */
+    size_t nslots, used;
+} pool;
+
+static unsigned long hash_str(const char *s)
 {
-    if (!s) {
-        fputs("NULL", stdout);
-        return;
+    unsigned long h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static void pool_append(const char *s, size_t n)
+{
+    if (pool.len + n > pool.cap) {
+        pool.cap = (pool.len + n) * 2;
+        pool.text = realloc(pool.text, pool.cap);
+        if (!pool.text)
+            abort();
     }
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '\\' || *p == '"')
-            printf("\\%c", *p);
-        else if (*p == '?')
+    memcpy(pool.text + pool.len, s, n);
+    pool.len += n;
+}
+
+static void pool_rehash(size_t nslots)
+{
+    uint32_t *old = pool.slots;
+    size_t oldn = pool.nslots;
+    pool.slots = calloc(nslots, sizeof *pool.slots);
+    if (!pool.slots)
+        abort();
+    pool.nslots = nslots;
+    for (size_t i = 0; i < oldn; i++)
+        if (old[i]) {
+            size_t j = hash_str(pool.text + old[i] - 1) & (nslots - 1);
+            while (pool.slots[j])
+                j = (j + 1) & (nslots - 1);
+            pool.slots[j] = old[i];
+        }
+    free(old);
+}
+
+static RulesStr intern(const char *s)
+{
+    if (!s)
+        return 0;
+    if (!pool.len)
+        pool_append("", 1); /* offset 0: NULL */
+    if ((pool.used + 1) * 2 > pool.nslots)
+        pool_rehash(pool.nslots ? pool.nslots * 2 : 1024);
+    size_t j = hash_str(s) & (pool.nslots - 1);
+    for (; pool.slots[j]; j = (j + 1) & (pool.nslots - 1))
+        if (strcmp(pool.text + pool.slots[j] - 1, s) == 0)
+            return pool.slots[j] - 1;
+    uint32_t off = (uint32_t)pool.len;
+    pool_append(s, strlen(s) + 1);
+    pool.slots[j] = off + 1;
+    pool.used++;
+    return off;
+}
+
+/* Writes s as C string literal text (no quotes). */
+static void cchars(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' || c == '"')
+            printf("\\%c", c);
+        else if (c == '?')
             fputs("\\?", stdout); /* no trigraphs */
-        else if (*p < 32 || *p >= 127)
-            printf("\\%03o", *p);
+        else if (c < 32 || c >= 127)
+            printf("\\%03o", c); /* three digits: a digit after it stays a character */
         else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
-/* C identifier for a file's tables: "tsql-postgresql.xml" -> tsql_postgresql_xml */
-static void ident(char *out, size_t n, const char *name)
-{
-    size_t o = 0;
-    for (; *name && o + 1 < n; name++)
-        out[o++] = isalnum((unsigned char)*name) ? *name : '_';
-    out[o] = 0;
-}
-
-static void dump(const RulesTable *t)
-{
-    char id[128];
-    ident(id, sizeof id, t->name);
-    printf("\n/* %s */\n", t->name);
-    if (t->nactions) {
-        printf("static const ActionDef %s_actions[] = {\n", id);
-        for (int i = 0; i < t->nactions; i++) {
-            const ActionDef *a = &t->actions[i];
-            printf("    {.code = ");
-            cstr(a->code);
-            printf(", .sev = %d, .category = ", a->sev);
-            cstr(a->category);
-            printf(", .effort_min = %d,\n     .title = ", a->effort_min);
-            cstr(a->title);
-            printf(",\n     .recommendation = ");
-            cstr(a->recommendation);
-            printf("},\n");
-        }
-        printf("};\n");
-    }
-    if (t->ntypes) {
-        printf("static const TypeRule %s_types[] = {\n", id);
-        for (int i = 0; i < t->ntypes; i++) {
-            const TypeRule *r = &t->types[i];
-            printf("    {.name = ");
-            cstr(r->name);
-            printf(", .nargs = %d, .max = %d, .pmin = %d, .pmax = %d, .scale = %d, .is_unsigned = %d,\n"
-                   "     .to = ", r->nargs, r->max, r->pmin, r->pmax, r->scale, r->is_unsigned);
-            cstr(r->to);
-            printf(", .item = ");
-            cstr(r->item);
-            printf(", .note = ");
-            cstr(r->note);
-            printf(", .file = ");
-            cstr(r->file);
-            printf(", .line = %d, .layer = %d},\n", r->line, r->layer);
-        }
-        printf("};\n");
-    }
-    if (t->nfuncs) {
-        printf("static const FuncRule %s_funcs[] = {\n", id);
-        for (int i = 0; i < t->nfuncs; i++) {
-            const FuncRule *r = &t->funcs[i];
-            printf("    {.name = ");
-            cstr(r->name);
-            printf(", .min_args = %d, .max_args = %d, .to = ", r->min_args, r->max_args);
-            cstr(r->to);
-            printf(",\n     .item = ");
-            cstr(r->item);
-            printf(", .note = ");
-            cstr(r->note);
-            printf(", .file = ");
-            cstr(r->file);
-            printf(", .line = %d, .layer = %d},\n", r->line, r->layer);
-        }
-        printf("};\n");
-    }
-    if (t->nreserved) {
-        printf("static const char *const %s_reserved[] = {", id);
-        for (int i = 0; i < t->nreserved; i++) {
-            printf(i % 8 ? " " : "\n    ");
-            cstr(t->reserved[i]);
-            putchar(',');
-        }
-        printf("\n};\n");
+            putchar(c);
     }
 }
 
-static void dump_entry(const RulesTable *t)
+static void dump_pool(void)
 {
-    char id[128];
-    ident(id, sizeof id, t->name);
-    printf("    {.name = ");
-    cstr(t->name);
-    if (t->nactions)
-        printf(", .actions = %s_actions, .nactions = %d", id, t->nactions);
-    if (t->ntypes)
-        printf(", .types = %s_types, .ntypes = %d", id, t->ntypes);
-    if (t->nfuncs)
-        printf(", .funcs = %s_funcs, .nfuncs = %d", id, t->nfuncs);
-    if (t->nreserved)
-        printf(", .reserved = %s_reserved, .nreserved = %d", id, t->nreserved);
-    printf(", .max_ident_len = %d},\n", t->max_ident_len);
+    printf("\nconst char rules_pool[] =\n");
+    for (size_t off = 0; off < pool.len;) {
+        size_t n = strlen(pool.text + off) + 1;
+        printf("    \"");
+        cchars(pool.text + off, n);
+        printf("\" /* %zu */\n", off);
+        off += n;
+    }
+    printf("    ;\n");
+}
+
+/* Interns every string of t (a first pass, so that the pool can be written
+ * before the arrays that hold its offsets). */
+static void intern_all(const RulesTable *t)
+{
+    intern(t->name);
+    for (int i = 0; i < t->nactions; i++) {
+        const ActionDef *a = &t->actions[i];
+        intern(a->code), intern(a->category), intern(a->title), intern(a->recommendation);
+    }
+    for (int i = 0; i < t->ntypes; i++) {
+        const TypeRule *r = &t->types[i];
+        intern(r->name), intern(r->to), intern(r->item), intern(r->note), intern(r->file);
+    }
+    for (int i = 0; i < t->nfuncs; i++) {
+        const FuncRule *r = &t->funcs[i];
+        intern(r->name), intern(r->to), intern(r->item), intern(r->note), intern(r->file);
+    }
+    for (int i = 0; i < t->nreserved; i++)
+        intern(t->reserved[i]);
+}
+
+/* Built-in rules are layer 0 and hold no name rules (rules_read_builtin
+ * refuses those); anything else could not be represented. */
+static int check_layers(const RulesTable *t)
+{
+    int bad = 0;
+    for (int i = 0; i < t->ntypes; i++)
+        bad |= t->types[i].layer != 0;
+    for (int i = 0; i < t->nfuncs; i++)
+        bad |= t->funcs[i].layer != 0;
+    if (bad)
+        fprintf(stderr, "rules_compile: %s: rules outside layer 0\n", t->name);
+    return bad;
+}
+
+static void dump_arrays(const RulesTable *files, int n)
+{
+    printf("\nconst PackedAction rules_packed_actions[] = {\n");
+    for (int k = 0; k < n; k++)
+        for (int i = 0; i < files[k].nactions; i++) {
+            const ActionDef *a = &files[k].actions[i];
+            printf("    {%u, %u, %u, %u, %d, %d}, /* %s */\n", intern(a->code), intern(a->category),
+                   intern(a->title), intern(a->recommendation), a->sev, a->effort_min, a->code);
+        }
+    printf("    {0, 0, 0, 0, 0, 0}\n};\n");
+    printf("\nconst PackedType rules_packed_types[] = {\n");
+    for (int k = 0; k < n; k++)
+        for (int i = 0; i < files[k].ntypes; i++) {
+            const TypeRule *r = &files[k].types[i];
+            printf("    {%u, %u, %u, %u, %u, %d, %d, %d, %d, %d, %d, %d}, /* %s */\n", intern(r->name),
+                   intern(r->to), intern(r->item), intern(r->note), intern(r->file), r->nargs, r->max,
+                   r->pmin, r->pmax, r->scale, r->is_unsigned, r->line, r->name);
+        }
+    printf("    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}\n};\n");
+    printf("\nconst PackedFunc rules_packed_funcs[] = {\n");
+    for (int k = 0; k < n; k++)
+        for (int i = 0; i < files[k].nfuncs; i++) {
+            const FuncRule *r = &files[k].funcs[i];
+            printf("    {%u, %u, %u, %u, %u, %d, %d, %d}, /* %s */\n", intern(r->name), intern(r->to),
+                   intern(r->item), intern(r->note), intern(r->file), r->min_args, r->max_args,
+                   r->line, r->name);
+        }
+    printf("    {0, 0, 0, 0, 0, 0, 0, 0}\n};\n");
+    printf("\nconst RulesStr rules_packed_reserved[] = {");
+    int col = 0;
+    for (int k = 0; k < n; k++)
+        for (int i = 0; i < files[k].nreserved; i++)
+            printf(col++ % 10 ? " %u," : "\n    %u,", intern(files[k].reserved[i]));
+    printf("\n    0\n};\n");
+    printf("\nconst PackedFile rules_packed_files[] = {\n");
+    unsigned a0 = 0, t0 = 0, f0 = 0, r0 = 0;
+    for (int k = 0; k < n; k++) {
+        const RulesTable *t = &files[k];
+        printf("    {%u, %u, %d, %u, %d, %u, %d, %u, %d, %d}, /* %s */\n", intern(t->name), a0,
+               t->nactions, t0, t->ntypes, f0, t->nfuncs, r0, t->nreserved, t->max_ident_len, t->name);
+        a0 += (unsigned)t->nactions, t0 += (unsigned)t->ntypes, f0 += (unsigned)t->nfuncs,
+            r0 += (unsigned)t->nreserved;
+    }
+    printf("};\nconst int rules_packed_file_count = %d;\n", n);
 }
 
 int main(void)
@@ -139,8 +205,6 @@ int main(void)
     RulesTable done[MAXFILES];
     int ndone = 0, nsets = 0;
 
-    printf("/* generated by tools/rules_compile from the files in rules/; do not edit */\n");
-    printf("#include \"rewrite/rules_table.h\"\n#include <stddef.h>\n");
     for (int i = 0; i < 3; i++)
         for (int j = 0; j < 2; j++) {
             RuleSet *rs = &sets[nsets++];
@@ -162,17 +226,23 @@ int main(void)
                 for (int k = 0; k < ndone; k++)
                     seen |= strcmp(done[k].name, t.name) == 0;
                 if (!seen) {
-                    dump(&t);
+                    if (check_layers(&t))
+                        return 1;
                     done[ndone++] = t;
                 }
             }
         }
-    printf("\nconst RulesTable rules_tables[] = {\n");
     for (int k = 0; k < ndone; k++)
-        dump_entry(&done[k]);
-    printf("};\nconst int rules_tables_count = %d;\n", ndone);
+        intern_all(&done[k]);
+    printf("/* generated by tools/rules_compile from the files in rules/; do not edit.\n"
+           " * The layout is described in src/rewrite/rules_table.h. */\n");
+    printf("#include \"rewrite/rules_table.h\"\n");
+    dump_pool();
+    dump_arrays(done, ndone);
     for (int k = 0; k < nsets; k++)
         rules_free(&sets[k]);
+    free(pool.text);
+    free(pool.slots);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("rules_compile");
         return 1;

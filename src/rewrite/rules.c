@@ -179,17 +179,63 @@ static char *msgf(const char *fmt, ...)
     return s;
 }
 
-/* Adds a built-in file's compiled table (rules_table.h) as part of layer 0. */
+static const char *pool_str(RulesStr off)
+{
+    return off ? rules_pool + off : NULL;
+}
+
+/* Adds a built-in file's compiled tables (rules_table.h) to layer 0. */
 static int load_builtin(RuleSet *rs, const char *name, char **err)
 {
-    for (int i = 0; i < rules_tables_count; i++)
-        if (strcmp(rules_tables[i].name, name) == 0) {
-            rules_commit(rs, &rules_tables[i], NULL, NULL, 0);
-            return 0;
-        }
-    if (err)
-        *err = msgf("builtin:%s: no such built-in rule file", name);
-    return -1;
+    const PackedFile *f = NULL;
+    for (int i = 0; i < rules_packed_file_count && !f; i++)
+        if (strcmp(rules_pool + rules_packed_files[i].name, name) == 0)
+            f = &rules_packed_files[i];
+    if (!f) {
+        if (err)
+            *err = msgf("builtin:%s: no such built-in rule file", name);
+        return -1;
+    }
+    /* Scratch arrays in the form rules_commit takes; it copies them. */
+    ActionDef *acts = malloc(sizeof *acts * (f->nactions + 1));
+    TypeRule *types = malloc(sizeof *types * (f->ntypes + 1));
+    FuncRule *funcs = malloc(sizeof *funcs * (f->nfuncs + 1));
+    const char **words = malloc(sizeof *words * (f->nreserved + 1));
+    if (!acts || !types || !funcs || !words)
+        abort(); /* as the arena does when memory runs out */
+    for (uint32_t i = 0; i < f->nactions; i++) {
+        const PackedAction *p = &rules_packed_actions[f->action0 + i];
+        acts[i] = (ActionDef){pool_str(p->code), p->sev, pool_str(p->category), p->effort_min,
+                              pool_str(p->title), pool_str(p->recommendation)};
+    }
+    for (uint32_t i = 0; i < f->ntypes; i++) {
+        const PackedType *p = &rules_packed_types[f->type0 + i];
+        types[i] = (TypeRule){.name = pool_str(p->name), .nargs = p->nargs, .max = p->max,
+                              .pmin = p->pmin, .pmax = p->pmax, .scale = p->scale,
+                              .is_unsigned = p->is_unsigned, .to = pool_str(p->to),
+                              .item = pool_str(p->item), .note = pool_str(p->note),
+                              .file = pool_str(p->file), .line = p->line, .layer = 0};
+    }
+    for (uint32_t i = 0; i < f->nfuncs; i++) {
+        const PackedFunc *p = &rules_packed_funcs[f->func0 + i];
+        funcs[i] = (FuncRule){.name = pool_str(p->name), .min_args = p->min_args,
+                              .max_args = p->max_args, .to = pool_str(p->to), .tmpl = NULL,
+                              .item = pool_str(p->item), .note = pool_str(p->note),
+                              .file = pool_str(p->file), .line = p->line, .layer = 0};
+    }
+    for (uint32_t i = 0; i < f->nreserved; i++)
+        words[i] = pool_str(rules_packed_reserved[f->reserved0 + i]);
+    RulesTable t = {
+        .name = name, .actions = acts, .nactions = (int)f->nactions, .types = types,
+        .ntypes = (int)f->ntypes, .funcs = funcs, .nfuncs = (int)f->nfuncs,
+        .reserved = words, .nreserved = (int)f->nreserved, .max_ident_len = f->max_ident_len,
+    };
+    rules_commit(rs, &t, NULL, NULL, 0);
+    free(acts);
+    free(types);
+    free(funcs);
+    free(words);
+    return 0;
 }
 
 /* Reads a whole file into malloc'd memory. Returns NULL with errno set. */

@@ -6,6 +6,7 @@
 #ifndef SQLSHIFT_RULES_TABLE_H
 #define SQLSHIFT_RULES_TABLE_H
 #include "rewrite/rules.h"
+#include <stdint.h>
 
 /* What one rule file adds, in file order (as its loader read it). */
 typedef struct RulesTable {
@@ -21,9 +22,45 @@ typedef struct RulesTable {
     int max_ident_len;              /* 0: not set by this file */
 } RulesTable;
 
-/* Generated: one table per built-in rule file except rules.rng. */
-extern const RulesTable rules_tables[];
-extern const int rules_tables_count;
+/* The generated form of the built-in files (src/rewrite/rules_tables.c).
+ * Strings are offsets into one pool and each file's rules are index ranges
+ * into shared arrays: no pointers, so the tables are read-only data that
+ * the dynamic loader neither relocates nor copies at start-up (with
+ * pointers they were about 10,500 relocations on every run). rules_init
+ * turns a file's entries into a RulesTable when it commits it. */
+typedef uint32_t RulesStr;      /* offset in rules_pool; 0 stands for NULL */
+
+typedef struct PackedAction {
+    RulesStr code, category, title, recommendation;
+    int32_t sev, effort_min;
+} PackedAction;
+
+typedef struct PackedType {
+    RulesStr name, to, item, note, file;
+    int32_t nargs, max, pmin, pmax, scale, is_unsigned, line;
+} PackedType;
+
+typedef struct PackedFunc {
+    RulesStr name, to, item, note, file;
+    int32_t min_args, max_args, line;
+} PackedFunc;
+
+typedef struct PackedFile {
+    RulesStr name;                       /* e.g. "tsql-postgresql.xml" */
+    uint32_t action0, nactions;          /* rules_packed_actions[action0 ..] */
+    uint32_t type0, ntypes;              /* rules_packed_types[type0 ..] */
+    uint32_t func0, nfuncs;              /* rules_packed_funcs[func0 ..] */
+    uint32_t reserved0, nreserved;       /* rules_packed_reserved[reserved0 ..] */
+    int32_t max_ident_len;               /* 0: not set by this file */
+} PackedFile;
+
+extern const char rules_pool[];
+extern const PackedAction rules_packed_actions[];
+extern const PackedType rules_packed_types[];
+extern const PackedFunc rules_packed_funcs[];
+extern const RulesStr rules_packed_reserved[];
+extern const PackedFile rules_packed_files[];  /* every file of rules/ but rules.rng */
+extern const int rules_packed_file_count;
 
 /* For the generator: an empty RuleSet (no catalogue) for a pair, and the
  * built-in file `name` read from its XML text (validated against the
