@@ -196,6 +196,26 @@ static void dump_arrays(const RulesTable *files, int n)
     printf("};\nconst int rules_packed_file_count = %d;\n", n);
 }
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reserved words are a set (rules_commit sorts and merges them): written
+ * sorted and unique, so that committing them needs no sort at start-up. */
+static void sort_words(Arena *a, RulesTable *t)
+{
+    const char **w = arena_alloc(a, sizeof *w * (size_t)(t->nreserved + 1));
+    memcpy(w, t->reserved, sizeof *w * (size_t)t->nreserved);
+    qsort(w, (size_t)t->nreserved, sizeof *w, cmp_word);
+    int o = 0;
+    for (int i = 0; i < t->nreserved; i++)
+        if (o == 0 || strcmp(w[o - 1], w[i]) != 0)
+            w[o++] = w[i];
+    t->reserved = w;
+    t->nreserved = o;
+}
+
 int main(void)
 {
     static const Dialect sources[] = {DIALECT_TSQL, DIALECT_ORACLE, DIALECT_MYSQL};
@@ -228,6 +248,7 @@ int main(void)
                 if (!seen) {
                     if (check_layers(&t))
                         return 1;
+                    sort_words(&rs->arena, &t);
                     done[ndone++] = t;
                 }
             }

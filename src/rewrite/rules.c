@@ -31,12 +31,12 @@ static unsigned hash_key(const char *s)
     return h;
 }
 
-static Bucket *htab_find(const HTab *t, const char *key)
+static Bucket *htab_find_h(const HTab *t, const char *key, unsigned h)
 {
     if (!t->cap)
         return NULL;
     unsigned mask = (unsigned)t->cap - 1;
-    for (unsigned i = hash_key(key) & mask;; i = (i + 1) & mask) {
+    for (unsigned i = h & mask;; i = (i + 1) & mask) {
         Bucket *b = &t->slots[i];
         if (!b->key)
             return NULL;
@@ -45,29 +45,44 @@ static Bucket *htab_find(const HTab *t, const char *key)
     }
 }
 
-/* Returns the bucket for key, creating it (key must live in the arena). */
+static Bucket *htab_find(const HTab *t, const char *key)
+{
+    return htab_find_h(t, key, hash_key(key));
+}
+
+/* Makes room for n keys in all (load factor under 3/4), so that loading a
+ * file's rules does not rehash the table again and again as it grows. */
+static void htab_reserve(Arena *a, HTab *t, int n)
+{
+    if (n * 4 <= t->cap * 3)
+        return;
+    int ncap = t->cap ? t->cap : 64;
+    while (n * 4 > ncap * 3)
+        ncap *= 2;
+    Bucket *ns = ARENA_NEW_ARRAY(a, Bucket, ncap);
+    unsigned mask = (unsigned)ncap - 1;
+    for (int i = 0; i < t->cap; i++) {
+        if (!t->slots[i].key)
+            continue;
+        unsigned j = hash_key(t->slots[i].key) & mask;
+        while (ns[j].key)
+            j = (j + 1) & mask;
+        ns[j] = t->slots[i];
+    }
+    t->slots = ns;
+    t->cap = ncap;
+}
+
+/* Returns the bucket for key, creating it (key must outlive the table). */
 static Bucket *htab_get(Arena *a, HTab *t, const char *key)
 {
-    Bucket *b = htab_find(t, key);
+    unsigned h = hash_key(key);
+    Bucket *b = htab_find_h(t, key, h);
     if (b)
         return b;
-    if ((t->n + 1) * 4 > t->cap * 3) { /* keep the load factor under 3/4 */
-        int ncap = t->cap ? t->cap * 2 : 64;
-        Bucket *ns = ARENA_NEW_ARRAY(a, Bucket, ncap);
-        unsigned mask = (unsigned)ncap - 1;
-        for (int i = 0; i < t->cap; i++) {
-            if (!t->slots[i].key)
-                continue;
-            unsigned j = hash_key(t->slots[i].key) & mask;
-            while (ns[j].key)
-                j = (j + 1) & mask;
-            ns[j] = t->slots[i];
-        }
-        t->slots = ns;
-        t->cap = ncap;
-    }
+    htab_reserve(a, t, t->n + 1);
     unsigned mask = (unsigned)t->cap - 1;
-    unsigned i = hash_key(key) & mask;
+    unsigned i = h & mask;
     while (t->slots[i].key)
         i = (i + 1) & mask;
     t->slots[i].key = key;
@@ -125,6 +140,9 @@ void rules_commit(RuleSet *rs, const RulesTable *t, const NameRule *names, const
 {
     Index *ix = rs->index;
     Arena *a = &rs->arena;
+    htab_reserve(a, &ix->actions, ix->actions.n + t->nactions);
+    htab_reserve(a, &ix->types, ix->types.n + t->ntypes);
+    htab_reserve(a, &ix->funcs, ix->funcs.n + t->nfuncs);
     for (int i = 0; i < t->nactions; i++) {
         const ActionDef *d = &t->actions[i];
         Bucket *b = htab_get(a, &ix->actions, d->code);
@@ -152,13 +170,19 @@ void rules_commit(RuleSet *rs, const RulesTable *t, const NameRule *names, const
     if (t->nreserved) {
         for (int i = 0; i < t->nreserved; i++)
             VEC_PUSH(a, rs->reserved, t->reserved[i]);
-        qsort(rs->reserved.items, (size_t)rs->reserved.n, sizeof(const char *), cmp_word);
+        /* the built-in lists come sorted (tools/rules_compile) */
+        int sorted = 1;
+        for (int i = 1; i < rs->reserved.n && sorted; i++)
+            sorted = strcmp(rs->reserved.items[i - 1], rs->reserved.items[i]) < 0;
+        if (!sorted)
+            qsort(rs->reserved.items, (size_t)rs->reserved.n, sizeof(const char *), cmp_word);
         int o = 0;
         for (int i = 0; i < rs->reserved.n; i++)
             if (o == 0 || strcmp(rs->reserved.items[o - 1], rs->reserved.items[i]) != 0)
                 rs->reserved.items[o++] = rs->reserved.items[i];
         rs->reserved.n = o;
         memset(&ix->reserved, 0, sizeof ix->reserved); /* rebuilt: few layers, small */
+        htab_reserve(a, &ix->reserved, rs->reserved.n);
         for (int i = 0; i < rs->reserved.n; i++)
             htab_get(a, &ix->reserved, rs->reserved.items[i]);
     }
