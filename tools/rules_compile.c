@@ -205,6 +205,8 @@ static int cmp_word(const void *a, const void *b)
  * sorted and unique, so that committing them needs no sort at start-up. */
 static void sort_words(Arena *a, RulesTable *t)
 {
+    if (!t->nreserved)
+        return;
     const char **w = arena_alloc(a, sizeof *w * (size_t)(t->nreserved + 1));
     memcpy(w, t->reserved, sizeof *w * (size_t)t->nreserved);
     qsort(w, (size_t)t->nreserved, sizeof *w, cmp_word);
