@@ -373,7 +373,7 @@ int rules_load_file(RuleSet *rs, const char *path, char **err)
     const XmlModule *m = xml_module_get();
     int rc = -1;
     if (m)
-        rc = m->rules_load(rs, path, text, len, rs->nlayers, 0, NULL, err);
+        rc = m->rules_load(rs, path, text, len, rs->nlayers, NULL, err);
     else if (err)
         *err = msgf("%s: cannot read rule files: %s", path, xml_module_error());
     free(text);

@@ -55,12 +55,11 @@ void rules_commit(RuleSet *rs, const RulesTable *t, const NameRule *names, const
 /* The embedded text of a file of rules/ (rules_builtin.c), or NULL. */
 const BuiltinFile *rules_builtin_file(const char *name);
 
-/* rules_xml.c. Parses, validates, checks and (if all is well) commits one
- * rule file as layer `layer`. A user's file is always validated against
- * the schema; a built-in one (layer 0, "builtin:" name) only when
- * validate_builtin is set. capture: set to what the file added. Returns 0,
- * or -1 with *err set (malloc'd, "file:line: message" lines). */
+/* rules_xml.c. Parses, validates against the schema, checks and (if all
+ * is well) commits one rule file as layer `layer`. capture: set to what the
+ * file added. Returns 0, or -1 with *err set (malloc'd, "file:line:
+ * message" lines). */
 int rules_xml_load(RuleSet *rs, const char *name, const char *text, size_t len, int layer,
-                   int validate_builtin, RulesTable *capture, char **err);
+                   RulesTable *capture, char **err);
 
 #endif

@@ -872,13 +872,10 @@ static int locate_invalid(xmlRelaxNGPtr schema, xmlDoc *doc, Errors *e)
     return 0;
 }
 
-/* Parses, validates, checks and (if all is well) commits one file. A
- * user's file is always validated against the schema; a built-in one
- * (layer 0, "builtin:" name) only when `validate` is set, as the
- * generator of the compiled tables does. capture: set to what the file
- * added (arena), for that generator. */
+/* Parses, validates, checks and (if all is well) commits one file.
+ * capture: set to what the file added (arena), for tools/rules_compile. */
 int rules_xml_load(RuleSet *rs, const char *name, const char *text, size_t len, int layer,
-                   int validate_builtin, RulesTable *capture, char **err)
+                   RulesTable *capture, char **err)
 {
     Index *ix = rs->index;
     Errors e = {.file = name, .text = text, .len = len};
@@ -895,8 +892,7 @@ int rules_xml_load(RuleSet *rs, const char *name, const char *text, size_t len, 
         doc = xmlReadMemory(text, (int)len, name, NULL,
                             XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
                                 XML_PARSE_COMPACT);
-    int trusted = layer == 0 && !strncmp(name, "builtin:", 8) && !validate_builtin;
-    if (doc && e.n == 0 && !trusted && !ix->schema) {
+    if (doc && e.n == 0 && !ix->schema) {
         char *serr = NULL;
         ix->schema = load_schema(&serr);
         ix->schema_free = free_schema;
@@ -904,9 +900,7 @@ int rules_xml_load(RuleSet *rs, const char *name, const char *text, size_t len, 
             err_add(&e, 0, "%s", serr ? serr : "the RELAX NG schema did not load");
         free(serr);
     }
-    if (doc && e.n == 0 && trusted) {
-        readable = 1;
-    } else if (doc && e.n == 0) {
+    if (doc && e.n == 0) {
         readable = validate(ix->schema, doc, NULL) == 0 || locate_invalid(ix->schema, doc, &e) == 0;
     } else if (!doc && e.n == 0) {
         err_add(&e, 0, "not a well-formed XML document");
@@ -985,7 +979,7 @@ int rules_read_builtin(RuleSet *rs, const char *name, RulesTable *out, char **er
     }
     char label[128];
     snprintf(label, sizeof label, "builtin:%s", name);
-    int rc = rules_xml_load(rs, label, bf->text, bf->len, 0, 1, out, err);
+    int rc = rules_xml_load(rs, label, bf->text, bf->len, 0, out, err);
     if (rc == 0)
         out->name = bf->name;
     return rc;

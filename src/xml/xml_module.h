@@ -25,7 +25,7 @@ typedef struct XmlModule {
     int abi;  /* XML_MODULE_ABI */
     /* rules_xml_load (rewrite/rules_int.h): reads one rule file into rs */
     int (*rules_load)(RuleSet *rs, const char *name, const char *text, size_t len, int layer,
-                      int validate_builtin, RulesTable *capture, char **err);
+                      RulesTable *capture, char **err);
     /* rpt_html_write (report/report_int.h): report.html into f */
     int (*html_body)(const Assessment *a, FILE *f, char **err);
 } XmlModule;
