@@ -6,7 +6,9 @@
  * The long lists (objects, routines, items, source blocks) are not kept
  * in the tree: the page's skeleton holds a placeholder for each, and their
  * rows are built, written and freed one at a time (see "streamed rows"),
- * so memory does not grow with the number of objects and items. */
+ * so memory does not grow with the number of objects and items.
+ * This file is built into the XML module (src/xml/xml_module.h) with the
+ * stylesheet; report_html_entry.c calls it from the program. */
 #include "report/assessment.h"
 #include "diag/diag.h"
 #include <libxml/HTMLtree.h>
@@ -1152,7 +1154,7 @@ static void build_page(Html *h)
             "catalogue (sqlshift-actions(7)).");
 }
 
-int rpt_html_body(const Assessment *a, FILE *f, char **err)
+int rpt_html_write(const Assessment *a, FILE *f, char **err)
 {
     Html h;
     memset(&h, 0, sizeof h);
@@ -1205,15 +1207,4 @@ done:
     free(h.has_src);
     free(h.rows);
     return rc;
-}
-
-int report_write_html(const Assessment *a, const char *path, char **err)
-{
-    *err = NULL;
-    if (!path || !*path) {
-        *err = rpt_errf("no report file given");
-        return -1;
-    }
-    RptOut out = {path, rpt_html_body};
-    return rpt_write_set(a, &out, 1, err);
 }

@@ -34,6 +34,8 @@ int rpt_csv_summary(const Assessment *a, FILE *f, char **err);
 int rpt_csv_items(const Assessment *a, FILE *f, char **err);
 int rpt_csv_objects(const Assessment *a, FILE *f, char **err);
 int rpt_html_body(const Assessment *a, FILE *f, char **err);
+/* report_html.c, in the XML module: what rpt_html_body calls there. */
+int rpt_html_write(const Assessment *a, FILE *f, char **err);
 int rpt_json_body(const Assessment *a, FILE *f, char **err);
 /* ---- end of the shared block -------------------------------------------- */
 

@@ -5,6 +5,7 @@
  * with the codes used in src/ and with sqlshift-actions(7). */
 #include "unit.h"
 #include "rewrite/rules.h"
+#include "rewrite/rules_table.h"
 #include "diag/diag.h"
 #include <ctype.h>
 #include <dirent.h>
@@ -110,6 +111,73 @@ START_TEST(every_builtin_file_validates)
         free(err);
         drop_file(path);
     }
+}
+END_TEST
+
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* rules_init commits the tables tools/rules_compile wrote; reading the
+ * embedded XML again with the loader must give the very same rule set
+ * (a stale or wrongly generated src/rewrite/rules_tables.c fails here). */
+START_TEST(compiled_tables_match_the_xml)
+{
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++) {
+            RuleSet c, x;
+            init_pair(&c, sources[i], targets[j]);
+            rules_begin(&x, sources[i], targets[j]);
+            char files[3][64];
+            snprintf(files[0], sizeof files[0], "actions.xml");
+            snprintf(files[1], sizeof files[1], "%s.xml", dialect_name(targets[j]));
+            snprintf(files[2], sizeof files[2], "%s-%s.xml", dialect_name(sources[i]),
+                     dialect_name(targets[j]));
+            for (int f = 0; f < 3; f++) {
+                RulesTable t;
+                char *err = NULL;
+                ck_assert_msg(rules_read_builtin(&x, files[f], &t, &err) == 0, "%s", err ? err : "");
+                free(err);
+            }
+            ck_assert_int_eq(c.actions.n, x.actions.n);
+            for (int k = 0; k < c.actions.n; k++) {
+                const ActionDef *a = &c.actions.items[k], *b = &x.actions.items[k];
+                ck_assert_msg(same_str(a->code, b->code) && a->sev == b->sev &&
+                                  same_str(a->category, b->category) && a->effort_min == b->effort_min &&
+                                  same_str(a->title, b->title) &&
+                                  same_str(a->recommendation, b->recommendation),
+                              "action %s differs", a->code);
+            }
+            ck_assert_int_eq(c.types.n, x.types.n);
+            for (int k = 0; k < c.types.n; k++) {
+                const TypeRule *a = &c.types.items[k], *b = &x.types.items[k];
+                ck_assert_msg(same_str(a->name, b->name) && a->nargs == b->nargs && a->max == b->max &&
+                                  a->pmin == b->pmin && a->pmax == b->pmax && a->scale == b->scale &&
+                                  a->is_unsigned == b->is_unsigned && same_str(a->to, b->to) &&
+                                  same_str(a->item, b->item) && same_str(a->note, b->note) &&
+                                  same_str(a->file, b->file) && a->line == b->line && a->layer == b->layer,
+                              "type rule %s:%d differs", b->file, b->line);
+            }
+            ck_assert_int_eq(c.funcs.n, x.funcs.n);
+            for (int k = 0; k < c.funcs.n; k++) {
+                const FuncRule *a = &c.funcs.items[k], *b = &x.funcs.items[k];
+                ck_assert_msg(same_str(a->name, b->name) && a->min_args == b->min_args &&
+                                  a->max_args == b->max_args && same_str(a->to, b->to) &&
+                                  same_str(a->item, b->item) && same_str(a->note, b->note) &&
+                                  same_str(a->file, b->file) && a->line == b->line && a->layer == b->layer,
+                              "function rule %s:%d differs", b->file, b->line);
+            }
+            ck_assert_int_eq(c.reserved.n, x.reserved.n);
+            for (int k = 0; k < c.reserved.n; k++)
+                ck_assert_str_eq(c.reserved.items[k], x.reserved.items[k]);
+            ck_assert_int_eq(c.max_ident_len, x.max_ident_len);
+            ck_assert_ptr_nonnull(rules_action(&c, "SS0010"));
+            ck_assert_ptr_nonnull(rules_find_func(&c, c.funcs.items[c.funcs.n - 1].name,
+                                                  c.funcs.items[c.funcs.n - 1].min_args));
+            rules_free(&c);
+            rules_free(&x);
+        }
 }
 END_TEST
 
@@ -782,6 +850,7 @@ Suite *rules_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, every_pair_loads);
     tcase_add_test(tc, every_builtin_file_validates);
+    tcase_add_test(tc, compiled_tables_match_the_xml);
     tcase_add_test(tc, bad_pairs_are_refused);
     suite_add_tcase(s, tc);
 
