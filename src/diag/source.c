@@ -27,13 +27,9 @@ void src_build_lines(SourceFile *f)
     f->nlines = n;
 }
 
-SrcPos src_pos(const SourceFile *f, uint32_t off)
+/* Line index of byte off: binary search in the line map. */
+static int line_of(const SourceFile *f, uint32_t off)
 {
-    SrcPos p = {1, 1};
-    if (!f || !f->lines)
-        return p;
-    if (off > f->len)
-        off = (uint32_t)f->len;
     int lo = 0, hi = f->nlines - 1;
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
@@ -42,28 +38,62 @@ SrcPos src_pos(const SourceFile *f, uint32_t off)
         else
             hi = mid - 1;
     }
-    p.line = lo + 1;
-    /* The column counts characters: bytes that are not UTF-8 continuation
-     * bytes (10xxxxxx). Lines of 40 KB (hex literals) are common in dumps,
-     * so eight bytes at a time: a continuation byte has bit 7 set and bit 6
-     * clear, which (w & ~(w << 1)) keeps in each byte's top bit. */
-    const unsigned char *t = (const unsigned char *)f->text + f->lines[lo];
-    size_t n = off - f->lines[lo], i = 0, cont = 0;
+    return lo;
+}
+
+/* Characters in [t, t+n): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx). Lines of 40 KB (hex literals) are common in dumps, so eight
+ * bytes at a time: a word with no high bit is all ASCII; else
+ * (w & ~(w << 1)) keeps a continuation byte's top bit, and the multiply
+ * adds up the (0 or 1) bytes into the top byte without a popcount call. */
+static size_t utf8_chars(const unsigned char *t, size_t n)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    size_t i = 0, cont = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, t + i, 8);
-        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+        if (!(w & high))
+            continue;
+        uint64_t m = (w & ~(w << 1) & high) >> 7;
+        cont += (size_t)((m * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++)
         cont += (t[i] & 0xC0) == 0x80;
-    p.col = (int)(1 + n - cont);
+    return n - cont;
+}
+
+SrcPos src_pos(const SourceFile *f, uint32_t off)
+{
+    SrcPos p = {1, 1};
+    if (!f || !f->lines)
+        return p;
+    if (off > f->len)
+        off = (uint32_t)f->len;
+    int l = line_of(f, off);
+    p.line = l + 1;
+    p.col = (int)(1 + utf8_chars((const unsigned char *)f->text + f->lines[l], off - f->lines[l]));
     return p;
 }
 
 void src_span_pos(const SourceFile *f, SrcSpan sp, SrcPos *start, SrcPos *end)
 {
     *start = src_pos(f, sp.off);
-    *end = src_pos(f, sp.len ? sp.off + sp.len - 1 : sp.off);
+    uint32_t last = sp.len ? sp.off + sp.len - 1 : sp.off;
+    if (!f || !f->lines || last > f->len || sp.off > f->len) {
+        *end = src_pos(f, last);
+        return;
+    }
+    /* A span on one line (most are, and the long lines are): count on
+     * from the start instead of from the line's beginning again. */
+    int l = start->line - 1;
+    if (l + 1 >= f->nlines || f->lines[l + 1] > last) {
+        end->line = start->line;
+        end->col = start->col +
+                   (int)utf8_chars((const unsigned char *)f->text + sp.off, last - sp.off);
+    } else {
+        *end = src_pos(f, last);
+    }
 }
 
 void src_release_before(SourceFile *f, size_t off)

@@ -55,19 +55,27 @@ static ArenaChunk *new_chunk(Arena *a, size_t need)
     return c;
 }
 
-void *arena_alloc(Arena *a, size_t n)
+/* Uninitialised memory: for copies that overwrite all of it. */
+static inline void *alloc_raw(Arena *a, size_t n)
 {
     size_t need = (n + 15) & ~(size_t)15;
     if (need == 0)
         need = 16;
     ArenaChunk *c = a->head;
-    if (!c || c->size - c->used < need)
+    if (!c || c->size - c->used < need) {
         c = new_chunk(a, need);
-    if (c->size - c->used < need) /* placed behind head: use it whole */
-        c = new_chunk(a, need);
+        if (c->size - c->used < need) /* placed behind head: use it whole */
+            c = new_chunk(a, need);
+    }
     void *p = c->data + c->used;
     c->last = c->used;
     c->used += need;
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t n)
+{
+    void *p = alloc_raw(a, n);
     memset(p, 0, n);
     return p;
 }
@@ -93,7 +101,7 @@ void *arena_realloc(Arena *a, void *old, size_t old_n, size_t new_n)
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
