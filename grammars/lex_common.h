@@ -219,6 +219,31 @@ LX_HELPER int lx_is_word_byte(unsigned char c)
            c == '_' || c == '$' || c == '#' || c >= 0x80;
 }
 
+/* End of the run of hex digits starting at p. Binary values in data scripts
+ * run to megabytes, so eight bytes at a time: for bytes below 0x80,
+ * (b + 0x80 - lo) has its top bit set iff b >= lo and (b + 0x7F - hi) has
+ * it clear iff b <= hi, with no carry between bytes; letters are tested on
+ * the bytes | 0x20 (lower case), digits on the bytes as they are. */
+LX_HELPER const unsigned char *lx_skip_hex(const unsigned char *p, const unsigned char *lim)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    while (lim - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (w & high)
+            break;
+        uint64_t l = w | ones * 0x20;
+        uint64_t digit = (w + ones * (0x80 - '0')) & ~(w + ones * (0x7F - '9'));
+        uint64_t letter = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'f'));
+        if (((digit | letter) & high) != high)
+            break;
+        p += 8;
+    }
+    while (p < lim && ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')))
+        p++;
+    return p;
+}
+
 /*!re2c
     re2c:define:YYCTYPE = "unsigned char";
     re2c:yyfill:enable = 0;

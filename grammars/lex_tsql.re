@@ -104,7 +104,7 @@ loop:
                         return; }
 
     // binary constant; "0x" alone is the empty binary value
-    "0" [xX] hexd*    { lx_emit(cx, t, tok, YYCURSOR, TK_HEX); return; }
+    "0" [xX]          { lx_emit(cx, t, tok, lx_skip_hex(YYCURSOR, YYLIMIT), TK_HEX); return; }
     digit+            { lx_emit(cx, t, tok, YYCURSOR, TK_INTEGER); return; }
     (digit+ "." digit* | "." digit+) exp? | digit+ exp
                       { lx_emit(cx, t, tok, YYCURSOR, TK_DECIMAL); return; }

@@ -58,15 +58,20 @@ static Literal *string_token(Parser *p, const Token *t)
         return lit(p, lk, t, "", 0);
     char q = s[0];
     uint32_t end = n >= 2 && s[n - 1] == q ? n - 1 : n;
+    if (p->d != DIALECT_MYSQL) {
+        size_t len;
+        char *o = arena_undouble(p->arena, s + 1, end - 1, q, &len);
+        return lit(p, lk, t, o, (uint32_t)len);
+    }
+    /* MySQL: backslash escapes too */
     char *o = arena_alloc(p->arena, n + 1);
     uint32_t j = 0;
-    int backslash = p->d == DIALECT_MYSQL;
     for (uint32_t i = 1; i < end; i++) {
         char c = s[i];
         if (c == q && i + 1 < end && s[i + 1] == q) {
             o[j++] = q;
             i++;
-        } else if (backslash && c == '\\' && i + 1 < end) {
+        } else if (c == '\\' && i + 1 < end) {
             char e = s[++i];
             switch (e) {
             case 'n': o[j++] = '\n'; break;

@@ -32,27 +32,19 @@ void ps_free(Parser *p)
 
 static void fill(Parser *p, int idx)
 {
-    while (p->ntoks <= idx) {
-        if (p->ntoks > 0 && p->toks[p->ntoks - 1].kind == TK_EOF) {
-            /* keep answering EOF without asking the lexer again */
-            if (p->ntoks == p->captoks) {
-                p->captoks *= 2;
-                p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
-                if (!p->toks)
-                    abort();
-            }
-            p->toks[p->ntoks] = p->toks[p->ntoks - 1];
-            p->ntoks++;
-            continue;
-        }
-        if (p->ntoks == p->captoks) {
+    if (idx >= p->captoks) {
+        while (idx >= p->captoks)
             p->captoks *= 2;
-            p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
-            if (!p->toks)
-                abort();
-        }
-        lex_next(&p->lx, &p->toks[p->ntoks]);
-        p->ntoks++;
+        p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
+        if (!p->toks)
+            abort();
+    }
+    while (p->ntoks <= idx) {
+        Token *t = &p->toks[p->ntoks++];
+        if (p->ntoks > 1 && t[-1].kind == TK_EOF)
+            *t = t[-1]; /* keep answering EOF without asking the lexer again */
+        else
+            lex_next(&p->lx, t);
     }
 }
 
@@ -60,37 +52,6 @@ const Token *ps_peek_fill(Parser *p, int k)
 {
     fill(p, p->pos + k);
     return &p->toks[p->pos + k];
-}
-
-void ps_advance(Parser *p)
-{
-    fill(p, p->pos);
-    if (p->toks[p->pos].kind != TK_EOF)
-        p->pos++;
-}
-
-int ps_peek_kw(Parser *p, int k, int kw)
-{
-    const Token *t = ps_peek(p, k);
-    return t->kind == TK_IDENT && t->kw == kw;
-}
-
-int ps_accept(Parser *p, int kind)
-{
-    if (ps_is(p, kind)) {
-        ps_advance(p);
-        return 1;
-    }
-    return 0;
-}
-
-int ps_accept_kw(Parser *p, int kw)
-{
-    if (ps_is_kw(p, kw)) {
-        ps_advance(p);
-        return 1;
-    }
-    return 0;
 }
 
 int ps_accept_kws(Parser *p, int kw1, int kw2)
@@ -150,18 +111,21 @@ int ps_expect_kw(Parser *p, int kw)
     return 0;
 }
 
-int ps_is_word(Parser *p, const char *w)
+int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n)
 {
-    const Token *t = ps_cur(p);
-    size_t n = strlen(w);
-    return t->kind == TK_IDENT && t->len == n && strncasecmp(p->src->text + t->off, w, n) == 0;
-}
-
-int ps_is_word_at(Parser *p, int k, const char *w)
-{
-    const Token *t = ps_peek(p, k);
-    size_t n = strlen(w);
-    return t->kind == TK_IDENT && t->len == n && strncasecmp(p->src->text + t->off, w, n) == 0;
+    if (t->kind != TK_IDENT || t->len != n)
+        return 0;
+    const char *s = p->src->text + t->off;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+        if (a >= 'a' && a <= 'z')
+            a = (unsigned char)(a - 32);
+        if (b >= 'a' && b <= 'z')
+            b = (unsigned char)(b - 32);
+        if (a != b)
+            return 0;
+    }
+    return 1;
 }
 
 int ps_accept_word(Parser *p, const char *w)
@@ -334,16 +298,9 @@ static Ident make_ident(Parser *p, const Token *t)
         char close = open == '[' ? ']' : open;
         id.quote = open;
         uint32_t n = t->len >= 2 && s[t->len - 1] == close ? t->len - 2 : t->len - 1;
-        char *o = arena_alloc(p->arena, n + 1);
-        uint32_t j = 0;
-        for (uint32_t i = 1; i < 1 + n; i++) {
-            o[j++] = s[i];
-            if (s[i] == close && i + 1 < 1 + n && s[i + 1] == close)
-                i++;
-        }
-        o[j] = 0;
-        id.text = o;
-        id.len = j;
+        size_t len;
+        id.text = arena_undouble(p->arena, s + 1, n, close, &len);
+        id.len = (uint32_t)len;
     } else {
         id.text = arena_strndup(p->arena, s, t->len);
         id.len = t->len;

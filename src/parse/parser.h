@@ -7,6 +7,7 @@
 #define SQLSHIFT_PARSER_H
 #include "ast/ast.h"
 #include "lex/lexer.h"
+#include <string.h>
 
 #define PARSE_MAX_DEPTH 400   /* deeper nesting becomes SS0012, not a stack overflow */
 
@@ -55,7 +56,11 @@ static inline const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = curr
     return i < p->ntoks ? &p->toks[i] : ps_peek_fill(p, k);
 }
 #define ps_cur(p) ps_peek((p), 0)
-void ps_advance(Parser *p);
+static inline void ps_advance(Parser *p)           /* next token (stays at EOF) */
+{
+    if (ps_cur(p)->kind != TK_EOF)
+        p->pos++;
+}
 static inline int ps_is(Parser *p, int kind)       /* current token kind */
 {
     return ps_cur(p)->kind == kind;
@@ -65,16 +70,40 @@ static inline int ps_is_kw(Parser *p, int kw)      /* current token is keyword k
     const Token *t = ps_cur(p);
     return t->kind == TK_IDENT && t->kw == kw;
 }
-int ps_peek_kw(Parser *p, int k, int kw);          /* token k ahead is keyword kw */
-int ps_accept(Parser *p, int kind);                /* consume if kind */
-int ps_accept_kw(Parser *p, int kw);               /* consume if keyword */
+static inline int ps_peek_kw(Parser *p, int k, int kw) /* token k ahead is keyword kw */
+{
+    const Token *t = ps_peek(p, k);
+    return t->kind == TK_IDENT && t->kw == kw;
+}
+static inline int ps_accept(Parser *p, int kind)   /* consume if kind */
+{
+    if (ps_is(p, kind)) {
+        ps_advance(p);
+        return 1;
+    }
+    return 0;
+}
+static inline int ps_accept_kw(Parser *p, int kw)  /* consume if keyword */
+{
+    if (ps_is_kw(p, kw)) {
+        ps_advance(p);
+        return 1;
+    }
+    return 0;
+}
 int ps_accept_kws(Parser *p, int kw1, int kw2);    /* consume two keywords in sequence */
 int ps_expect(Parser *p, int kind);                /* consume or record an error */
 int ps_expect_kw(Parser *p, int kw);
-/* Is the current token the word w (case-insensitive), keyword or not. */
-int ps_is_word(Parser *p, const char *w);
+/* Is token t the word w of n bytes (ASCII case-insensitive), keyword or not. */
+int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n);
+/* Is the current token the word w (case-insensitive), keyword or not. Inline
+ * so that strlen of the literal w is a constant. */
+static inline int ps_is_word_at(Parser *p, int k, const char *w) /* token k ahead is the word w */
+{
+    return ps_tok_is_word(p, ps_peek(p, k), w, strlen(w));
+}
+#define ps_is_word(p, w) ps_is_word_at((p), 0, (w))
 int ps_accept_word(Parser *p, const char *w);
-int ps_is_word_at(Parser *p, int k, const char *w);  /* token k ahead is the word w */
 int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
 /* Records a syntax error at the current token (first one wins); returns NULL. */
 void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -107,6 +107,30 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
+char *arena_undouble(Arena *a, const char *s, size_t n, char q, size_t *len)
+{
+    char *o = alloc_raw(a, n + 1), *w = o;
+    const char *end = s + n;
+    /* whole runs up to each quote with memcpy: the long strings of data
+     * scripts have few quotes */
+    while (s < end) {
+        const char *hit = memchr(s, q, (size_t)(end - s));
+        if (!hit) {
+            memcpy(w, s, (size_t)(end - s));
+            w += end - s;
+            break;
+        }
+        memcpy(w, s, (size_t)(hit - s) + 1);
+        w += hit - s + 1;
+        s = hit + 1;
+        if (s < end && *s == q) /* doubled: one kept */
+            s++;
+    }
+    *w = 0;
+    *len = (size_t)(w - o);
+    return o;
+}
+
 char *arena_strdup(Arena *a, const char *s)
 {
     return arena_strndup(a, s, strlen(s));

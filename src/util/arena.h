@@ -18,6 +18,9 @@ void  arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t n);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
+/* Copy of [s, s+n) with each doubled q ("''", "]]") as one q, NUL-terminated;
+ * *len gets its length. Unquotes SQL literals and quoted names. */
+char *arena_undouble(Arena *a, const char *s, size_t n, char q, size_t *len);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 /* Grows the last allocation if possible, else copies. */
