@@ -219,6 +219,30 @@ LX_HELPER int lx_is_word_byte(unsigned char c)
            c == '_' || c == '$' || c == '#' || c >= 0x80;
 }
 
+/* A quoted token [s, ...) whose text starts at body: it ends after the
+ * closing q, a doubled q standing for itself ('it''s', [a]]b]); without
+ * one it runs to the end of input (SS0002, open_len bytes underlined).
+ * memchr finds the quotes: the long strings of data scripts go by fast. */
+LX_HELPER void lx_quoted(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *body,
+                         const unsigned char *lim, unsigned char q, int kind, uint32_t open_len,
+                         const char *what)
+{
+    const unsigned char *p = body;
+    for (;;) {
+        const unsigned char *hit = p < lim ? memchr(p, q, (size_t)(lim - p)) : NULL;
+        if (!hit) {
+            lx_unterminated(cx, t, s, lim, kind, open_len, what);
+            return;
+        }
+        if (hit + 1 < lim && hit[1] == q) {
+            p = hit + 2;
+            continue;
+        }
+        lx_emit(cx, t, s, hit + 1, kind);
+        return;
+    }
+}
+
 /* End of the run of hex digits starting at p. Binary values in data scripts
  * run to megabytes, so eight bytes at a time: for bytes below 0x80,
  * (b + 0x80 - lo) has its top bit set iff b >= lo and (b + 0x7F - hi) has

@@ -57,9 +57,6 @@ loop:
     idc   = alpha | digit | [@#$];
     // money literals take any of these currency signs: $ ¢ £ ¤ ¥ and U+20A0..20BF (€ ..)
     money = "$" | "\xC2" [\xA2-\xA5] | "\xE2\x82" [\xA0-\xBF];
-    sq    = ['] ([^'] | [']['])*;
-    dq    = ["] ([^"] | ["]["])*;
-    br    = "[" ([^\]] | "]]")*;
 
     $                 { lx_eof(cx, t); return; }
     blank+ | uspace   { goto loop; }
@@ -90,17 +87,19 @@ loop:
     "@" idc+          { lx_emit(cx, t, tok, YYCURSOR, TK_VAR); return; }
     "@"               { lx_emit(cx, t, tok, YYCURSOR, TK_AT); return; }
 
-    br "]"            { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '['; return; }
-    br                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
+    // [name], "name", 'text', N'text': the rest by lx_quoted (a doubled
+    // closing quote stands for itself; unterminated: to the end of input)
+    "["               { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, ']', TK_QIDENT, 1,
+                                  "quoted identifier");
                         t->aux = '['; return; }
-    dq ["]            { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '"'; return; }
-    dq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
+    ["]               { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '"', TK_QIDENT, 1,
+                                  "quoted identifier");
                         t->aux = '"'; return; }
-    sq [']            { lx_emit(cx, t, tok, YYCURSOR, TK_STRING); return; }
-    sq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_STRING, 1, "string literal");
+    [']               { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '\'', TK_STRING, 1,
+                                  "string literal");
                         return; }
-    [nN] sq [']       { lx_emit(cx, t, tok, YYCURSOR, TK_NSTRING); return; }
-    [nN] sq           { lx_unterminated(cx, t, tok, YYCURSOR, TK_NSTRING, 2, "string literal");
+    [nN] [']          { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '\'', TK_NSTRING, 2,
+                                  "string literal");
                         return; }
 
     // binary constant; "0x" alone is the empty binary value
