@@ -16,6 +16,33 @@
 
 #define LX_HELPER static inline __attribute__((unused))
 
+/* Completes a token the same way for every dialect, after the scanner set
+ * kind, off, len (and aux, TF_UNTERMINATED, TF_VERSIONED): the TF_* flags
+ * of the gap before it and the keyword number of a word.
+ * First token on its line if only blanks precede it on the line. The same
+ * backward walk over the blanks tells, most of the time, whether a line
+ * break lies between the previous token and this one: the walk stops at
+ * that break, or covers the whole gap (no break), or stops at a comment's
+ * last byte (then the rest of the gap is searched). */
+LX_HELPER void lx_finish(LexCtx *cx, Token *t)
+{
+    const char *s = cx->src->text;
+    uint32_t before = cx->prev_end, i = t->off;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r'))
+        i--;
+    int line_start = i == 0 || s[i - 1] == '\n';
+    if (line_start)
+        t->flags |= TF_LINE_START;
+    if (t->off > before) {
+        t->flags |= TF_SPACE_BEFORE;
+        if (i > before && (line_start || memchr(s + before, '\n', i - before)))
+            t->flags |= TF_NL_BEFORE;
+    }
+    if (t->kind == TK_IDENT)
+        t->kw = (uint16_t)kw_lookup(s + t->off, t->len);
+    cx->prev_end = t->off + t->len;
+}
+
 /* Byte offsets fit in uint32_t: the input stage refuses larger files. */
 LX_HELPER const unsigned char *lx_base(const LexCtx *cx)
 {

@@ -183,7 +183,7 @@ static void ora_qquote(LexCtx *cx, Token *t, const unsigned char *tok, const uns
     lx_unterminated(cx, t, tok, lim, TK_QSTRING, open_len + n, "q-quoted string");
 }
 
-void lex_scan_oracle(LexCtx *cx, Token *t)
+static void scan_oracle(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -308,4 +308,13 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+}
+
+/* One whole token: scanned, then completed as in every dialect (inlined:
+ * the parser asks for every token through here). */
+void lex_scan_oracle(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_oracle(cx, t);
+    lx_finish(cx, t);
 }

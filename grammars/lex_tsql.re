@@ -42,7 +42,7 @@ static void tsql_line(LexCtx *cx, Token *t, const unsigned char *tok, const unsi
     lx_emit(cx, t, tok, lx_trim_cr(tok, lx_line_end(tok, lim)), kind);
 }
 
-void lex_scan_tsql(LexCtx *cx, Token *t)
+static void scan_tsql(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -166,4 +166,13 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+}
+
+/* One whole token: scanned, then completed as in every dialect (inlined:
+ * the parser asks for every token through here). */
+void lex_scan_tsql(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_tsql(cx, t);
+    lx_finish(cx, t);
 }

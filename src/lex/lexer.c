@@ -106,38 +106,12 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
     cx->stmt_start = 1;
     cx->delim[0] = ';';
     cx->delim_len = 1;
+    switch (d) {
+    case DIALECT_TSQL: cx->scan = lex_scan_tsql; break;
+    case DIALECT_ORACLE: cx->scan = lex_scan_oracle; break;
+    case DIALECT_MYSQL: cx->scan = lex_scan_mysql; break;
+    default: cx->scan = lex_scan_postgres; break;
+    }
     if (!kw_table_ready)
         kw_build();
-}
-
-void lex_next(LexCtx *cx, Token *t)
-{
-    uint32_t before = cx->prev_end;
-    memset(t, 0, sizeof *t);
-    switch (cx->dialect) {
-    case DIALECT_TSQL: lex_scan_tsql(cx, t); break;
-    case DIALECT_ORACLE: lex_scan_oracle(cx, t); break;
-    case DIALECT_MYSQL: lex_scan_mysql(cx, t); break;
-    default: lex_scan_postgres(cx, t); break;
-    }
-    /* First token on its line if only blanks precede it on the line. The
-     * same backward walk over the blanks tells, most of the time, whether a
-     * line break lies between the previous token and this one: the walk
-     * stops at that break, or covers the whole gap (no break), or stops at
-     * a comment's last byte (then the rest of the gap is searched). */
-    const char *s = cx->src->text;
-    uint32_t i = t->off;
-    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r'))
-        i--;
-    int line_start = i == 0 || s[i - 1] == '\n';
-    if (line_start)
-        t->flags |= TF_LINE_START;
-    if (t->off > before) {
-        t->flags |= TF_SPACE_BEFORE;
-        if (i > before && (line_start || memchr(s + before, '\n', i - before)))
-            t->flags |= TF_NL_BEFORE;
-    }
-    if (t->kind == TK_IDENT)
-        t->kw = (uint16_t)kw_lookup(s + t->off, t->len);
-    cx->prev_end = t->off + t->len;
 }

@@ -181,7 +181,8 @@ SrcSpan ps_tok_span(Parser *p, const Token *t)
 
 SrcSpan ps_span_from(Parser *p, int from)
 {
-    fill(p, from);
+    if (from >= p->ntoks)
+        fill(p, from);
     SrcSpan s;
     s.file = (uint32_t)p->src->id;
     s.off = p->toks[from].off;

@@ -199,6 +199,12 @@ START_TEST(arena_undouble_quotes)
     ck_assert_str_eq(arena_undouble(&a, "'''", 3, '\'', &n), "''");
     ck_assert_str_eq(arena_undouble(&a, "", 0, '\'', &n), "");
     ck_assert_uint_eq(n, 0);
+    /* longer texts, quotes at both ends */
+    ck_assert_str_eq(arena_undouble(&a, "it''s a long string, isn''t it? '", 33, '\'', &n),
+                     "it's a long string, isn't it? '");
+    ck_assert_uint_eq(n, 31);
+    ck_assert_str_eq(arena_undouble(&a, "[[a]]]]bcdefghijklmnopqrstuvwxyz]]", 34, ']', &n),
+                     "[[a]]bcdefghijklmnopqrstuvwxyz]");
     const char nul[] = "a\0''b";
     char *o = arena_undouble(&a, nul, 5, '\'', &n);
     ck_assert_uint_eq(n, 4);
