@@ -50,6 +50,12 @@ static size_t utf8_chars(const unsigned char *t, size_t n)
 {
     const uint64_t high = 0x8080808080808080ull;
     size_t i = 0, cont = 0;
+    for (; i + 32 <= n; i += 32) { /* a leading all-ASCII stretch 32 bytes at a time */
+        uint64_t w[4];
+        memcpy(w, t + i, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & high)
+            break;
+    }
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, t + i, 8);

@@ -987,8 +987,9 @@ TypeName *ps_type(Parser *p)
     int from = p->pos;
     TypeName *t = NODE_NEW(p->arena, TypeName, TYPE, ps_tok_span(p, ps_cur(p)));
     t->srid = -1;
-    /* multi-word names */
-    for (int i = 0; multiword[i]; i++) {
+    /* multi-word names (all of two words or more) */
+    int two_words = ps_is(p, TK_IDENT) && ps_peek(p, 1)->kind == TK_IDENT;
+    for (int i = 0; two_words && multiword[i]; i++) {
         const char *w = multiword[i];
         int k = 0;
         const char *s = w;
