@@ -26,11 +26,20 @@
  * last byte (then the rest of the gap is searched). */
 LX_HELPER void lx_finish(LexCtx *cx, Token *t)
 {
-    const char *s = cx->src->text;
+    const unsigned char *s = (const unsigned char *)cx->src->text;
     uint32_t before = cx->prev_end, i = t->off;
-    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r'))
-        i--;
-    int line_start = i == 0 || s[i - 1] == '\n';
+    int line_start;
+    for (;; i--) {
+        if (i == 0) {
+            line_start = 1;
+            break;
+        }
+        unsigned char c = s[i - 1];
+        if (c > ' ' || (c != ' ' && c != '\t' && c != '\r')) { /* most often: c > ' ' */
+            line_start = c == '\n';
+            break;
+        }
+    }
     if (line_start)
         t->flags |= TF_LINE_START;
     if (t->off > before) {
@@ -39,7 +48,7 @@ LX_HELPER void lx_finish(LexCtx *cx, Token *t)
             t->flags |= TF_NL_BEFORE;
     }
     if (t->kind == TK_IDENT)
-        t->kw = (uint16_t)kw_lookup(s + t->off, t->len);
+        t->kw = (uint16_t)kw_lookup((const char *)s + t->off, t->len);
     cx->prev_end = t->off + t->len;
 }
 

@@ -69,7 +69,8 @@ static int ora_plus_cmd(const unsigned char *s, size_t n)
     for (size_t i = 0; i < sizeof ora_plus_cmds / sizeof ora_plus_cmds[0]; i++) {
         const char *w = ora_plus_cmds[i].word;
         size_t k = 0;
-        if (n < ora_plus_cmds[i].min || n > strlen(w))
+        /* the first letter first: this runs for every statement's first word */
+        if (n < ora_plus_cmds[i].min || (s[0] | 0x20) != (w[0] | 0x20) || n > strlen(w))
             continue;
         for (; k < n; k++) {
             unsigned char c = s[k];
