@@ -164,6 +164,14 @@ static int binop(Parser *p, int *op)
 
 static Node *primary(Parser *p);
 
+/* Can a postfix operator follow here? (most expressions end without one) */
+static inline int at_postfix(Parser *p)
+{
+    const Token *t = ps_cur(p);
+    return t->kind == TK_DCOLON || t->kind == TK_OUTER_JOIN || t->kind == TK_LBRACKET ||
+           (t->kind == TK_IDENT && t->kw == KW_COLLATE);
+}
+
 static Node *postfix(Parser *p, Node *e)
 {
     for (;;) {
@@ -232,9 +240,15 @@ Node *ps_expr_prec(Parser *p, int min)
         u->arg = a;
         l = &u->h;
     } else {
-        l = postfix(p, primary(p));
+        l = primary(p);
+        if (l && at_postfix(p))
+            l = postfix(p, l);
     }
     while (l && !p->failed) {
+        /* the usual end of an expression: no operator or predicate here */
+        int k0 = ps_cur(p)->kind;
+        if (k0 == TK_COMMA || k0 == TK_RPAREN)
+            break;
         int op = 0;
         int prec = binop(p, &op);
         int not = 0;

@@ -128,15 +128,6 @@ int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n)
     return 1;
 }
 
-int ps_accept_word(Parser *p, const char *w)
-{
-    if (ps_is_word(p, w)) {
-        ps_advance(p);
-        return 1;
-    }
-    return 0;
-}
-
 /* Keywords that begin a T-SQL statement: T-SQL needs no terminator, so the
  * next statement's first word ends the current one. */
 static int tsql_stmt_keyword(int kw)
@@ -171,12 +162,6 @@ int ps_at_stmt_end(Parser *p)
     if (p->d == DIALECT_TSQL && t->kind == TK_IDENT && tsql_stmt_keyword(t->kw))
         return 1;
     return 0;
-}
-
-SrcSpan ps_tok_span(Parser *p, const Token *t)
-{
-    SrcSpan s = {(uint32_t)p->src->id, t->off, t->len};
-    return s;
 }
 
 SrcSpan ps_span_from(Parser *p, int from)
@@ -262,21 +247,16 @@ void ps_skip_to_stmt_end(Parser *p)
     }
 }
 
-int ps_depth_enter(Parser *p)
+int ps_depth_error(Parser *p)
 {
-    if (++p->depth > PARSE_MAX_DEPTH) {
-        if (!p->failed) {
-            p->failed = 1;
-            p->err_pos = p->pos;
-            snprintf(p->err_msg, sizeof p->err_msg, "nesting deeper than %d levels",
-                     PARSE_MAX_DEPTH);
-        }
-        return 0;
+    if (!p->failed) {
+        p->failed = 1;
+        p->err_pos = p->pos;
+        snprintf(p->err_msg, sizeof p->err_msg, "nesting deeper than %d levels",
+                 PARSE_MAX_DEPTH);
     }
-    return 1;
+    return 0;
 }
-
-void ps_depth_leave(Parser *p) { p->depth--; }
 
 /* ---- identifiers ---- */
 

@@ -103,13 +103,24 @@ static inline int ps_is_word_at(Parser *p, int k, const char *w) /* token k ahea
     return ps_tok_is_word(p, ps_peek(p, k), w, strlen(w));
 }
 #define ps_is_word(p, w) ps_is_word_at((p), 0, (w))
-int ps_accept_word(Parser *p, const char *w);
+static inline int ps_accept_word(Parser *p, const char *w)
+{
+    if (ps_is_word(p, w)) {
+        ps_advance(p);
+        return 1;
+    }
+    return 0;
+}
 int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
 /* Records a syntax error at the current token (first one wins); returns NULL. */
 void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Span from token index `from` to the end of the previous token. */
 SrcSpan ps_span_from(Parser *p, int from);
-SrcSpan ps_tok_span(Parser *p, const Token *t);
+static inline SrcSpan ps_tok_span(Parser *p, const Token *t)
+{
+    SrcSpan s = {(uint32_t)p->src->id, t->off, t->len};
+    return s;
+}
 /* Text of a token (arena copy) / upper-case copy. */
 const char *ps_tok_text(Parser *p, const Token *t);
 const char *ps_tok_upper(Parser *p, const Token *t);
@@ -117,8 +128,12 @@ const char *ps_tok_upper(Parser *p, const Token *t);
 int ps_skip_parens(Parser *p);
 /* Skips tokens up to the end of the statement (not consuming the terminator). */
 void ps_skip_to_stmt_end(Parser *p);
-int ps_depth_enter(Parser *p);                     /* 0 if too deep (error recorded) */
-void ps_depth_leave(Parser *p);
+int ps_depth_error(Parser *p);                     /* records SS0012's message; 0 */
+static inline int ps_depth_enter(Parser *p)        /* 0 if too deep (error recorded) */
+{
+    return ++p->depth <= PARSE_MAX_DEPTH || ps_depth_error(p);
+}
+static inline void ps_depth_leave(Parser *p) { p->depth--; }
 
 /* ---- identifiers (parser.c) ---- */
 /* Can the current token serve as a name here? (identifier, quoted identifier,
