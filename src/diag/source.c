@@ -23,14 +23,35 @@ void src_build_lines(SourceFile *f)
         p++;
         l[n++] = (uint32_t)(p - f->text);
     }
+    /* the block index after the line starts, in the same allocation (one
+     * free releases both) */
+    size_t nb = (f->len >> SRC_BLOCK_SHIFT) + 1;
+    l = realloc(l, sizeof(uint32_t) * ((size_t)n + nb));
+    if (!l)
+        abort();
+    uint32_t *at = l + n, line = 0;
+    for (size_t b = 0; b < nb; b++) {
+        uint32_t off = (uint32_t)(b << SRC_BLOCK_SHIFT);
+        while (line + 1 < (uint32_t)n && l[line + 1] <= off)
+            line++;
+        at[b] = line;
+    }
     f->lines = l;
     f->nlines = n;
+    f->line_at = at;
 }
 
-/* Line index of byte off: binary search in the line map. */
+/* Line index of byte off (<= len): binary search in the line map, between
+ * the lines of off's block and of the next block. */
 static int line_of(const SourceFile *f, uint32_t off)
 {
     int lo = 0, hi = f->nlines - 1;
+    if (f->line_at) {
+        size_t b = off >> SRC_BLOCK_SHIFT;
+        lo = (int)f->line_at[b];
+        if (b < f->len >> SRC_BLOCK_SHIFT)
+            hi = (int)f->line_at[b + 1];
+    }
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
         if (f->lines[mid] <= off)
@@ -134,6 +155,7 @@ void src_free_text(SourceFile *f)
     f->map = NULL;
     f->map_len = f->released = 0;
     f->lines = NULL;
+    f->line_at = NULL;
 }
 
 void src_free(SourceFile *f)

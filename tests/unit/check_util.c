@@ -213,6 +213,45 @@ START_TEST(arena_undouble_quotes)
 }
 END_TEST
 
+/* The line index by 4 KB blocks: every offset of a text with short lines,
+ * empty lines and lines longer than a block gives the line and column of a
+ * plain count from the start. */
+START_TEST(src_pos_across_blocks)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    size_t cap = 40000, n = 0;
+    char *in = malloc(cap);
+    ck_assert_ptr_nonnull(in);
+    for (int k = 0; n + 9000 < cap; k++) {
+        size_t len = k % 7 == 3 ? 9000 : (size_t)(k * 37 % 101);
+        memset(in + n, 'a' + k % 26, len);
+        n += len;
+        in[n++] = '\n';
+    }
+    decode(&f, &d, in, n);
+    ck_assert_int_eq(d.v.n, 0);
+    int line = 1, col = 1;
+    for (size_t off = 0; off <= n; off++) {
+        SrcPos p = src_pos(&f, (uint32_t)off);
+        ck_assert_int_eq(p.line, line);
+        ck_assert_int_eq(p.col, col);
+        if (off < n && in[off] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    free(in);
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(decode_utf16be)
 {
     Arena a;
@@ -398,6 +437,7 @@ Suite *util_suite(void)
     tcase_add_test(tc, decode_utf16be);
     tcase_add_test(tc, src_pos_columns_long_utf8_line);
     tcase_add_test(tc, src_span_pos_matches_src_pos);
+    tcase_add_test(tc, src_pos_across_blocks);
     tcase_add_test(tc, arena_undouble_quotes);
     tcase_add_test(tc, decode_invalid_bytes_reported_with_offset);
     tcase_add_test(tc, fs_walk_sorted_and_filtered);
