@@ -264,19 +264,23 @@ LX_HELPER void lx_quoted(LexCtx *cx, Token *t, const unsigned char *s, const uns
                          const char *what)
 {
     const unsigned char *p = body;
+    int doubled = 0;
     for (;;) {
         const unsigned char *hit = p < lim ? memchr(p, q, (size_t)(lim - p)) : NULL;
         if (!hit) {
             lx_unterminated(cx, t, s, lim, kind, open_len, what);
-            return;
+            break;
         }
         if (hit + 1 < lim && hit[1] == q) {
             p = hit + 2;
+            doubled = 1;
             continue;
         }
         lx_emit(cx, t, s, hit + 1, kind);
-        return;
+        break;
     }
+    if (!doubled)
+        t->flags |= TF_PLAIN;
 }
 
 /* End of the run of hex digits starting at p. Binary values in data scripts

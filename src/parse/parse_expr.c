@@ -58,6 +58,8 @@ static Literal *string_token(Parser *p, const Token *t)
         return lit(p, lk, t, "", 0);
     char q = s[0];
     uint32_t end = n >= 2 && s[n - 1] == q ? n - 1 : n;
+    if (t->flags & TF_PLAIN) /* the lexer saw no doubled quote */
+        return lit(p, lk, t, arena_strndup(p->arena, s + 1, end - 1), end - 1);
     if (p->d != DIALECT_MYSQL) {
         size_t len;
         char *o = arena_undouble(p->arena, s + 1, end - 1, q, &len);

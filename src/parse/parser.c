@@ -30,7 +30,7 @@ void ps_free(Parser *p)
     p->toks = NULL;
 }
 
-static void fill(Parser *p, int idx)
+static inline void fill(Parser *p, int idx)
 {
     if (idx >= p->captoks) {
         while (idx >= p->captoks)
@@ -279,9 +279,14 @@ static Ident make_ident(Parser *p, const Token *t)
         char close = open == '[' ? ']' : open;
         id.quote = open;
         uint32_t n = t->len >= 2 && s[t->len - 1] == close ? t->len - 2 : t->len - 1;
-        size_t len;
-        id.text = arena_undouble(p->arena, s + 1, n, close, &len);
-        id.len = (uint32_t)len;
+        if (t->flags & TF_PLAIN) { /* the lexer saw no doubled quote */
+            id.text = arena_strndup(p->arena, s + 1, n);
+            id.len = n;
+        } else {
+            size_t len;
+            id.text = arena_undouble(p->arena, s + 1, n, close, &len);
+            id.len = (uint32_t)len;
+        }
     } else {
         id.text = arena_strndup(p->arena, s, t->len);
         id.len = t->len;

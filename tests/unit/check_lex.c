@@ -208,6 +208,23 @@ START_TEST(test_tsql_go)
 }
 END_TEST
 
+START_TEST(test_tsql_plain_quoted)
+{
+    /* TF_PLAIN: no doubled quote inside, so the text is the bytes between
+     * the quotes (the parser copies them without unquoting) */
+    Lexed l;
+    Token toks[16];
+    const char *sql = "'ab' 'a''b' N'x' N'''' [c] [c]]d] \"e\" \"e\"\"f\" 'open";
+    int n = lex_all(&l, DIALECT_TSQL, sql, strlen(sql), toks, 16);
+    ck_assert_int_eq(n, 9);
+    const int plain[9] = {1, 0, 1, 0, 1, 0, 1, 0, 1};
+    for (int i = 0; i < n; i++)
+        ck_assert_int_eq(!!(toks[i].flags & TF_PLAIN), plain[i]);
+    ck_assert(toks[8].flags & TF_UNTERMINATED);
+    lexed_close(&l);
+}
+END_TEST
+
 START_TEST(test_tsql_sqlcmd)
 {
     EXPECT(DIALECT_TSQL,
@@ -596,6 +613,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_tsql_literals);
     tcase_add_test(tc, test_tsql_comments_operators);
     tcase_add_test(tc, test_tsql_go);
+    tcase_add_test(tc, test_tsql_plain_quoted);
     tcase_add_test(tc, test_tsql_sqlcmd);
     suite_add_tcase(s, tc);
     tc = tcase_create("oracle");
