@@ -16,6 +16,42 @@
 
 #define LX_HELPER static inline __attribute__((unused))
 
+/* Completes a token the same way for every dialect, after the scanner set
+ * kind, off, len (and aux, TF_UNTERMINATED, TF_VERSIONED): the TF_* flags
+ * of the gap before it and the keyword number of a word.
+ * First token on its line if only blanks precede it on the line. The same
+ * backward walk over the blanks tells, most of the time, whether a line
+ * break lies between the previous token and this one: the walk stops at
+ * that break, or covers the whole gap (no break), or stops at a comment's
+ * last byte (then the rest of the gap is searched). */
+LX_HELPER void lx_finish(LexCtx *cx, Token *t)
+{
+    const unsigned char *s = (const unsigned char *)cx->src->text;
+    uint32_t before = cx->prev_end, i = t->off;
+    int line_start;
+    for (;; i--) {
+        if (i == 0) {
+            line_start = 1;
+            break;
+        }
+        unsigned char c = s[i - 1];
+        if (c > ' ' || (c != ' ' && c != '\t' && c != '\r')) { /* most often: c > ' ' */
+            line_start = c == '\n';
+            break;
+        }
+    }
+    if (line_start)
+        t->flags |= TF_LINE_START;
+    if (t->off > before) {
+        t->flags |= TF_SPACE_BEFORE;
+        if (i > before && (line_start || memchr(s + before, '\n', i - before)))
+            t->flags |= TF_NL_BEFORE;
+    }
+    if (t->kind == TK_IDENT)
+        t->kw = (uint16_t)kw_lookup((const char *)s + t->off, t->len);
+    cx->prev_end = t->off + t->len;
+}
+
 /* Byte offsets fit in uint32_t: the input stage refuses larger files. */
 LX_HELPER const unsigned char *lx_base(const LexCtx *cx)
 {
@@ -217,6 +253,59 @@ LX_HELPER int lx_is_word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '_' || c == '$' || c == '#' || c >= 0x80;
+}
+
+/* A quoted token [s, ...) whose text starts at body: it ends after the
+ * closing q, a doubled q standing for itself ('it''s', [a]]b]); without
+ * one it runs to the end of input (SS0002, open_len bytes underlined).
+ * memchr finds the quotes: the long strings of data scripts go by fast. */
+LX_HELPER void lx_quoted(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *body,
+                         const unsigned char *lim, unsigned char q, int kind, uint32_t open_len,
+                         const char *what)
+{
+    const unsigned char *p = body;
+    int doubled = 0;
+    for (;;) {
+        const unsigned char *hit = p < lim ? memchr(p, q, (size_t)(lim - p)) : NULL;
+        if (!hit) {
+            lx_unterminated(cx, t, s, lim, kind, open_len, what);
+            break;
+        }
+        if (hit + 1 < lim && hit[1] == q) {
+            p = hit + 2;
+            doubled = 1;
+            continue;
+        }
+        lx_emit(cx, t, s, hit + 1, kind);
+        break;
+    }
+    if (!doubled)
+        t->flags |= TF_PLAIN;
+}
+
+/* End of the run of hex digits starting at p. Binary values in data scripts
+ * run to megabytes, so eight bytes at a time: for bytes below 0x80,
+ * (b + 0x80 - lo) has its top bit set iff b >= lo and (b + 0x7F - hi) has
+ * it clear iff b <= hi, with no carry between bytes; letters are tested on
+ * the bytes | 0x20 (lower case), digits on the bytes as they are. */
+LX_HELPER const unsigned char *lx_skip_hex(const unsigned char *p, const unsigned char *lim)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    while (lim - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (w & high)
+            break;
+        uint64_t l = w | ones * 0x20;
+        uint64_t digit = (w + ones * (0x80 - '0')) & ~(w + ones * (0x7F - '9'));
+        uint64_t letter = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'f'));
+        if (((digit | letter) & high) != high)
+            break;
+        p += 8;
+    }
+    while (p < lim && ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')))
+        p++;
+    return p;
 }
 
 /*!re2c

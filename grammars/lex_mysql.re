@@ -85,7 +85,7 @@ static void my_unclosed_version(LexCtx *cx)
     }
 }
 
-void lex_scan_mysql(LexCtx *cx, Token *t)
+static void scan_mysql(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -243,4 +243,13 @@ loop:
                             t->flags |= TF_VERSIONED;
                         return; }
     */
+}
+
+/* One whole token: scanned, then completed as in every dialect (inlined:
+ * the parser asks for every token through here). */
+void lex_scan_mysql(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_mysql(cx, t);
+    lx_finish(cx, t);
 }

@@ -69,7 +69,8 @@ static int ora_plus_cmd(const unsigned char *s, size_t n)
     for (size_t i = 0; i < sizeof ora_plus_cmds / sizeof ora_plus_cmds[0]; i++) {
         const char *w = ora_plus_cmds[i].word;
         size_t k = 0;
-        if (n < ora_plus_cmds[i].min || n > strlen(w))
+        /* the first letter first: this runs for every statement's first word */
+        if (n < ora_plus_cmds[i].min || (s[0] | 0x20) != (w[0] | 0x20) || n > strlen(w))
             continue;
         for (; k < n; k++) {
             unsigned char c = s[k];
@@ -183,7 +184,7 @@ static void ora_qquote(LexCtx *cx, Token *t, const unsigned char *tok, const uns
     lx_unterminated(cx, t, tok, lim, TK_QSTRING, open_len + n, "q-quoted string");
 }
 
-void lex_scan_oracle(LexCtx *cx, Token *t)
+static void scan_oracle(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -308,4 +309,13 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+}
+
+/* One whole token: scanned, then completed as in every dialect (inlined:
+ * the parser asks for every token through here). */
+void lex_scan_oracle(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_oracle(cx, t);
+    lx_finish(cx, t);
 }

@@ -20,7 +20,7 @@ static void pg_dollar(LexCtx *cx, Token *t, const unsigned char *tok, const unsi
     lx_unterminated(cx, t, tok, lim, TK_DOLLAR_STRING, (uint32_t)n, "dollar-quoted string");
 }
 
-void lex_scan_postgres(LexCtx *cx, Token *t)
+static void scan_postgres(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -131,4 +131,13 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+}
+
+/* One whole token: scanned, then completed as in every dialect (inlined:
+ * the parser asks for every token through here). */
+void lex_scan_postgres(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_postgres(cx, t);
+    lx_finish(cx, t);
 }

@@ -42,7 +42,7 @@ static void tsql_line(LexCtx *cx, Token *t, const unsigned char *tok, const unsi
     lx_emit(cx, t, tok, lx_trim_cr(tok, lx_line_end(tok, lim)), kind);
 }
 
-void lex_scan_tsql(LexCtx *cx, Token *t)
+static void scan_tsql(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -57,9 +57,6 @@ loop:
     idc   = alpha | digit | [@#$];
     // money literals take any of these currency signs: $ ¢ £ ¤ ¥ and U+20A0..20BF (€ ..)
     money = "$" | "\xC2" [\xA2-\xA5] | "\xE2\x82" [\xA0-\xBF];
-    sq    = ['] ([^'] | [']['])*;
-    dq    = ["] ([^"] | ["]["])*;
-    br    = "[" ([^\]] | "]]")*;
 
     $                 { lx_eof(cx, t); return; }
     blank+ | uspace   { goto loop; }
@@ -90,21 +87,23 @@ loop:
     "@" idc+          { lx_emit(cx, t, tok, YYCURSOR, TK_VAR); return; }
     "@"               { lx_emit(cx, t, tok, YYCURSOR, TK_AT); return; }
 
-    br "]"            { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '['; return; }
-    br                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
+    // [name], "name", 'text', N'text': the rest by lx_quoted (a doubled
+    // closing quote stands for itself; unterminated: to the end of input)
+    "["               { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, ']', TK_QIDENT, 1,
+                                  "quoted identifier");
                         t->aux = '['; return; }
-    dq ["]            { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '"'; return; }
-    dq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
+    ["]               { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '"', TK_QIDENT, 1,
+                                  "quoted identifier");
                         t->aux = '"'; return; }
-    sq [']            { lx_emit(cx, t, tok, YYCURSOR, TK_STRING); return; }
-    sq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_STRING, 1, "string literal");
+    [']               { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '\'', TK_STRING, 1,
+                                  "string literal");
                         return; }
-    [nN] sq [']       { lx_emit(cx, t, tok, YYCURSOR, TK_NSTRING); return; }
-    [nN] sq           { lx_unterminated(cx, t, tok, YYCURSOR, TK_NSTRING, 2, "string literal");
+    [nN] [']          { lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '\'', TK_NSTRING, 2,
+                                  "string literal");
                         return; }
 
     // binary constant; "0x" alone is the empty binary value
-    "0" [xX] hexd*    { lx_emit(cx, t, tok, YYCURSOR, TK_HEX); return; }
+    "0" [xX]          { lx_emit(cx, t, tok, lx_skip_hex(YYCURSOR, YYLIMIT), TK_HEX); return; }
     digit+            { lx_emit(cx, t, tok, YYCURSOR, TK_INTEGER); return; }
     (digit+ "." digit* | "." digit+) exp? | digit+ exp
                       { lx_emit(cx, t, tok, YYCURSOR, TK_DECIMAL); return; }
@@ -167,4 +166,13 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+}
+
+/* One whole token: scanned, then completed as in every dialect (inlined:
+ * the parser asks for every token through here). */
+void lex_scan_tsql(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_tsql(cx, t);
+    lx_finish(cx, t);
 }

@@ -23,8 +23,71 @@ void src_build_lines(SourceFile *f)
         p++;
         l[n++] = (uint32_t)(p - f->text);
     }
+    /* the block index after the line starts, in the same allocation (one
+     * free releases both) */
+    size_t nb = (f->len >> SRC_BLOCK_SHIFT) + 1;
+    l = realloc(l, sizeof(uint32_t) * ((size_t)n + nb));
+    if (!l)
+        abort();
+    uint32_t *at = l + n, line = 0;
+    for (size_t b = 0; b < nb; b++) {
+        uint32_t off = (uint32_t)(b << SRC_BLOCK_SHIFT);
+        while (line + 1 < (uint32_t)n && l[line + 1] <= off)
+            line++;
+        at[b] = line;
+    }
     f->lines = l;
     f->nlines = n;
+    f->line_at = at;
+}
+
+/* Line index of byte off (<= len): binary search in the line map, between
+ * the lines of off's block and of the next block. */
+static int line_of(const SourceFile *f, uint32_t off)
+{
+    int lo = 0, hi = f->nlines - 1;
+    if (f->line_at) {
+        size_t b = off >> SRC_BLOCK_SHIFT;
+        lo = (int)f->line_at[b];
+        if (b < f->len >> SRC_BLOCK_SHIFT)
+            hi = (int)f->line_at[b + 1];
+    }
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (f->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* Characters in [t, t+n): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx). Lines of 40 KB (hex literals) are common in dumps, so eight
+ * bytes at a time: a word with no high bit is all ASCII; else
+ * (w & ~(w << 1)) keeps a continuation byte's top bit, and the multiply
+ * adds up the (0 or 1) bytes into the top byte without a popcount call. */
+static size_t utf8_chars(const unsigned char *t, size_t n)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    size_t i = 0, cont = 0;
+    for (; i + 32 <= n; i += 32) { /* a leading all-ASCII stretch 32 bytes at a time */
+        uint64_t w[4];
+        memcpy(w, t + i, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & high)
+            break;
+    }
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        if (!(w & high))
+            continue;
+        uint64_t m = (w & ~(w << 1) & high) >> 7;
+        cont += (size_t)((m * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
+        cont += (t[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 SrcPos src_pos(const SourceFile *f, uint32_t off)
@@ -34,36 +97,30 @@ SrcPos src_pos(const SourceFile *f, uint32_t off)
         return p;
     if (off > f->len)
         off = (uint32_t)f->len;
-    int lo = 0, hi = f->nlines - 1;
-    while (lo < hi) {
-        int mid = (lo + hi + 1) / 2;
-        if (f->lines[mid] <= off)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    p.line = lo + 1;
-    /* The column counts characters: bytes that are not UTF-8 continuation
-     * bytes (10xxxxxx). Lines of 40 KB (hex literals) are common in dumps,
-     * so eight bytes at a time: a continuation byte has bit 7 set and bit 6
-     * clear, which (w & ~(w << 1)) keeps in each byte's top bit. */
-    const unsigned char *t = (const unsigned char *)f->text + f->lines[lo];
-    size_t n = off - f->lines[lo], i = 0, cont = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, t + i, 8);
-        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
-    }
-    for (; i < n; i++)
-        cont += (t[i] & 0xC0) == 0x80;
-    p.col = (int)(1 + n - cont);
+    int l = line_of(f, off);
+    p.line = l + 1;
+    p.col = (int)(1 + utf8_chars((const unsigned char *)f->text + f->lines[l], off - f->lines[l]));
     return p;
 }
 
 void src_span_pos(const SourceFile *f, SrcSpan sp, SrcPos *start, SrcPos *end)
 {
     *start = src_pos(f, sp.off);
-    *end = src_pos(f, sp.len ? sp.off + sp.len - 1 : sp.off);
+    uint32_t last = sp.len ? sp.off + sp.len - 1 : sp.off;
+    if (!f || !f->lines || last > f->len || sp.off > f->len) {
+        *end = src_pos(f, last);
+        return;
+    }
+    /* A span on one line (most are, and the long lines are): count on
+     * from the start instead of from the line's beginning again. */
+    int l = start->line - 1;
+    if (l + 1 >= f->nlines || f->lines[l + 1] > last) {
+        end->line = start->line;
+        end->col = start->col +
+                   (int)utf8_chars((const unsigned char *)f->text + sp.off, last - sp.off);
+    } else {
+        *end = src_pos(f, last);
+    }
 }
 
 void src_release_before(SourceFile *f, size_t off)
@@ -98,6 +155,7 @@ void src_free_text(SourceFile *f)
     f->map = NULL;
     f->map_len = f->released = 0;
     f->lines = NULL;
+    f->line_at = NULL;
 }
 
 void src_free(SourceFile *f)

@@ -17,6 +17,8 @@ typedef struct SourceFile {
     int crlf;             /* 1 if the first line ending was CRLF */
     uint32_t *lines;      /* byte offset of the start of each line (malloc) */
     int nlines;           /* entries in lines */
+    uint32_t *line_at;    /* per SRC_BLOCK bytes of text: the line holding the
+                             block's first byte (same allocation as lines) */
     void *map;            /* when text is the input file mapped in place (valid
                              UTF-8 already): the mapping, else NULL */
     size_t map_len;
@@ -34,6 +36,10 @@ typedef struct SrcPos {
     int line;  /* 1-based */
     int col;   /* 1-based, in characters (UTF-8 code points) */
 } SrcPos;
+
+/* Offsets into blocks of 4 KB for the line map's index (SourceFile.line_at):
+ * a lookup searches only the lines of one block. */
+#define SRC_BLOCK_SHIFT 12
 
 /* Builds the line map; text must already be set. */
 void src_build_lines(SourceFile *f);

@@ -26,21 +26,27 @@ typedef struct LexCtx {
     int plsql_mode;           /* Oracle: SQL, after CREATE, or inside a PL/SQL block (no SQL*Plus lines) */
     char delim[16];           /* MySQL client delimiter, default ";" */
     int delim_len;
+    void (*scan)(struct LexCtx *, Token *); /* the dialect's lex_scan_<dialect> */
 } LexCtx;
 
 void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags);
-/* Scans the next token into *t; TK_EOF at end (repeatedly). */
-void lex_next(LexCtx *cx, Token *t);
+/* Scans the next token into *t; TK_EOF at end (repeatedly). Inline: one
+ * indirect call per token, straight to the dialect's scanner. */
+static inline void lex_next(LexCtx *cx, Token *t)
+{
+    cx->scan(cx, t);
+}
 
 /* Case-insensitive keyword lookup; KW_0 if the word is not a keyword. */
 int kw_lookup(const char *s, uint32_t len);
 const char *kw_name(int kw);
 int kw_reserved(int kw);
 
-/* --- used by the re2c scanners only --- */
-/* Per-dialect scanners: scan one token starting at cx->cur, set kind/off/len
- * (and aux), advance cx->cur past it. Whitespace and comments are skipped
- * before the token. Must always make progress or return TK_EOF. */
+/* --- the re2c scanners (grammars/lex_<dialect>.re) --- */
+/* Per-dialect scanners: scan one token starting at cx->cur, fill in all of
+ * *t (kind/off/len/aux, flags, keyword), advance cx->cur past it. Whitespace
+ * and comments are skipped before the token. Must always make progress or
+ * return TK_EOF. lex_next() calls the dialect's one through LexCtx.scan. */
 void lex_scan_tsql(LexCtx *cx, Token *t);
 void lex_scan_oracle(LexCtx *cx, Token *t);
 void lex_scan_mysql(LexCtx *cx, Token *t);

@@ -86,6 +86,8 @@ typedef enum TokKind {
 #define TF_LINE_START   0x04  /* first token on its line */
 #define TF_VERSIONED    0x08  /* inside a MySQL version comment (slash-star-bang NNNNN) */
 #define TF_UNTERMINATED 0x10  /* literal/identifier ran to end of input */
+#define TF_PLAIN        0x20  /* quoted token with no doubled quote inside: its text is
+                                 the bytes between the quotes (T-SQL strings and names) */
 
 typedef struct Token {
     uint32_t off;    /* byte offset into SourceFile.text */

@@ -58,15 +58,22 @@ static Literal *string_token(Parser *p, const Token *t)
         return lit(p, lk, t, "", 0);
     char q = s[0];
     uint32_t end = n >= 2 && s[n - 1] == q ? n - 1 : n;
+    if (t->flags & TF_PLAIN) /* the lexer saw no doubled quote */
+        return lit(p, lk, t, arena_strndup(p->arena, s + 1, end - 1), end - 1);
+    if (p->d != DIALECT_MYSQL) {
+        size_t len;
+        char *o = arena_undouble(p->arena, s + 1, end - 1, q, &len);
+        return lit(p, lk, t, o, (uint32_t)len);
+    }
+    /* MySQL: backslash escapes too */
     char *o = arena_alloc(p->arena, n + 1);
     uint32_t j = 0;
-    int backslash = p->d == DIALECT_MYSQL;
     for (uint32_t i = 1; i < end; i++) {
         char c = s[i];
         if (c == q && i + 1 < end && s[i + 1] == q) {
             o[j++] = q;
             i++;
-        } else if (backslash && c == '\\' && i + 1 < end) {
+        } else if (c == '\\' && i + 1 < end) {
             char e = s[++i];
             switch (e) {
             case 'n': o[j++] = '\n'; break;
@@ -159,6 +166,14 @@ static int binop(Parser *p, int *op)
 
 static Node *primary(Parser *p);
 
+/* Can a postfix operator follow here? (most expressions end without one) */
+static inline int at_postfix(Parser *p)
+{
+    const Token *t = ps_cur(p);
+    return t->kind == TK_DCOLON || t->kind == TK_OUTER_JOIN || t->kind == TK_LBRACKET ||
+           (t->kind == TK_IDENT && t->kw == KW_COLLATE);
+}
+
 static Node *postfix(Parser *p, Node *e)
 {
     for (;;) {
@@ -227,9 +242,15 @@ Node *ps_expr_prec(Parser *p, int min)
         u->arg = a;
         l = &u->h;
     } else {
-        l = postfix(p, primary(p));
+        l = primary(p);
+        if (l && at_postfix(p))
+            l = postfix(p, l);
     }
     while (l && !p->failed) {
+        /* the usual end of an expression: no operator or predicate here */
+        int k0 = ps_cur(p)->kind;
+        if (k0 == TK_COMMA || k0 == TK_RPAREN)
+            break;
         int op = 0;
         int prec = binop(p, &op);
         int not = 0;
@@ -982,8 +1003,9 @@ TypeName *ps_type(Parser *p)
     int from = p->pos;
     TypeName *t = NODE_NEW(p->arena, TypeName, TYPE, ps_tok_span(p, ps_cur(p)));
     t->srid = -1;
-    /* multi-word names */
-    for (int i = 0; multiword[i]; i++) {
+    /* multi-word names (all of two words or more) */
+    int two_words = ps_is(p, TK_IDENT) && ps_peek(p, 1)->kind == TK_IDENT;
+    for (int i = 0; two_words && multiword[i]; i++) {
         const char *w = multiword[i];
         int k = 0;
         const char *s = w;

@@ -30,29 +30,21 @@ void ps_free(Parser *p)
     p->toks = NULL;
 }
 
-static void fill(Parser *p, int idx)
+static inline void fill(Parser *p, int idx)
 {
-    while (p->ntoks <= idx) {
-        if (p->ntoks > 0 && p->toks[p->ntoks - 1].kind == TK_EOF) {
-            /* keep answering EOF without asking the lexer again */
-            if (p->ntoks == p->captoks) {
-                p->captoks *= 2;
-                p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
-                if (!p->toks)
-                    abort();
-            }
-            p->toks[p->ntoks] = p->toks[p->ntoks - 1];
-            p->ntoks++;
-            continue;
-        }
-        if (p->ntoks == p->captoks) {
+    if (idx >= p->captoks) {
+        while (idx >= p->captoks)
             p->captoks *= 2;
-            p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
-            if (!p->toks)
-                abort();
-        }
-        lex_next(&p->lx, &p->toks[p->ntoks]);
-        p->ntoks++;
+        p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
+        if (!p->toks)
+            abort();
+    }
+    while (p->ntoks <= idx) {
+        Token *t = &p->toks[p->ntoks++];
+        if (p->ntoks > 1 && t[-1].kind == TK_EOF)
+            *t = t[-1]; /* keep answering EOF without asking the lexer again */
+        else
+            lex_next(&p->lx, t);
     }
 }
 
@@ -60,37 +52,6 @@ const Token *ps_peek_fill(Parser *p, int k)
 {
     fill(p, p->pos + k);
     return &p->toks[p->pos + k];
-}
-
-void ps_advance(Parser *p)
-{
-    fill(p, p->pos);
-    if (p->toks[p->pos].kind != TK_EOF)
-        p->pos++;
-}
-
-int ps_peek_kw(Parser *p, int k, int kw)
-{
-    const Token *t = ps_peek(p, k);
-    return t->kind == TK_IDENT && t->kw == kw;
-}
-
-int ps_accept(Parser *p, int kind)
-{
-    if (ps_is(p, kind)) {
-        ps_advance(p);
-        return 1;
-    }
-    return 0;
-}
-
-int ps_accept_kw(Parser *p, int kw)
-{
-    if (ps_is_kw(p, kw)) {
-        ps_advance(p);
-        return 1;
-    }
-    return 0;
 }
 
 int ps_accept_kws(Parser *p, int kw1, int kw2)
@@ -150,27 +111,21 @@ int ps_expect_kw(Parser *p, int kw)
     return 0;
 }
 
-int ps_is_word(Parser *p, const char *w)
+int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n)
 {
-    const Token *t = ps_cur(p);
-    size_t n = strlen(w);
-    return t->kind == TK_IDENT && t->len == n && strncasecmp(p->src->text + t->off, w, n) == 0;
-}
-
-int ps_is_word_at(Parser *p, int k, const char *w)
-{
-    const Token *t = ps_peek(p, k);
-    size_t n = strlen(w);
-    return t->kind == TK_IDENT && t->len == n && strncasecmp(p->src->text + t->off, w, n) == 0;
-}
-
-int ps_accept_word(Parser *p, const char *w)
-{
-    if (ps_is_word(p, w)) {
-        ps_advance(p);
-        return 1;
+    if (t->kind != TK_IDENT || t->len != n)
+        return 0;
+    const char *s = p->src->text + t->off;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+        if (a >= 'a' && a <= 'z')
+            a = (unsigned char)(a - 32);
+        if (b >= 'a' && b <= 'z')
+            b = (unsigned char)(b - 32);
+        if (a != b)
+            return 0;
     }
-    return 0;
+    return 1;
 }
 
 /* Keywords that begin a T-SQL statement: T-SQL needs no terminator, so the
@@ -209,15 +164,10 @@ int ps_at_stmt_end(Parser *p)
     return 0;
 }
 
-SrcSpan ps_tok_span(Parser *p, const Token *t)
-{
-    SrcSpan s = {(uint32_t)p->src->id, t->off, t->len};
-    return s;
-}
-
 SrcSpan ps_span_from(Parser *p, int from)
 {
-    fill(p, from);
+    if (from >= p->ntoks)
+        fill(p, from);
     SrcSpan s;
     s.file = (uint32_t)p->src->id;
     s.off = p->toks[from].off;
@@ -297,21 +247,16 @@ void ps_skip_to_stmt_end(Parser *p)
     }
 }
 
-int ps_depth_enter(Parser *p)
+int ps_depth_error(Parser *p)
 {
-    if (++p->depth > PARSE_MAX_DEPTH) {
-        if (!p->failed) {
-            p->failed = 1;
-            p->err_pos = p->pos;
-            snprintf(p->err_msg, sizeof p->err_msg, "nesting deeper than %d levels",
-                     PARSE_MAX_DEPTH);
-        }
-        return 0;
+    if (!p->failed) {
+        p->failed = 1;
+        p->err_pos = p->pos;
+        snprintf(p->err_msg, sizeof p->err_msg, "nesting deeper than %d levels",
+                 PARSE_MAX_DEPTH);
     }
-    return 1;
+    return 0;
 }
-
-void ps_depth_leave(Parser *p) { p->depth--; }
 
 /* ---- identifiers ---- */
 
@@ -334,16 +279,14 @@ static Ident make_ident(Parser *p, const Token *t)
         char close = open == '[' ? ']' : open;
         id.quote = open;
         uint32_t n = t->len >= 2 && s[t->len - 1] == close ? t->len - 2 : t->len - 1;
-        char *o = arena_alloc(p->arena, n + 1);
-        uint32_t j = 0;
-        for (uint32_t i = 1; i < 1 + n; i++) {
-            o[j++] = s[i];
-            if (s[i] == close && i + 1 < 1 + n && s[i + 1] == close)
-                i++;
+        if (t->flags & TF_PLAIN) { /* the lexer saw no doubled quote */
+            id.text = arena_strndup(p->arena, s + 1, n);
+            id.len = n;
+        } else {
+            size_t len;
+            id.text = arena_undouble(p->arena, s + 1, n, close, &len);
+            id.len = (uint32_t)len;
         }
-        o[j] = 0;
-        id.text = o;
-        id.len = j;
     } else {
         id.text = arena_strndup(p->arena, s, t->len);
         id.len = t->len;

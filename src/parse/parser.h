@@ -7,6 +7,7 @@
 #define SQLSHIFT_PARSER_H
 #include "ast/ast.h"
 #include "lex/lexer.h"
+#include <string.h>
 
 #define PARSE_MAX_DEPTH 400   /* deeper nesting becomes SS0012, not a stack overflow */
 
@@ -55,7 +56,11 @@ static inline const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = curr
     return i < p->ntoks ? &p->toks[i] : ps_peek_fill(p, k);
 }
 #define ps_cur(p) ps_peek((p), 0)
-void ps_advance(Parser *p);
+static inline void ps_advance(Parser *p)           /* next token (stays at EOF) */
+{
+    if (ps_cur(p)->kind != TK_EOF)
+        p->pos++;
+}
 static inline int ps_is(Parser *p, int kind)       /* current token kind */
 {
     return ps_cur(p)->kind == kind;
@@ -65,22 +70,57 @@ static inline int ps_is_kw(Parser *p, int kw)      /* current token is keyword k
     const Token *t = ps_cur(p);
     return t->kind == TK_IDENT && t->kw == kw;
 }
-int ps_peek_kw(Parser *p, int k, int kw);          /* token k ahead is keyword kw */
-int ps_accept(Parser *p, int kind);                /* consume if kind */
-int ps_accept_kw(Parser *p, int kw);               /* consume if keyword */
+static inline int ps_peek_kw(Parser *p, int k, int kw) /* token k ahead is keyword kw */
+{
+    const Token *t = ps_peek(p, k);
+    return t->kind == TK_IDENT && t->kw == kw;
+}
+static inline int ps_accept(Parser *p, int kind)   /* consume if kind */
+{
+    if (ps_is(p, kind)) {
+        ps_advance(p);
+        return 1;
+    }
+    return 0;
+}
+static inline int ps_accept_kw(Parser *p, int kw)  /* consume if keyword */
+{
+    if (ps_is_kw(p, kw)) {
+        ps_advance(p);
+        return 1;
+    }
+    return 0;
+}
 int ps_accept_kws(Parser *p, int kw1, int kw2);    /* consume two keywords in sequence */
 int ps_expect(Parser *p, int kind);                /* consume or record an error */
 int ps_expect_kw(Parser *p, int kw);
-/* Is the current token the word w (case-insensitive), keyword or not. */
-int ps_is_word(Parser *p, const char *w);
-int ps_accept_word(Parser *p, const char *w);
-int ps_is_word_at(Parser *p, int k, const char *w);  /* token k ahead is the word w */
+/* Is token t the word w of n bytes (ASCII case-insensitive), keyword or not. */
+int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n);
+/* Is the current token the word w (case-insensitive), keyword or not. Inline
+ * so that strlen of the literal w is a constant. */
+static inline int ps_is_word_at(Parser *p, int k, const char *w) /* token k ahead is the word w */
+{
+    return ps_tok_is_word(p, ps_peek(p, k), w, strlen(w));
+}
+#define ps_is_word(p, w) ps_is_word_at((p), 0, (w))
+static inline int ps_accept_word(Parser *p, const char *w)
+{
+    if (ps_is_word(p, w)) {
+        ps_advance(p);
+        return 1;
+    }
+    return 0;
+}
 int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
 /* Records a syntax error at the current token (first one wins); returns NULL. */
 void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Span from token index `from` to the end of the previous token. */
 SrcSpan ps_span_from(Parser *p, int from);
-SrcSpan ps_tok_span(Parser *p, const Token *t);
+static inline SrcSpan ps_tok_span(Parser *p, const Token *t)
+{
+    SrcSpan s = {(uint32_t)p->src->id, t->off, t->len};
+    return s;
+}
 /* Text of a token (arena copy) / upper-case copy. */
 const char *ps_tok_text(Parser *p, const Token *t);
 const char *ps_tok_upper(Parser *p, const Token *t);
@@ -88,8 +128,12 @@ const char *ps_tok_upper(Parser *p, const Token *t);
 int ps_skip_parens(Parser *p);
 /* Skips tokens up to the end of the statement (not consuming the terminator). */
 void ps_skip_to_stmt_end(Parser *p);
-int ps_depth_enter(Parser *p);                     /* 0 if too deep (error recorded) */
-void ps_depth_leave(Parser *p);
+int ps_depth_error(Parser *p);                     /* records SS0012's message; 0 */
+static inline int ps_depth_enter(Parser *p)        /* 0 if too deep (error recorded) */
+{
+    return ++p->depth <= PARSE_MAX_DEPTH || ps_depth_error(p);
+}
+static inline void ps_depth_leave(Parser *p) { p->depth--; }
 
 /* ---- identifiers (parser.c) ---- */
 /* Can the current token serve as a name here? (identifier, quoted identifier,

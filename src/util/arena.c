@@ -7,8 +7,6 @@
 struct ArenaChunk {
     ArenaChunk *next;   /* older chunk */
     size_t size;        /* usable bytes in data[] */
-    size_t used;        /* bytes handed out */
-    size_t last;        /* offset of the most recent allocation, for realloc */
     _Alignas(16) unsigned char data[];
 };
 
@@ -17,6 +15,7 @@ void arena_init(Arena *a, size_t chunk_size)
     a->head = NULL;
     a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
     a->total = 0;
+    a->cur = a->end = a->last = NULL;
 }
 
 void arena_free(Arena *a)
@@ -29,10 +28,12 @@ void arena_free(Arena *a)
     }
     a->head = NULL;
     a->total = 0;
+    a->cur = a->end = a->last = NULL;
 }
 
-static ArenaChunk *new_chunk(Arena *a, size_t need)
+void *arena_alloc_chunk(Arena *a, size_t n)
 {
+    size_t need = n ? (n + 15) & ~(size_t)15 : 16;
     size_t size = need > a->chunk_size ? need : a->chunk_size;
     ArenaChunk *c = malloc(sizeof(ArenaChunk) + size);
     if (!c) {
@@ -40,49 +41,32 @@ static ArenaChunk *new_chunk(Arena *a, size_t need)
         abort();
     }
     c->size = size;
-    c->used = 0;
-    c->last = 0;
     a->total += sizeof(ArenaChunk) + size;
     /* A huge one-off allocation goes behind the current chunk so the
      * current chunk's free space is not wasted. */
-    if (a->head && need > a->chunk_size && a->head->used < a->head->size) {
+    if (a->head && need > a->chunk_size && a->cur < a->end) {
         c->next = a->head->next;
         a->head->next = c;
-    } else {
-        c->next = a->head;
-        a->head = c;
+        return c->data;
     }
-    return c;
-}
-
-void *arena_alloc(Arena *a, size_t n)
-{
-    size_t need = (n + 15) & ~(size_t)15;
-    if (need == 0)
-        need = 16;
-    ArenaChunk *c = a->head;
-    if (!c || c->size - c->used < need)
-        c = new_chunk(a, need);
-    if (c->size - c->used < need) /* placed behind head: use it whole */
-        c = new_chunk(a, need);
-    void *p = c->data + c->used;
-    c->last = c->used;
-    c->used += need;
-    memset(p, 0, n);
-    return p;
+    c->next = a->head;
+    a->head = c;
+    a->last = c->data;
+    a->cur = c->data + need;
+    a->end = c->data + size;
+    return c->data;
 }
 
 void *arena_realloc(Arena *a, void *old, size_t old_n, size_t new_n)
 {
     if (!old)
         return arena_alloc(a, new_n);
-    ArenaChunk *c = a->head;
-    if (c && (unsigned char *)old == c->data + c->last) {
+    if ((unsigned char *)old == a->last) {
         size_t need = (new_n + 15) & ~(size_t)15;
-        if (c->last + need <= c->size) {
+        if ((size_t)(a->end - a->last) >= need) {
             if (new_n > old_n)
                 memset((unsigned char *)old + old_n, 0, new_n - old_n);
-            c->used = c->last + need;
+            a->cur = a->last + need;
             return old;
         }
     }
@@ -93,10 +77,34 @@ void *arena_realloc(Arena *a, void *old, size_t old_n, size_t new_n)
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
+}
+
+char *arena_undouble(Arena *a, const char *s, size_t n, char q, size_t *len)
+{
+    char *o = arena_alloc_raw(a, n + 1), *w = o;
+    const char *end = s + n;
+    /* whole runs up to each quote with memcpy: the long strings of data
+     * scripts have few quotes */
+    while (s < end) {
+        const char *hit = memchr(s, q, (size_t)(end - s));
+        if (!hit) {
+            memcpy(w, s, (size_t)(end - s));
+            w += end - s;
+            break;
+        }
+        memcpy(w, s, (size_t)(hit - s) + 1);
+        w += hit - s + 1;
+        s = hit + 1;
+        if (s < end && *s == q) /* doubled: one kept */
+            s++;
+    }
+    *w = 0;
+    *len = (size_t)(w - o);
+    return o;
 }
 
 char *arena_strdup(Arena *a, const char *s)

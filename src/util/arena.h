@@ -4,20 +4,46 @@
 #define SQLSHIFT_ARENA_H
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 typedef struct ArenaChunk ArenaChunk;
 typedef struct Arena {
-    ArenaChunk *head;   /* current chunk (newest first) */
-    size_t chunk_size;  /* default size of new chunks */
-    size_t total;       /* bytes reserved from malloc, for peak-memory figures */
+    ArenaChunk *head;     /* current chunk (newest first) */
+    size_t chunk_size;    /* default size of new chunks */
+    size_t total;         /* bytes reserved from malloc, for peak-memory figures */
+    unsigned char *cur;   /* free space of the head chunk: [cur, end) */
+    unsigned char *end;
+    unsigned char *last;  /* most recent allocation in the head chunk (arena_realloc) */
 } Arena;
 
 void  arena_init(Arena *a, size_t chunk_size);
 void  arena_free(Arena *a);
+/* A new chunk, when the head chunk has no room for n bytes (arena.c). */
+void *arena_alloc_chunk(Arena *a, size_t n);
+/* Uninitialised, 16-byte aligned: for copies that overwrite all of it.
+ * Inline, like arena_alloc: the parser allocates for nearly every token. */
+static inline void *arena_alloc_raw(Arena *a, size_t n)
+{
+    size_t need = n ? (n + 15) & ~(size_t)15 : 16;
+    if ((size_t)(a->end - a->cur) < need)
+        return arena_alloc_chunk(a, n);
+    void *p = a->cur;
+    a->last = a->cur;
+    a->cur += need;
+    return p;
+}
 /* Zeroed, 16-byte aligned; aborts on out-of-memory (the only sane reaction). */
-void *arena_alloc(Arena *a, size_t n);
+static inline void *arena_alloc(Arena *a, size_t n)
+{
+    void *p = arena_alloc_raw(a, n);
+    memset(p, 0, n);
+    return p;
+}
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
+/* Copy of [s, s+n) with each doubled q ("''", "]]") as one q, NUL-terminated;
+ * *len gets its length. Unquotes SQL literals and quoted names. */
+char *arena_undouble(Arena *a, const char *s, size_t n, char q, size_t *len);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 /* Grows the last allocation if possible, else copies. */

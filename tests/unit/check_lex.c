@@ -149,6 +149,17 @@ START_TEST(test_tsql_literals)
            T(DECIMAL, "1.5"), T(DECIMAL, ".5"), T(DECIMAL, "1."), T(DECIMAL, "1e10"),
            T(DECIMAL, "1.5E-3"), T(DECIMAL, "$12.50"), T(DECIMAL, "$"),
            T(DECIMAL, "\xC2\xA3" "3"));
+    /* binary constants are skipped eight digits at a time: every length
+     * around the block size, and a non-digit at every place in a block */
+    EXPECT(DIALECT_TSQL, "0x0123456 0x01234567 0x012345678 0x0123456789abcdefABCDEF0g 0x0123;",
+           T(HEX, "0x0123456"), T(HEX, "0x01234567"), T(HEX, "0x012345678"),
+           T(HEX, "0x0123456789abcdefABCDEF0"), T(IDENT, "g"), T(HEX, "0x0123"), T(SEMI, ";"));
+    EXPECT(DIALECT_TSQL, "0x01234G67 0xABCDEF@a 0x0123\xC3\xA9",
+           T(HEX, "0x01234"), T(IDENT, "G67"), T(HEX, "0xABCDEF"), T(VAR, "@a"),
+           T(HEX, "0x0123"), T(IDENT, "\xC3\xA9"));
+    /* doubled closing quotes inside, and at the very end */
+    EXPECT(DIALECT_TSQL, "[a]]b] \"q\"\"r\" N'''' ''''''", T(QIDENT, "[a]]b]"),
+           T(QIDENT, "\"q\"\"r\""), T(NSTRING, "N''''"), T(STRING, "''''''"));
     /* $(var) stays inside brackets and strings */
     EXPECT(DIALECT_TSQL, "USE $(Db); '$(Db)' [$(Db)] N'$(Path)x'", T(IDENT, "USE"),
            T(SUBST, "$(Db)"), T(SEMI, ";"), T(STRING, "'$(Db)'"), T(QIDENT, "[$(Db)]"),
@@ -193,6 +204,23 @@ START_TEST(test_tsql_go)
     ck_assert_int_eq(toks[2].aux, 65535);
     ck_assert_int_eq(toks[3].kind, TK_GO);
     ck_assert(toks[1].flags & TF_LINE_START);
+    lexed_close(&l);
+}
+END_TEST
+
+START_TEST(test_tsql_plain_quoted)
+{
+    /* TF_PLAIN: no doubled quote inside, so the text is the bytes between
+     * the quotes (the parser copies them without unquoting) */
+    Lexed l;
+    Token toks[16];
+    const char *sql = "'ab' 'a''b' N'x' N'''' [c] [c]]d] \"e\" \"e\"\"f\" 'open";
+    int n = lex_all(&l, DIALECT_TSQL, sql, strlen(sql), toks, 16);
+    ck_assert_int_eq(n, 9);
+    const int plain[9] = {1, 0, 1, 0, 1, 0, 1, 0, 1};
+    for (int i = 0; i < n; i++)
+        ck_assert_int_eq(!!(toks[i].flags & TF_PLAIN), plain[i]);
+    ck_assert(toks[8].flags & TF_UNTERMINATED);
     lexed_close(&l);
 }
 END_TEST
@@ -585,6 +613,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_tsql_literals);
     tcase_add_test(tc, test_tsql_comments_operators);
     tcase_add_test(tc, test_tsql_go);
+    tcase_add_test(tc, test_tsql_plain_quoted);
     tcase_add_test(tc, test_tsql_sqlcmd);
     suite_add_tcase(s, tc);
     tc = tcase_create("oracle");

@@ -149,6 +149,109 @@ START_TEST(src_pos_columns_long_utf8_line)
 }
 END_TEST
 
+/* src_span_pos counts a one-line span's end on from its start: every span
+ * of a text with multi-byte characters and line breaks gives the positions
+ * src_pos gives for its first and last byte. */
+START_TEST(src_span_pos_matches_src_pos)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    const char in[] = "ab\xC3\xBC" "c\n\xE2\x82\xAC" "defghijk\xF0\x9F\x98\x80lmnopqrstu\n\nxyz";
+    decode(&f, &d, in, sizeof in - 1);
+    ck_assert_int_eq(d.v.n, 0);
+    for (uint32_t off = 0; off < f.len; off++) {
+        for (uint32_t len = 0; off + len <= f.len; len++) {
+            SrcSpan sp = {0, off, len};
+            SrcPos s, e, ws = src_pos(&f, off), we = src_pos(&f, len ? off + len - 1 : off);
+            src_span_pos(&f, sp, &s, &e);
+            ck_assert_int_eq(s.line, ws.line);
+            ck_assert_int_eq(s.col, ws.col);
+            ck_assert_int_eq(e.line, we.line);
+            ck_assert_int_eq(e.col, we.col);
+        }
+    }
+    SrcPos s, e;
+    SrcSpan word = {0, 9, 8}; /* "defghijk" after U+20AC on line 2 */
+    src_span_pos(&f, word, &s, &e);
+    ck_assert_int_eq(s.line, 2);
+    ck_assert_int_eq(s.col, 2);
+    ck_assert_int_eq(e.line, 2);
+    ck_assert_int_eq(e.col, 9);
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
+/* Unquoting: a doubled quote stands for one, a lone one stays. */
+START_TEST(arena_undouble_quotes)
+{
+    Arena a;
+    arena_init(&a, 0);
+    size_t n;
+    ck_assert_str_eq(arena_undouble(&a, "it''s", 5, '\'', &n), "it's");
+    ck_assert_uint_eq(n, 4);
+    ck_assert_str_eq(arena_undouble(&a, "a]]b]]]]", 8, ']', &n), "a]b]]");
+    ck_assert_uint_eq(n, 5);
+    ck_assert_str_eq(arena_undouble(&a, "x'", 2, '\'', &n), "x'");
+    ck_assert_str_eq(arena_undouble(&a, "'''", 3, '\'', &n), "''");
+    ck_assert_str_eq(arena_undouble(&a, "", 0, '\'', &n), "");
+    ck_assert_uint_eq(n, 0);
+    /* longer texts, quotes at both ends */
+    ck_assert_str_eq(arena_undouble(&a, "it''s a long string, isn''t it? '", 33, '\'', &n),
+                     "it's a long string, isn't it? '");
+    ck_assert_uint_eq(n, 31);
+    ck_assert_str_eq(arena_undouble(&a, "[[a]]]]bcdefghijklmnopqrstuvwxyz]]", 34, ']', &n),
+                     "[[a]]bcdefghijklmnopqrstuvwxyz]");
+    const char nul[] = "a\0''b";
+    char *o = arena_undouble(&a, nul, 5, '\'', &n);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_int_eq(memcmp(o, "a\0'b", 5), 0);
+    arena_free(&a);
+}
+END_TEST
+
+/* The line index by 4 KB blocks: every offset of a text with short lines,
+ * empty lines and lines longer than a block gives the line and column of a
+ * plain count from the start. */
+START_TEST(src_pos_across_blocks)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SourceFile f;
+    size_t cap = 40000, n = 0;
+    char *in = malloc(cap);
+    ck_assert_ptr_nonnull(in);
+    for (int k = 0; n + 9000 < cap; k++) {
+        size_t len = k % 7 == 3 ? 9000 : (size_t)(k * 37 % 101);
+        memset(in + n, 'a' + k % 26, len);
+        n += len;
+        in[n++] = '\n';
+    }
+    decode(&f, &d, in, n);
+    ck_assert_int_eq(d.v.n, 0);
+    int line = 1, col = 1;
+    for (size_t off = 0; off <= n; off++) {
+        SrcPos p = src_pos(&f, (uint32_t)off);
+        ck_assert_int_eq(p.line, line);
+        ck_assert_int_eq(p.col, col);
+        if (off < n && in[off] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    free(in);
+    src_free(&f);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(decode_utf16be)
 {
     Arena a;
@@ -333,6 +436,9 @@ Suite *util_suite(void)
     tcase_add_test(tc, decode_utf16le_with_surrogates);
     tcase_add_test(tc, decode_utf16be);
     tcase_add_test(tc, src_pos_columns_long_utf8_line);
+    tcase_add_test(tc, src_span_pos_matches_src_pos);
+    tcase_add_test(tc, src_pos_across_blocks);
+    tcase_add_test(tc, arena_undouble_quotes);
     tcase_add_test(tc, decode_invalid_bytes_reported_with_offset);
     tcase_add_test(tc, fs_walk_sorted_and_filtered);
     tcase_add_test(tc, intern_one_copy_per_string);
