@@ -77,6 +77,7 @@ typedef struct Run {
     char *spool_buf;                /* the spool's stdio buffer */
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
+    NameCache *spellings;           /* ConvCtx.names of every statement */
     int needs_postgis;              /* a converted column is geometry/geography */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
@@ -387,6 +388,7 @@ static void convert_file(Run *r, SourceFile *f)
     cx.default_schema = r->default_schema;
     cx.sink = unit_sink;
     cx.sink_data = r;
+    cx.names = r->spellings;
     if (f->len == 0 || f->len == (size_t)f->nlines - 1) {
         SrcSpan s = {(uint32_t)f->id, 0, 0};
         diag_add(&r->diags, "SS0020", s, -1, "input %s is empty", f->name);
@@ -520,6 +522,7 @@ static void add_schema_unit(Run *r)
     cx.diags = &r->diags;
     cx.object = -1;
     cx.keep_case = r->o->keep_case;
+    cx.names = r->spellings;
     StrBuf b;
     sb_init(&b);
     if (r->needs_postgis)
@@ -1045,6 +1048,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         status = EXIT_INTERNAL;
         goto done;
     }
+    r.spellings = nm_cache_new();
     PathList paths = {0, 0, NULL};
     for (int i = 0; i < ninputs; i++) {
         if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
@@ -1170,6 +1174,7 @@ done:
     rules_free(&r.rules);
     cat_free(&r.catalog);
     on_free(&r.names);
+    nm_cache_free(r.spellings);
     arena_free(&r.arena);
     return status;
 }

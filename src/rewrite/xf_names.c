@@ -22,6 +22,8 @@
 #include "emit/emit.h"
 #include "diag/diag.h"
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -227,6 +229,7 @@ typedef struct Spelling {
     size_t len;
     int quote;     /* must be delimited */
     int verbatim;  /* script variable: printed as written, never quoted */
+    int itemized;  /* recorded a finding (SS5001, SS5004): decided anew each time */
 } Spelling;
 
 static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
@@ -245,6 +248,7 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
                                  "identifier %.*s contains a script variable: substitute it "
                                  "before running the converted script", (int)n, s);
         nm_item_once(cx, "SS5004", id->span, msg);
+        sp->itemized = 1;
         sp->text = s;
         sp->len = n;
         sp->verbatim = 1;
@@ -280,7 +284,122 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
         char *msg = arena_printf(cx->arena, "identifier %.*s is longer than %d bytes: shortened to %s",
                                  (int)n, t, (int)max, sp->text);
         nm_item_once(cx, "SS5001", id->span, msg);
+        sp->itemized = 1;
     }
+}
+
+/* ---- the run's cache of spellings ----
+ * Keyed by the identifier's text and quote character (all else spell()
+ * looks at is fixed for a run). Open addressing; the strings live in the
+ * cache's arena. Past NAME_CACHE_MAX names it starts afresh, so an input
+ * of ever new names costs bounded memory. */
+#define NAME_CACHE_MAX 65536
+
+typedef struct NameEntry {
+    const char *key;   /* the identifier's text (NULL: empty slot) */
+    uint32_t klen, hash;
+    char quote;        /* Ident.quote */
+    Spelling sp;
+} NameEntry;
+
+struct NameCache {
+    Arena arena;
+    NameEntry *slots;
+    unsigned cap, n;
+};
+
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p) {
+        fputs("sqlshift: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+NameCache *nm_cache_new(void)
+{
+    NameCache *c = xcalloc(1, sizeof *c);
+    arena_init(&c->arena, 64 * 1024);
+    c->cap = 1024;
+    c->slots = xcalloc(c->cap, sizeof *c->slots);
+    return c;
+}
+
+void nm_cache_free(NameCache *c)
+{
+    if (!c)
+        return;
+    arena_free(&c->arena);
+    free(c->slots);
+    free(c);
+}
+
+static uint32_t name_hash(const char *s, size_t n, char quote)
+{
+    uint32_t h = 2166136261u ^ (unsigned char)quote;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static NameEntry *cache_slot(NameEntry *slots, unsigned cap, const char *s, size_t n, char quote,
+                             uint32_t h)
+{
+    for (unsigned i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        NameEntry *e = &slots[i];
+        if (!e->key || (e->hash == h && e->klen == n && e->quote == quote && !memcmp(e->key, s, n)))
+            return e;
+    }
+}
+
+static void cache_put(NameCache *c, const Ident *id, uint32_t h, const Spelling *sp)
+{
+    if (c->n >= NAME_CACHE_MAX) {
+        arena_free(&c->arena);
+        arena_init(&c->arena, 64 * 1024);
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
+        c->n = 0;
+    }
+    if ((c->n + 1) * 2 > c->cap) {
+        unsigned cap = c->cap * 2;
+        NameEntry *slots = xcalloc(cap, sizeof *slots);
+        for (unsigned i = 0; i < c->cap; i++)
+            if (c->slots[i].key)
+                *cache_slot(slots, cap, c->slots[i].key, c->slots[i].klen, c->slots[i].quote,
+                            c->slots[i].hash) = c->slots[i];
+        free(c->slots);
+        c->slots = slots;
+        c->cap = cap;
+    }
+    NameEntry *e = cache_slot(c->slots, c->cap, id->text, id->len, id->quote, h);
+    e->key = arena_strndup(&c->arena, id->text, id->len);
+    e->klen = id->len;
+    e->hash = h;
+    e->quote = id->quote;
+    e->sp = *sp;
+    e->sp.text = e->sp.text == id->text ? e->key : arena_strndup(&c->arena, sp->text, sp->len);
+    c->n++;
+}
+
+/* spell(), answered from cx->names when the name was spelled before. */
+static void spell_cached(ConvCtx *cx, const Ident *id, Spelling *sp)
+{
+    NameCache *c = cx->names;
+    if (!c) {
+        spell(cx, id, sp);
+        return;
+    }
+    uint32_t h = name_hash(id->text, id->len, id->quote);
+    const NameEntry *e = cache_slot(c->slots, c->cap, id->text, id->len, id->quote, h);
+    if (e->key) {
+        *sp = e->sp;
+        return;
+    }
+    spell(cx, id, sp);
+    if (!sp->itemized)
+        cache_put(c, id, h, sp);
 }
 
 static void put_spelling(ConvCtx *cx, StrBuf *b, const Spelling *sp)
@@ -304,7 +423,7 @@ void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
     if (!id->text)
         return;
     Spelling sp;
-    spell(cx, id, &sp);
+    spell_cached(cx, id, &sp);
     put_spelling(cx, b, &sp);
 }
 
@@ -322,7 +441,7 @@ const char *nm_spell(ConvCtx *cx, const Ident *id)
     if (!id->text)
         return "";
     Spelling sp;
-    spell(cx, id, &sp);
+    spell_cached(cx, id, &sp);
     return arena_strndup(cx->arena, sp.text, sp.len);
 }
 
