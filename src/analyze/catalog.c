@@ -329,13 +329,25 @@ CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name)
     return t;
 }
 
+/* 1 if the NUL-terminated name is s[0..len) in any case: what
+ * strlen(name) == len && strncasecmp(name, s, len) == 0 says, but it stops
+ * at the first byte that differs (column lookups are on hot paths: every
+ * value of every INSERT into a table with boolean or date columns). */
+static int name_is(const char *name, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!name[i] || tolower((unsigned char)name[i]) != tolower((unsigned char)s[i]))
+            return 0;
+    return name[len] == 0;
+}
+
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
 {
     if (!t || !name)
         return NULL;
     for (int i = 0; i < t->cols.n; i++) {
         const CatColumn *c = &t->cols.items[i];
-        if (strlen(c->name) == len && strncasecmp(c->name, name, len) == 0)
+        if (name_is(c->name, name, len))
             return c;
     }
     return NULL;
@@ -367,24 +379,68 @@ static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
     return t;
 }
 
-/* The type's spelling, enough to tell two types apart for the catalogue. */
+/* The key being built by type_key: k counts every byte asked for, so
+ * k >= n says it did not fit (as snprintf's count would). */
+typedef struct TypeKey {
+    char *buf;
+    size_t n, k;
+} TypeKey;
+
+static void key_part(TypeKey *tk, const char *s, size_t len)
+{
+    if (tk->k + 1 + len < tk->n) {
+        tk->buf[tk->k] = '|';
+        if (len)
+            memcpy(tk->buf + tk->k + 1, s, len);
+        tk->buf[tk->k + 1 + len] = 0;
+    }
+    tk->k += 1 + len;
+}
+
+static void key_str(TypeKey *tk, const char *s)
+{
+    key_part(tk, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void key_int(TypeKey *tk, int v)
+{
+    char d[16];
+    size_t i = sizeof d;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        d[--i] = (char)('0' + u % 10);
+    while ((u /= 10) && i > 1);
+    if (v < 0)
+        d[--i] = '-';
+    key_part(tk, d + i, sizeof d - i);
+}
+
+/* The type's spelling, enough to tell two types apart for the catalogue.
+ * Built by hand, not with snprintf: it is made for every column recorded. */
 static int type_key(char *buf, size_t n, const TypeName *t)
 {
-    size_t k = (size_t)snprintf(buf, n, "%s|%d|%d|%d|%s|%s|%s|%s|%d", t->upper ? t->upper : "",
-                                t->is_max, t->star_prec, t->is_unsigned, t->char_sem ? t->char_sem : "",
-                                t->suffix ? t->suffix : "", t->charset ? t->charset : "",
-                                t->anchor ? t->anchor : "", t->name.n);
-    for (int i = 0; i < t->name.n && k < n; i++)
-        k += (size_t)snprintf(buf + k, n - k, "|%.*s", (int)t->name.parts[i].len, t->name.parts[i].text);
-    for (int i = 0; i < t->args.n && k < n; i++) {
+    TypeKey tk = {buf, n, 0};
+    buf[0] = 0;
+    key_str(&tk, t->upper);
+    key_int(&tk, t->is_max);
+    key_int(&tk, t->star_prec);
+    key_int(&tk, t->is_unsigned);
+    key_str(&tk, t->char_sem);
+    key_str(&tk, t->suffix);
+    key_str(&tk, t->charset);
+    key_str(&tk, t->anchor);
+    key_int(&tk, t->name.n);
+    for (int i = 0; i < t->name.n && tk.k < n; i++)
+        key_part(&tk, t->name.parts[i].text, t->name.parts[i].len);
+    for (int i = 0; i < t->args.n && tk.k < n; i++) {
         const Node *x = t->args.items[i];
         if (x->kind != N_LITERAL)
             return 0;
-        k += (size_t)snprintf(buf + k, n - k, "|%.*s", (int)((const Literal *)x)->len, ((const Literal *)x)->value);
+        key_part(&tk, ((const Literal *)x)->value, ((const Literal *)x)->len);
     }
     if (t->values.n || t->collate.text)
         return 0; /* ENUM/SET values, collations: not shared */
-    return k < n;
+    return tk.k < n;
 }
 
 /* Column types are interned: a schema with thousands of columns has a few
@@ -425,7 +481,7 @@ static CatColumn *find_col_mut(CatTable *t, const Ident *id)
 {
     for (int i = 0; i < t->cols.n; i++) {
         CatColumn *c = &t->cols.items[i];
-        if (id->text && strlen(c->name) == id->len && strncasecmp(c->name, id->text, id->len) == 0)
+        if (id->text && name_is(c->name, id->text, id->len))
             return c;
     }
     return NULL;

@@ -36,18 +36,23 @@ static void from_item(Em *e, StrBuf *b, const Node *n);
 void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes)
 {
     sb_putc(b, '\'');
+    /* runs of bytes that need no escape are copied whole */
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '\'')
-            sb_putc(b, '\'');
-        else if (backslash_escapes && c == '\\')
-            sb_putc(b, '\\');
+        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\'))
+            continue;
+        sb_putn(b, s + run, i - run);
+        run = i + 1;
         if (c == 0) {
-            sb_puts(b, backslash_escapes ? "\\0" : "");
+            if (backslash_escapes)
+                sb_putn(b, "\\0", 2);
             continue;
         }
+        sb_putc(b, c); /* doubled: '' or \\ */
         sb_putc(b, c);
     }
+    sb_putn(b, s + run, n - run);
     sb_putc(b, '\'');
 }
 

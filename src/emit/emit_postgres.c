@@ -54,12 +54,18 @@ static const char *pg_text(int op)
 
 static void hex_bytea(StrBuf *b, const char *digits, size_t n)
 {
-    sb_puts(b, "'\\x");
+    sb_putn(b, "'\\x", 3);
+    /* binary columns of data scripts hold long literals: the digits are
+     * copied in place, lower-cased, not appended one byte at a time */
+    sb_grow(b, n);
+    char *o = b->s + b->len;
     for (size_t i = 0; i < n; i++) {
         char c = digits[i];
-        sb_putc(b, c >= 'A' && c <= 'F' ? (char)(c + 32) : c);
+        o[i] = c >= 'A' && c <= 'F' ? (char)(c + 32) : c;
     }
-    sb_puts(b, "'::bytea"); /* an odd digit count is rejected by PostgreSQL: rare, and visible */
+    b->len += n;
+    b->s[b->len] = 0;
+    sb_putn(b, "'::bytea", 8); /* an odd digit count is rejected by PostgreSQL: rare, and visible */
 }
 
 static void pg_literal(ConvCtx *cx, StrBuf *b, const Literal *l)

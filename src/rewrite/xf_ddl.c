@@ -64,6 +64,8 @@ static Node *iso_date_literal(Rw *w, Node *v)
         return v;
     const Literal *l = (const Literal *)v;
     int m, d, y, n = 0;
+    if (!memchr(l->value, '/', l->len)) /* most values: no m/d/y date (and sscanf is slow) */
+        return v;
     if (sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) != 3 || n < 6 || m < 1 || m > 12 || d < 1 || d > 31)
         return v;
     /* two-digit years: SQL Server's default cutoff (two digit year cutoff 2049) */
