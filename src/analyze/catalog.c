@@ -333,10 +333,15 @@ CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name)
  * strlen(name) == len && strncasecmp(name, s, len) == 0 says, but it stops
  * at the first byte that differs (column lookups are on hot paths: every
  * value of every INSERT into a table with boolean or date columns). */
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c; /* strncasecmp in the C locale (never changed) */
+}
+
 static int name_is(const char *name, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (!name[i] || tolower((unsigned char)name[i]) != tolower((unsigned char)s[i]))
+        if (!name[i] || ascii_lower((unsigned char)name[i]) != ascii_lower((unsigned char)s[i]))
             return 0;
     return name[len] == 0;
 }

@@ -56,6 +56,29 @@ static int is_empty_string(const Node *e)
     return rw_is_string_literal(e) && ((const Literal *)e)->len == 0;
 }
 
+/* sscanf(s, "%2d/%2d/%4d%n", m, d, y, n) == 3 for what data scripts hold
+ * (digits and '/'), without sscanf's cost on every value of a date column:
+ * 1 matched, 0 not, -1 a number starts with a space or sign (sscanf decides). */
+static int mdy_digits(const char *s, int *m, int *d, int *y, int *n)
+{
+    static const int width[3] = {2, 2, 4};
+    int v[3], i = 0;
+    for (int f = 0; f < 3; f++) {
+        if (f && s[i++] != '/')
+            return 0;
+        if (!isdigit((unsigned char)s[i]))
+            return isspace((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' ? -1 : 0;
+        v[f] = 0;
+        for (int k = 0; k < width[f] && isdigit((unsigned char)s[i]); k++, i++)
+            v[f] = v[f] * 10 + (s[i] - '0');
+    }
+    *m = v[0];
+    *d = v[1];
+    *y = v[2];
+    *n = i;
+    return 1;
+}
+
 /* T-SQL reads '9/17/1996' as month/day/year (us_english DATEFORMAT mdy);
  * MySQL rejects it and PostgreSQL reads it by its DateStyle: ISO instead. */
 static Node *iso_date_literal(Rw *w, Node *v)
@@ -64,9 +87,10 @@ static Node *iso_date_literal(Rw *w, Node *v)
         return v;
     const Literal *l = (const Literal *)v;
     int m, d, y, n = 0;
-    if (!memchr(l->value, '/', l->len)) /* most values: no m/d/y date (and sscanf is slow) */
-        return v;
-    if (sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) != 3 || n < 6 || m < 1 || m > 12 || d < 1 || d > 31)
+    int got = mdy_digits(l->value, &m, &d, &y, &n);
+    if (got < 0)
+        got = sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) == 3;
+    if (!got || n < 6 || m < 1 || m > 12 || d < 1 || d > 31)
         return v;
     /* two-digit years: SQL Server's default cutoff (two digit year cutoff 2049) */
     if (y < 100 && l->value[n - 3] == '/')
@@ -193,22 +217,20 @@ Node *xf_insert(Rw *w, Node *n)
                (w->cx->source == DIALECT_TSQL && t->cols.items[i].is_datetime);
     if (!need)
         return n;
+    /* the column of each position, looked up once for all the rows */
+    int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
+    const CatColumn **cols = ncols ? ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols) : NULL;
+    for (int i = 0; i < ncols; i++)
+        cols[i] = ins->cols.n ? cat_column(t, ins->cols.items[i].text, ins->cols.items[i].len)
+                              : &t->cols.items[i];
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {
         Node *row = vl->rows.items[r];
         NodeList *items = row && row->kind == N_ROW ? &((RowExpr *)row)->items : NULL;
         if (!items)
             continue;
-        for (int i = 0; i < items->n; i++) {
-            const CatColumn *col = NULL;
-            if (t) {
-                if (ins->cols.n)
-                    col = i < ins->cols.n ? cat_column(t, ins->cols.items[i].text, ins->cols.items[i].len) : NULL;
-                else
-                    col = i < t->cols.n ? &t->cols.items[i] : NULL;
-            }
-            items->items[i] = column_value(w, items->items[i], col);
-        }
+        for (int i = 0; i < items->n; i++)
+            items->items[i] = column_value(w, items->items[i], i < ncols ? cols[i] : NULL);
     }
     return n;
 }
