@@ -358,6 +358,14 @@ const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
     return NULL;
 }
 
+const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint)
+{
+    if (t && name && !t->dup_cols && hint >= 0 && hint < t->cols.n &&
+        name_is(t->cols.items[hint].name, name, len))
+        return &t->cols.items[hint]; /* the only column of that name */
+    return cat_column(t, name, len);
+}
+
 /* ==== recording ============================================================== */
 
 static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
@@ -546,6 +554,8 @@ static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const Cat
     col.name = col.ident.text;
     if (!col.type_upper)
         col.type_upper = "";
+    if (find_col_mut(t, id))
+        t->dup_cols = 1;
     VEC_PUSH(&c->arena, t->cols, col);
 }
 
@@ -787,6 +797,8 @@ static void alter_table(Catalog *c, const AlterTable *a, int object)
             add_column(c, t, d);
         } else if (x->ak == AK_RENAME_COLUMN && x->name.text && x->name2.text) {
             CatColumn *col = find_col_mut(t, &x->name);
+            if (col && find_col_mut(t, &x->name2))
+                t->dup_cols = 1;
             if (col) {
                 col->name = ident_upper(&c->arena, &x->name2);
                 col->ident = intern_ident(c, &x->name2);

@@ -40,6 +40,8 @@ typedef struct CatTable {
                                OK_TRIGGER (names only) */
     int object;             /* object index in the run */
     VEC(CatColumn) cols;
+    int dup_cols;           /* two columns share a name (a view's SELECT a, a): a lookup
+                               must find the first (see cat_column_near) */
     VEC(const char *) deps; /* views: upper-case names of the views (or not yet known objects)
                                ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
@@ -72,6 +74,10 @@ CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name);
  * looks at relations, then types, then stored code. */
 CatTable *cat_find_kind(const Catalog *c, const QName *name, int kind);
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len);
+/* The same, trying position hint first: an INSERT's column list mostly
+ * follows the table's order, and scanning every column for each name costs
+ * columns^2 per statement of a data script. */
+const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint);
 /* Classifies a source type name: sets is_string/is_numeric/is_datetime. */
 void cat_classify_type(const char *type_upper, CatColumn *out);
 

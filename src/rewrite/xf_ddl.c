@@ -98,7 +98,23 @@ static Node *iso_date_literal(Rw *w, Node *v)
     const char *rest = l->value + n;
     if (*rest && *rest != ' ')
         return v;
-    return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
+    if (y < 0 || y > 9999) /* (sscanf read a sign) */
+        return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
+    /* "%04d-%02d-%02d%s" by hand: this runs for every date of a data script */
+    size_t rl = strlen(rest);
+    char *t = arena_alloc(w->cx->arena, 11 + rl);
+    const int f[3] = {y, m, d};
+    const int wd[3] = {4, 2, 2};
+    char *o = t;
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            *o++ = '-';
+        for (int k = wd[i] - 1, x = f[i]; k >= 0; k--, x /= 10)
+            o[k] = (char)('0' + x % 10);
+        o += wd[i];
+    }
+    memcpy(o, rest, rl + 1);
+    return mk_str(w, v->span, t);
 }
 
 /* A value going into a column: booleans from 0/1, Oracle '' as NULL, T-SQL
@@ -200,8 +216,9 @@ Node *xf_insert(Rw *w, Node *n)
         SelectStmt *q = (SelectStmt *)ins->source;
         for (int i = 0; i < q->targets.n; i++) {
             TargetItem *ti = (TargetItem *)q->targets.items[i];
-            const CatColumn *col = ins->cols.n ? (i < ins->cols.n ? cat_column(t, ins->cols.items[i].text,
-                                                                               ins->cols.items[i].len) : NULL)
+            const CatColumn *col = ins->cols.n ? (i < ins->cols.n ? cat_column_near(t, ins->cols.items[i].text,
+                                                                                    ins->cols.items[i].len, i)
+                                                                  : NULL)
                                                : (i < t->cols.n ? &t->cols.items[i] : NULL);
             long v;
             if (ti->h.kind == N_TARGET && col && rw_column_is_bool(w, col) && rw_int_literal(ti->expr, &v))
@@ -221,7 +238,7 @@ Node *xf_insert(Rw *w, Node *n)
     int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
     const CatColumn **cols = ncols ? ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols) : NULL;
     for (int i = 0; i < ncols; i++)
-        cols[i] = ins->cols.n ? cat_column(t, ins->cols.items[i].text, ins->cols.items[i].len)
+        cols[i] = ins->cols.n ? cat_column_near(t, ins->cols.items[i].text, ins->cols.items[i].len, i)
                               : &t->cols.items[i];
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {
