@@ -152,6 +152,20 @@ static const char *stmt_kind(const Node *n, const QName **name, Arena *a, const 
     }
 }
 
+/* Start and end of a span. Only the reports show where a span ends, and
+ * finding the column of the end of a statement counts the characters of
+ * its last line (a whole INSERT of a data script): without a report the
+ * end is left equal to the start. */
+static void span_pos(const Run *r, const SourceFile *f, SrcSpan s, SrcPos *start, SrcPos *end)
+{
+    if (r->o->report_dir) {
+        src_span_pos(f, s, start, end);
+        return;
+    }
+    *start = src_pos(f, s.off);
+    *end = *start;
+}
+
 static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
 {
     const QName *q;
@@ -178,7 +192,7 @@ static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
     }
     o.file = f->id;
     SrcSpan s = span;
-    src_span_pos(f, s, &o.start, &o.end);
+    span_pos(r, f, s, &o.start, &o.end);
     o.max_sev = -1;
     o.validated = "";
     HVEC_PUSH(r->objects, o);
@@ -835,7 +849,7 @@ static void take_items(Run *r, const SourceFile *f)
         it.object = d->object;
         it.file = (int)d->span.file;
         const SourceFile *sf = (size_t)it.file < (size_t)r->files.n ? r->files.items[it.file] : f;
-        src_span_pos(sf, d->span, &it.start, &it.end);
+        span_pos(r, sf, d->span, &it.start, &it.end);
         SrcSpan sn = d->span;
         if (sn.len == 0 && d->object >= 0)
             sn = r->object_spans.items[d->object];
