@@ -296,15 +296,19 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
 #define NAME_CACHE_MAX 65536
 
 typedef struct NameEntry {
-    const char *key;   /* the identifier's text (NULL: empty slot) */
-    uint32_t klen, hash;
+    const char *key;   /* the identifier's text */
+    uint32_t klen;
     char quote;        /* Ident.quote */
     Spelling sp;
 } NameEntry;
 
+/* tags[i]: 0 empty, else the hash of entries[i] with bit 0 set. Probes
+ * read only the tags (4 bytes a slot) until one matches: the entries are
+ * 14 times larger, and a probe that touched them missed the cache. */
 struct NameCache {
     Arena arena;
-    NameEntry *slots;
+    uint32_t *tags;
+    NameEntry *entries;
     unsigned cap, n;
 };
 
@@ -323,7 +327,8 @@ NameCache *nm_cache_new(void)
     NameCache *c = xcalloc(1, sizeof *c);
     arena_init(&c->arena, 64 * 1024);
     c->cap = 1024;
-    c->slots = xcalloc(c->cap, sizeof *c->slots);
+    c->tags = xcalloc(c->cap, sizeof *c->tags);
+    c->entries = xcalloc(c->cap, sizeof *c->entries);
     return c;
 }
 
@@ -332,54 +337,62 @@ void nm_cache_free(NameCache *c)
     if (!c)
         return;
     arena_free(&c->arena);
-    free(c->slots);
+    free(c->tags);
+    free(c->entries);
     free(c);
 }
 
-static uint32_t name_hash(const char *s, size_t n, char quote)
+static uint32_t name_tag(const char *s, size_t n, char quote)
 {
     uint32_t h = 2166136261u ^ (unsigned char)quote;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return h | 1;
 }
 
-static NameEntry *cache_slot(NameEntry *slots, unsigned cap, const char *s, size_t n, char quote,
-                             uint32_t h)
+/* The slot of the name: where it is, or the empty slot where it goes. */
+static unsigned cache_slot(const NameCache *c, const char *s, size_t n, char quote, uint32_t tag)
 {
-    for (unsigned i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
-        NameEntry *e = &slots[i];
-        if (!e->key || (e->hash == h && e->klen == n && e->quote == quote && !memcmp(e->key, s, n)))
-            return e;
+    for (unsigned i = tag & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        if (!c->tags[i])
+            return i;
+        const NameEntry *e = &c->entries[i];
+        if (c->tags[i] == tag && e->klen == n && e->quote == quote && !memcmp(e->key, s, n))
+            return i;
     }
 }
 
-static void cache_put(NameCache *c, const Ident *id, uint32_t h, const Spelling *sp)
+static void cache_put(NameCache *c, const Ident *id, uint32_t tag, const Spelling *sp)
 {
     if (c->n >= NAME_CACHE_MAX) {
         arena_free(&c->arena);
         arena_init(&c->arena, 64 * 1024);
-        memset(c->slots, 0, c->cap * sizeof *c->slots);
+        memset(c->tags, 0, c->cap * sizeof *c->tags);
         c->n = 0;
     }
     if ((c->n + 1) * 2 > c->cap) {
-        unsigned cap = c->cap * 2;
-        NameEntry *slots = xcalloc(cap, sizeof *slots);
-        for (unsigned i = 0; i < c->cap; i++)
-            if (c->slots[i].key)
-                *cache_slot(slots, cap, c->slots[i].key, c->slots[i].klen, c->slots[i].quote,
-                            c->slots[i].hash) = c->slots[i];
-        free(c->slots);
-        c->slots = slots;
-        c->cap = cap;
+        NameCache old = *c;
+        c->cap *= 2;
+        c->tags = xcalloc(c->cap, sizeof *c->tags);
+        c->entries = xcalloc(c->cap, sizeof *c->entries);
+        for (unsigned i = 0; i < old.cap; i++)
+            if (old.tags[i]) {
+                const NameEntry *e = &old.entries[i];
+                unsigned k = cache_slot(c, e->key, e->klen, e->quote, old.tags[i]);
+                c->tags[k] = old.tags[i];
+                c->entries[k] = *e;
+            }
+        free(old.tags);
+        free(old.entries);
     }
-    NameEntry *e = cache_slot(c->slots, c->cap, id->text, id->len, id->quote, h);
+    unsigned k = cache_slot(c, id->text, id->len, id->quote, tag);
+    NameEntry *e = &c->entries[k];
+    c->tags[k] = tag;
     e->key = arena_strndup(&c->arena, id->text, id->len);
     e->klen = id->len;
-    e->hash = h;
     e->quote = id->quote;
     e->sp = *sp;
-    e->sp.text = e->sp.text == id->text ? e->key : arena_strndup(&c->arena, sp->text, sp->len);
+    e->sp.text = arena_strndup(&c->arena, sp->text, sp->len);
     c->n++;
 }
 
@@ -391,15 +404,15 @@ static void spell_cached(ConvCtx *cx, const Ident *id, Spelling *sp)
         spell(cx, id, sp);
         return;
     }
-    uint32_t h = name_hash(id->text, id->len, id->quote);
-    const NameEntry *e = cache_slot(c->slots, c->cap, id->text, id->len, id->quote, h);
-    if (e->key) {
-        *sp = e->sp;
+    uint32_t tag = name_tag(id->text, id->len, id->quote);
+    unsigned k = cache_slot(c, id->text, id->len, id->quote, tag);
+    if (c->tags[k]) {
+        *sp = c->entries[k].sp;
         return;
     }
     spell(cx, id, sp);
     if (!sp->itemized)
-        cache_put(c, id, h, sp);
+        cache_put(c, id, tag, sp);
 }
 
 static void put_spelling(ConvCtx *cx, StrBuf *b, const Spelling *sp)
