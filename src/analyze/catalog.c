@@ -925,6 +925,14 @@ void cat_add_statement(Catalog *c, const Node *stmt, int object)
     if (!c || !c->index || !stmt)
         return;
     switch (stmt->kind) {
+    case N_INSERT: case N_UPDATE: case N_DELETE: case N_SELECT: case N_SETOP: case N_WITH:
+    case N_VALUES: case N_SCRIPT_CMD: case N_SESSION:
+        return; /* defines nothing */
+    default:
+        c->gen++; /* may define or change something: memos of earlier answers expire */
+        break;
+    }
+    switch (stmt->kind) {
     case N_CREATE_TABLE:
         add_table(c, (const CreateTable *)stmt, object);
         break;

@@ -42,6 +42,9 @@ typedef struct CatTable {
     VEC(CatColumn) cols;
     int dup_cols;           /* two columns share a name (a view's SELECT a, a): a lookup
                                must find the first (see cat_column_near) */
+    int value_fix;          /* rewrite's memo (xf_insert): 0 not asked, 1 no column needs
+                               its values fixed, 2 some may */
+    unsigned value_fix_gen; /* the Catalog.gen value_fix was found for */
     VEC(const char *) deps; /* views: upper-case names of the views (or not yet known objects)
                                ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
@@ -58,6 +61,8 @@ typedef struct Catalog {
     void *index;            /* private hash: "SCHEMA.NAME" and "NAME" -> table */
     void *types;            /* private hash: interned column types */
     Interner strings;       /* schema and column names (upper-case schemas, columns as written) */
+    unsigned gen;           /* bumped by every statement that may define or change something:
+                               a memo of an answer about the catalogue is valid for one gen */
 } Catalog;
 
 void cat_init(Catalog *c);

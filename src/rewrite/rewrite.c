@@ -65,12 +65,23 @@ static const XfChains *chains_for(Dialect src, Dialect tgt)
     return c;
 }
 
+/* 1 if some transform of the pair applies to n's kind (most nodes: none),
+ * asked before calling run_transforms. */
+static int has_transforms(Rw *w, const Node *n, int when)
+{
+    if (!w->chains || n->kind >= N__COUNT)
+        return 1; /* run_transforms decides */
+    return w->chains->first[when][n->kind] != 0;
+}
+
 static Node *run_transforms(Rw *w, Node *n, int when)
 {
     if (when < 0 || when >= 2 || (unsigned)w->cx->source >= DIALECT_COUNT ||
         (unsigned)w->cx->target >= DIALECT_COUNT)
         return n;
-    const XfChains *c = chains_for(w->cx->source, w->cx->target);
+    if (!w->chains)
+        w->chains = chains_for(w->cx->source, w->cx->target);
+    const XfChains *c = w->chains;
     /* In registry order; a transform may return a node of another kind,
      * which then gets that kind's entries that come later in the registry. */
     for (int i = 0; n && !w->raw_code && n->kind < N__COUNT;) {
@@ -985,7 +996,8 @@ void rw_walk(Rw *w, Node **slot)
         return;
     }
     w->depth++;
-    n = run_transforms(w, n, PRE);
+    if (has_transforms(w, n, PRE))
+        n = run_transforms(w, n, PRE);
     *slot = n;
     if (!n || w->raw_code) {
         w->depth--;
@@ -1085,7 +1097,7 @@ void rw_walk(Rw *w, Node **slot)
         walk_children(w, n);
         break;
     }
-    if (!w->raw_code) {
+    if (!w->raw_code && has_transforms(w, n, POST)) {
         n = run_transforms(w, n, POST);
         *slot = n;
     }

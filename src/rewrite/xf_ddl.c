@@ -117,9 +117,9 @@ static Node *iso_date_literal(Rw *w, Node *v)
     return mk_str(w, v->span, t);
 }
 
-/* A value going into a column: booleans from 0/1, Oracle '' as NULL, T-SQL
- * m/d/y dates as ISO dates. */
-static Node *column_value(Rw *w, Node *v, const CatColumn *col)
+/* A value going into a column (is_bool: rw_column_is_bool(col)): booleans
+ * from 0/1, Oracle '' as NULL, T-SQL m/d/y dates as ISO dates. */
+static Node *fix_value(Rw *w, Node *v, const CatColumn *col, int is_bool)
 {
     if (!v)
         return v;
@@ -127,9 +127,35 @@ static Node *column_value(Rw *w, Node *v, const CatColumn *col)
         v = iso_date_literal(w, v);
     if (w->cx->source == DIALECT_ORACLE && is_empty_string(v))
         return mk_null(w, v->span);
-    if (col && rw_column_is_bool(w, col))
+    if (is_bool)
         return xf_bool_literal(w, v);
     return v;
+}
+
+static Node *column_value(Rw *w, Node *v, const CatColumn *col)
+{
+    return fix_value(w, v, col, col && rw_column_is_bool(w, col));
+}
+
+/* 1 if some column of t may need its values fixed (boolean for
+ * PostgreSQL, T-SQL dates). Asked on every INSERT of a data script, so the
+ * answer is kept in the table until the catalogue changes. */
+static int table_needs_value_fix(Rw *w, CatTable *t)
+{
+    if (!t)
+        return 0;
+    const Catalog *c = w->cx->catalog;
+    if (c && t->value_fix && t->value_fix_gen == c->gen)
+        return t->value_fix == 2;
+    int pg = rw_target_pg(w), need = 0;
+    for (int i = 0; i < t->cols.n && !need; i++)
+        need = (pg && rw_column_is_bool(w, &t->cols.items[i])) ||
+               (w->cx->source == DIALECT_TSQL && t->cols.items[i].is_datetime);
+    if (c) {
+        t->value_fix = need ? 2 : 1;
+        t->value_fix_gen = c->gen;
+    }
+    return need;
 }
 
 static Constraint *mk_check(Rw *w, SrcSpan sp, Node *expr)
@@ -228,18 +254,20 @@ Node *xf_insert(Rw *w, Node *n)
     /* values into boolean columns, Oracle '' */
     if (!ins->source || ins->source->kind != N_VALUES)
         return n;
-    int need = w->cx->source == DIALECT_ORACLE;
-    for (int i = 0; t && i < t->cols.n && !need; i++)
-        need = (pg && rw_column_is_bool(w, &t->cols.items[i])) ||
-               (w->cx->source == DIALECT_TSQL && t->cols.items[i].is_datetime);
-    if (!need)
+    if (w->cx->source != DIALECT_ORACLE && !table_needs_value_fix(w, t))
         return n;
-    /* the column of each position, looked up once for all the rows */
+    /* the column of each position, looked up once for all the rows (the
+     * next column of the table tried first), and whether it is boolean */
     int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
     const CatColumn **cols = ncols ? ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols) : NULL;
-    for (int i = 0; i < ncols; i++)
-        cols[i] = ins->cols.n ? cat_column_near(t, ins->cols.items[i].text, ins->cols.items[i].len, i)
+    char *is_bool = ncols ? ARENA_NEW_ARRAY(w->cx->arena, char, ncols) : NULL;
+    for (int i = 0, next = 0; i < ncols; i++) {
+        cols[i] = ins->cols.n ? cat_column_near(t, ins->cols.items[i].text, ins->cols.items[i].len, next)
                               : &t->cols.items[i];
+        if (cols[i])
+            next = (int)(cols[i] - t->cols.items) + 1;
+        is_bool[i] = cols[i] && rw_column_is_bool(w, cols[i]);
+    }
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {
         Node *row = vl->rows.items[r];
@@ -247,7 +275,8 @@ Node *xf_insert(Rw *w, Node *n)
         if (!items)
             continue;
         for (int i = 0; i < items->n; i++)
-            items->items[i] = column_value(w, items->items[i], i < ncols ? cols[i] : NULL);
+            items->items[i] = i < ncols ? fix_value(w, items->items[i], cols[i], is_bool[i])
+                                        : fix_value(w, items->items[i], NULL, 0);
     }
     return n;
 }
