@@ -78,6 +78,7 @@ typedef struct Run {
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
     NameCache *spellings;           /* ConvCtx.names of every statement */
+    StrBuf scratch[3];              /* ConvCtx.scratch of every statement */
     int needs_postgis;              /* a converted column is geometry/geography */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
@@ -403,6 +404,7 @@ static void convert_file(Run *r, SourceFile *f)
     cx.sink = unit_sink;
     cx.sink_data = r;
     cx.names = r->spellings;
+    cx.scratch = r->scratch;
     if (f->len == 0 || f->len == (size_t)f->nlines - 1) {
         SrcSpan s = {(uint32_t)f->id, 0, 0};
         diag_add(&r->diags, "SS0020", s, -1, "input %s is empty", f->name);
@@ -1063,6 +1065,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         goto done;
     }
     r.spellings = nm_cache_new();
+    for (int i = 0; i < 3; i++)
+        sb_init(&r.scratch[i]);
     PathList paths = {0, 0, NULL};
     for (int i = 0; i < ninputs; i++) {
         if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
@@ -1189,6 +1193,8 @@ done:
     cat_free(&r.catalog);
     on_free(&r.names);
     nm_cache_free(r.spellings);
+    for (int i = 0; i < 3; i++)
+        sb_free(&r.scratch[i]);
     arena_free(&r.arena);
     return status;
 }

@@ -44,6 +44,8 @@ struct ConvCtx {
     UnitSink sink;
     void *sink_data;
     NameCache *names;      /* target spellings already decided (xf_names.c); NULL: none */
+    StrBuf *scratch;       /* 3 output buffers em_statement reuses from statement to
+                              statement (owned by the caller), or NULL */
 };
 
 /* Rewrites one statement in place for cx->target; returns the node to emit
