@@ -143,42 +143,58 @@ void cat_free(Catalog *c)
 
 /* ==== classification ======================================================== */
 
+enum { TC_STRING = 1, TC_NUMERIC, TC_DATETIME };
+
+typedef struct TypeClass {
+    const char *name;
+    int cls;
+} TypeClass;
+
+static int type_class_cmp(const void *key, const void *e)
+{
+    return strcmp(key, ((const TypeClass *)e)->name);
+}
+
 void cat_classify_type(const char *u, CatColumn *out)
 {
-    static const char *const str[] = {
-        "CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "VARCHAR2", "NVARCHAR2",
-        "CLOB", "NCLOB", "LONG", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "CHARACTER",
-        "CHARACTER VARYING", "CHAR VARYING", "NATIONAL CHARACTER", "NATIONAL CHAR",
-        "NATIONAL CHARACTER VARYING", "NATIONAL CHAR VARYING", "NCHAR VARYING", "ENUM", "SET",
-        "SYSNAME", "STRING", "LONG VARCHAR", "CITEXT", "BPCHAR", "CHARACTER LARGE OBJECT",
-        NULL};
-    static const char *const num[] = {
-        "INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "DECIMAL", "NUMERIC",
-        "NUMBER", "FLOAT", "REAL", "DOUBLE", "DOUBLE PRECISION", "MONEY", "SMALLMONEY", "BIT",
-        "BINARY_FLOAT", "BINARY_DOUBLE", "PLS_INTEGER", "BINARY_INTEGER", "DEC", "FIXED",
-        "SERIAL", "BIGSERIAL", "SMALLSERIAL", "INT2", "INT4", "INT8", "FLOAT4", "FLOAT8",
-        "SIMPLE_INTEGER", "NATURAL", "POSITIVE", "SIGNTYPE", "YEAR", NULL};
-    static const char *const dt[] = {
-        "DATE", "DATETIME", "DATETIME2", "SMALLDATETIME", "DATETIMEOFFSET", "TIME",
-        "TIMESTAMP", "TIMESTAMPTZ", "TIMETZ", NULL};
+    /* sorted by name (byte order) for bsearch: asked for every column */
+    static const TypeClass classes[] = {
+        {"BIGINT", TC_NUMERIC}, {"BIGSERIAL", TC_NUMERIC}, {"BINARY_DOUBLE", TC_NUMERIC},
+        {"BINARY_FLOAT", TC_NUMERIC}, {"BINARY_INTEGER", TC_NUMERIC}, {"BIT", TC_NUMERIC},
+        {"BPCHAR", TC_STRING}, {"CHAR", TC_STRING}, {"CHAR VARYING", TC_STRING},
+        {"CHARACTER", TC_STRING}, {"CHARACTER LARGE OBJECT", TC_STRING},
+        {"CHARACTER VARYING", TC_STRING}, {"CITEXT", TC_STRING}, {"CLOB", TC_STRING},
+        {"DATE", TC_DATETIME}, {"DATETIME", TC_DATETIME}, {"DATETIME2", TC_DATETIME},
+        {"DATETIMEOFFSET", TC_DATETIME}, {"DEC", TC_NUMERIC}, {"DECIMAL", TC_NUMERIC},
+        {"DOUBLE", TC_NUMERIC}, {"DOUBLE PRECISION", TC_NUMERIC}, {"ENUM", TC_STRING},
+        {"FIXED", TC_NUMERIC}, {"FLOAT", TC_NUMERIC}, {"FLOAT4", TC_NUMERIC},
+        {"FLOAT8", TC_NUMERIC}, {"INT", TC_NUMERIC}, {"INT2", TC_NUMERIC}, {"INT4", TC_NUMERIC},
+        {"INT8", TC_NUMERIC}, {"INTEGER", TC_NUMERIC}, {"LONG", TC_STRING},
+        {"LONG VARCHAR", TC_STRING}, {"LONGTEXT", TC_STRING}, {"MEDIUMINT", TC_NUMERIC},
+        {"MEDIUMTEXT", TC_STRING}, {"MONEY", TC_NUMERIC}, {"NATIONAL CHAR", TC_STRING},
+        {"NATIONAL CHAR VARYING", TC_STRING}, {"NATIONAL CHARACTER", TC_STRING},
+        {"NATIONAL CHARACTER VARYING", TC_STRING}, {"NATURAL", TC_NUMERIC}, {"NCHAR", TC_STRING},
+        {"NCHAR VARYING", TC_STRING}, {"NCLOB", TC_STRING}, {"NTEXT", TC_STRING},
+        {"NUMBER", TC_NUMERIC}, {"NUMERIC", TC_NUMERIC}, {"NVARCHAR", TC_STRING},
+        {"NVARCHAR2", TC_STRING}, {"PLS_INTEGER", TC_NUMERIC}, {"POSITIVE", TC_NUMERIC},
+        {"REAL", TC_NUMERIC}, {"SERIAL", TC_NUMERIC}, {"SET", TC_STRING}, {"SIGNTYPE", TC_NUMERIC},
+        {"SIMPLE_INTEGER", TC_NUMERIC}, {"SMALLDATETIME", TC_DATETIME}, {"SMALLINT", TC_NUMERIC},
+        {"SMALLMONEY", TC_NUMERIC}, {"SMALLSERIAL", TC_NUMERIC}, {"STRING", TC_STRING},
+        {"SYSNAME", TC_STRING}, {"TEXT", TC_STRING}, {"TIME", TC_DATETIME},
+        {"TIMESTAMP", TC_DATETIME}, {"TIMESTAMPTZ", TC_DATETIME}, {"TIMETZ", TC_DATETIME},
+        {"TINYINT", TC_NUMERIC}, {"TINYTEXT", TC_STRING}, {"VARCHAR", TC_STRING},
+        {"VARCHAR2", TC_STRING}, {"YEAR", TC_NUMERIC},
+    };
     out->is_string = out->is_numeric = out->is_datetime = 0;
     if (!u)
         return;
-    for (int i = 0; str[i]; i++)
-        if (!strcmp(u, str[i])) {
-            out->is_string = 1;
-            return;
-        }
-    for (int i = 0; num[i]; i++)
-        if (!strcmp(u, num[i])) {
-            out->is_numeric = 1;
-            return;
-        }
-    for (int i = 0; dt[i]; i++)
-        if (!strcmp(u, dt[i])) {
-            out->is_datetime = 1;
-            return;
-        }
+    const TypeClass *c = bsearch(u, classes, sizeof classes / sizeof classes[0], sizeof classes[0],
+                                 type_class_cmp);
+    if (!c)
+        return;
+    out->is_string = c->cls == TC_STRING;
+    out->is_numeric = c->cls == TC_NUMERIC;
+    out->is_datetime = c->cls == TC_DATETIME;
 }
 
 /* ==== copies into the catalogue arena ======================================= */

@@ -80,14 +80,14 @@ void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes
 void em_verbatim(StrBuf *b, const char *text, size_t len)
 {
     size_t i = 0;
+    sb_grow(b, len + len / 16 + 8); /* the text and most prefixes, at once */
     while (i < len) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
         size_t z = e;
         while (z > i && (text[z - 1] == '\r' || text[z - 1] == ' ' || text[z - 1] == '\t'))
             z--;
-        sb_puts(b, z > i ? "-- | " : "-- |");
+        sb_putn(b, "-- | ", z > i ? 5 : 4);
         sb_putn(b, text + i, z - i);
         sb_putc(b, '\n');
         i = e + 1;

@@ -326,7 +326,7 @@ NameCache *nm_cache_new(void)
 {
     NameCache *c = xcalloc(1, sizeof *c);
     arena_init(&c->arena, 64 * 1024);
-    c->cap = 1024;
+    c->cap = 256; /* grows: most runs see a few hundred names */
     c->tags = xcalloc(c->cap, sizeof *c->tags);
     c->entries = xcalloc(c->cap, sizeof *c->entries);
     return c;
