@@ -83,6 +83,17 @@ static void map_free(Map *m)
 /* Namespaces: relations (tables, views, sequences, synonyms), types, code. */
 enum { NS_REL, NS_TYPE, NS_CODE };
 
+/* The last lookup of each namespace and its answer: a data script names
+ * the same table in statement after statement. Valid while Catalog.gen is
+ * unchanged (what a lookup finds changes only when a statement defines
+ * something). */
+typedef struct LookupMemo {
+    int valid;
+    unsigned gen;
+    char schema[256], name[256];
+    CatTable *hit;
+} LookupMemo;
+
 static int ns_of(int kind)
 {
     switch (kind) {
@@ -129,6 +140,7 @@ void cat_init(Catalog *c)
     memset(c, 0, sizeof *c);
     arena_init(&c->arena, 64 * 1024);
     c->index = ARENA_NEW(&c->arena, Map);
+    c->memo = ARENA_NEW_ARRAY(&c->arena, LookupMemo, NS_CODE + 1);
     intern_init(&c->strings, &c->arena);
 }
 
@@ -299,6 +311,7 @@ static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const cha
     return NULL;
 }
 
+
 static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
 {
     if (!q || q->n < 1)
@@ -316,7 +329,18 @@ static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
             schema[s->len] = 0;
         }
     }
-    return find_ns(c, ns, schema, name);
+    LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
+    if (m && m->valid && m->gen == c->gen && !strcmp(m->name, name) && !strcmp(m->schema, schema))
+        return m->hit;
+    CatTable *t = find_ns(c, ns, schema, name);
+    if (m) {
+        m->valid = 1;
+        m->gen = c->gen;
+        memcpy(m->name, name, sizeof name);
+        memcpy(m->schema, schema, sizeof schema);
+        m->hit = t;
+    }
+    return t;
 }
 
 CatTable *cat_find(const Catalog *c, const QName *name)
@@ -356,9 +380,15 @@ static int ascii_lower(unsigned char c)
 
 static int name_is(const char *name, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (!name[i] || ascii_lower((unsigned char)name[i]) != ascii_lower((unsigned char)s[i]))
-            return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)name[i], b = (unsigned char)s[i];
+        if (a == b) { /* mostly: the same spelling */
+            if (!a)
+                return 0;
+        } else if (ascii_lower(a) != ascii_lower(b)) {
+            return 0; /* (also where name ends first: a NUL matches no other byte) */
+        }
+    }
     return name[len] == 0;
 }
 
@@ -395,6 +425,7 @@ static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
     t->name = ident_upper(a, &q->parts[q->n - 1]);
     t->schema = q->n >= 2 ? intern_upper(c, &q->parts[q->n - 2]) : "";
     VEC_PUSH(a, c->tables, t);
+    c->gen++; /* lookups may find it now (LookupMemo) */
     char key[600];
     int ns = ns_of(kind);
     if (make_key(key, sizeof key, ns, t->schema, t->name)) {

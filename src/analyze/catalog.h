@@ -63,6 +63,7 @@ typedef struct Catalog {
     Interner strings;       /* schema and column names (upper-case schemas, columns as written) */
     unsigned gen;           /* bumped by every statement that may define or change something:
                                a memo of an answer about the catalogue is valid for one gen */
+    void *memo;             /* private: the last lookups (catalog.c), written behind a const Catalog */
 } Catalog;
 
 void cat_init(Catalog *c);
