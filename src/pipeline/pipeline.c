@@ -300,7 +300,8 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     HVEC_PUSH(r->units, u);
 }
 
-/* The text of a unit, read back from the spool (valid until the next call). */
+/* The u->len bytes of a unit's text, read back from the spool (valid until
+ * the next call; not NUL-terminated). */
 static const char *unit_text(Run *r, const Unit *u)
 {
     if (u->len && u->len < SPOOL_WINDOW) {
@@ -328,16 +329,7 @@ static const char *unit_text(Run *r, const Unit *u)
             r->win_off = u->off;
             r->win_len = (size_t)n;
         }
-        if (u->len + 1 > r->chunk_cap) {
-            r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
-            free(r->chunk);
-            r->chunk = malloc(r->chunk_cap);
-            if (!r->chunk)
-                abort();
-        }
-        memcpy(r->chunk, r->win + (u->off - r->win_off), u->len);
-        r->chunk[u->len] = 0;
-        return r->chunk;
+        return r->win + (u->off - r->win_off); /* read in place */
     }
     if (u->len + 1 > r->chunk_cap) {
         r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
@@ -625,6 +617,44 @@ static int unit_cmp(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Puts the units in output order (unit_cmp). They arrive in emission
+ * order, so one stable pass by phase sorts almost all of them; only a
+ * phase left out of order (views by dependency rank, the schemas unit made
+ * last but printed first) is sorted further. */
+static void sort_units(Run *r)
+{
+    int n = r->units.n, start[PH__COUNT + 1];
+    if (n == 0)
+        return;
+    memset(start, 0, sizeof start);
+    for (int i = 0; i < n; i++) {
+        int ph = r->units.items[i].phase;
+        if (ph < 0 || ph >= PH__COUNT) { /* (never): the general sort */
+            qsort(r->units.items, (size_t)n, sizeof(Unit), unit_cmp);
+            return;
+        }
+        start[ph + 1]++;
+    }
+    for (int p = 0; p < PH__COUNT; p++)
+        start[p + 1] += start[p];
+    Unit *out = malloc(sizeof(Unit) * (size_t)n);
+    if (!out)
+        abort();
+    int pos[PH__COUNT];
+    memcpy(pos, start, sizeof pos);
+    for (int i = 0; i < n; i++)
+        out[pos[r->units.items[i].phase]++] = r->units.items[i];
+    for (int p = 0; p < PH__COUNT; p++)
+        for (int i = start[p] + 1; i < start[p + 1]; i++)
+            if (unit_cmp(&out[i - 1], &out[i]) > 0) {
+                qsort(out + start[p], (size_t)(start[p + 1] - start[p]), sizeof(Unit), unit_cmp);
+                break;
+            }
+    free(r->units.items);
+    r->units.items = out;
+    r->units.cap = n;
+}
+
 /* A non-negative int in decimal (unit headers: one per unit, no printf). */
 static void put_uint(StrBuf *b, int v)
 {
@@ -675,6 +705,7 @@ static int write_single(Run *r, const char *path)
     int wfail = 0;
     StrBuf b;
     sb_init(&b);
+    sb_grow(&b, (1u << 20) + SPOOL_WINDOW); /* the flush threshold plus a unit: no regrowing */
     sb_printf(&b, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
               dialect_name(r->o->target));
     for (int i = 0; i < r->files.n; i++)
@@ -1122,8 +1153,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             u->view_rank = u->phase == PH_VIEW && u->object >= 0 ? rank[u->object] : 0;
         }
         free(rank);
-        if (r.units.n)
-            qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
+        sort_units(&r);
     }
 
     if (o->write_sql) {
