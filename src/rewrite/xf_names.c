@@ -293,7 +293,7 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
  * looks at is fixed for a run). Open addressing; the strings live in the
  * cache's arena. Past NAME_CACHE_MAX names it starts afresh, so an input
  * of ever new names costs bounded memory. */
-#define NAME_CACHE_MAX 65536
+#define NAME_CACHE_MAX 16384
 
 typedef struct NameEntry {
     const char *key;   /* the identifier's text */
