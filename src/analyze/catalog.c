@@ -83,6 +83,17 @@ static void map_free(Map *m)
 /* Namespaces: relations (tables, views, sequences, synonyms), types, code. */
 enum { NS_REL, NS_TYPE, NS_CODE };
 
+/* The last lookup of each namespace and its answer: a data script names
+ * the same table in statement after statement. Valid while Catalog.gen is
+ * unchanged (what a lookup finds changes only when a statement defines
+ * something). */
+typedef struct LookupMemo {
+    int valid;
+    unsigned gen;
+    char schema[256], name[256];
+    CatTable *hit;
+} LookupMemo;
+
 static int ns_of(int kind)
 {
     switch (kind) {
@@ -129,6 +140,7 @@ void cat_init(Catalog *c)
     memset(c, 0, sizeof *c);
     arena_init(&c->arena, 64 * 1024);
     c->index = ARENA_NEW(&c->arena, Map);
+    c->memo = ARENA_NEW_ARRAY(&c->arena, LookupMemo, NS_CODE + 1);
     intern_init(&c->strings, &c->arena);
 }
 
@@ -143,42 +155,58 @@ void cat_free(Catalog *c)
 
 /* ==== classification ======================================================== */
 
+enum { TC_STRING = 1, TC_NUMERIC, TC_DATETIME };
+
+typedef struct TypeClass {
+    const char *name;
+    int cls;
+} TypeClass;
+
+static int type_class_cmp(const void *key, const void *e)
+{
+    return strcmp(key, ((const TypeClass *)e)->name);
+}
+
 void cat_classify_type(const char *u, CatColumn *out)
 {
-    static const char *const str[] = {
-        "CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "VARCHAR2", "NVARCHAR2",
-        "CLOB", "NCLOB", "LONG", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "CHARACTER",
-        "CHARACTER VARYING", "CHAR VARYING", "NATIONAL CHARACTER", "NATIONAL CHAR",
-        "NATIONAL CHARACTER VARYING", "NATIONAL CHAR VARYING", "NCHAR VARYING", "ENUM", "SET",
-        "SYSNAME", "STRING", "LONG VARCHAR", "CITEXT", "BPCHAR", "CHARACTER LARGE OBJECT",
-        NULL};
-    static const char *const num[] = {
-        "INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "DECIMAL", "NUMERIC",
-        "NUMBER", "FLOAT", "REAL", "DOUBLE", "DOUBLE PRECISION", "MONEY", "SMALLMONEY", "BIT",
-        "BINARY_FLOAT", "BINARY_DOUBLE", "PLS_INTEGER", "BINARY_INTEGER", "DEC", "FIXED",
-        "SERIAL", "BIGSERIAL", "SMALLSERIAL", "INT2", "INT4", "INT8", "FLOAT4", "FLOAT8",
-        "SIMPLE_INTEGER", "NATURAL", "POSITIVE", "SIGNTYPE", "YEAR", NULL};
-    static const char *const dt[] = {
-        "DATE", "DATETIME", "DATETIME2", "SMALLDATETIME", "DATETIMEOFFSET", "TIME",
-        "TIMESTAMP", "TIMESTAMPTZ", "TIMETZ", NULL};
+    /* sorted by name (byte order) for bsearch: asked for every column */
+    static const TypeClass classes[] = {
+        {"BIGINT", TC_NUMERIC}, {"BIGSERIAL", TC_NUMERIC}, {"BINARY_DOUBLE", TC_NUMERIC},
+        {"BINARY_FLOAT", TC_NUMERIC}, {"BINARY_INTEGER", TC_NUMERIC}, {"BIT", TC_NUMERIC},
+        {"BPCHAR", TC_STRING}, {"CHAR", TC_STRING}, {"CHAR VARYING", TC_STRING},
+        {"CHARACTER", TC_STRING}, {"CHARACTER LARGE OBJECT", TC_STRING},
+        {"CHARACTER VARYING", TC_STRING}, {"CITEXT", TC_STRING}, {"CLOB", TC_STRING},
+        {"DATE", TC_DATETIME}, {"DATETIME", TC_DATETIME}, {"DATETIME2", TC_DATETIME},
+        {"DATETIMEOFFSET", TC_DATETIME}, {"DEC", TC_NUMERIC}, {"DECIMAL", TC_NUMERIC},
+        {"DOUBLE", TC_NUMERIC}, {"DOUBLE PRECISION", TC_NUMERIC}, {"ENUM", TC_STRING},
+        {"FIXED", TC_NUMERIC}, {"FLOAT", TC_NUMERIC}, {"FLOAT4", TC_NUMERIC},
+        {"FLOAT8", TC_NUMERIC}, {"INT", TC_NUMERIC}, {"INT2", TC_NUMERIC}, {"INT4", TC_NUMERIC},
+        {"INT8", TC_NUMERIC}, {"INTEGER", TC_NUMERIC}, {"LONG", TC_STRING},
+        {"LONG VARCHAR", TC_STRING}, {"LONGTEXT", TC_STRING}, {"MEDIUMINT", TC_NUMERIC},
+        {"MEDIUMTEXT", TC_STRING}, {"MONEY", TC_NUMERIC}, {"NATIONAL CHAR", TC_STRING},
+        {"NATIONAL CHAR VARYING", TC_STRING}, {"NATIONAL CHARACTER", TC_STRING},
+        {"NATIONAL CHARACTER VARYING", TC_STRING}, {"NATURAL", TC_NUMERIC}, {"NCHAR", TC_STRING},
+        {"NCHAR VARYING", TC_STRING}, {"NCLOB", TC_STRING}, {"NTEXT", TC_STRING},
+        {"NUMBER", TC_NUMERIC}, {"NUMERIC", TC_NUMERIC}, {"NVARCHAR", TC_STRING},
+        {"NVARCHAR2", TC_STRING}, {"PLS_INTEGER", TC_NUMERIC}, {"POSITIVE", TC_NUMERIC},
+        {"REAL", TC_NUMERIC}, {"SERIAL", TC_NUMERIC}, {"SET", TC_STRING}, {"SIGNTYPE", TC_NUMERIC},
+        {"SIMPLE_INTEGER", TC_NUMERIC}, {"SMALLDATETIME", TC_DATETIME}, {"SMALLINT", TC_NUMERIC},
+        {"SMALLMONEY", TC_NUMERIC}, {"SMALLSERIAL", TC_NUMERIC}, {"STRING", TC_STRING},
+        {"SYSNAME", TC_STRING}, {"TEXT", TC_STRING}, {"TIME", TC_DATETIME},
+        {"TIMESTAMP", TC_DATETIME}, {"TIMESTAMPTZ", TC_DATETIME}, {"TIMETZ", TC_DATETIME},
+        {"TINYINT", TC_NUMERIC}, {"TINYTEXT", TC_STRING}, {"VARCHAR", TC_STRING},
+        {"VARCHAR2", TC_STRING}, {"YEAR", TC_NUMERIC},
+    };
     out->is_string = out->is_numeric = out->is_datetime = 0;
     if (!u)
         return;
-    for (int i = 0; str[i]; i++)
-        if (!strcmp(u, str[i])) {
-            out->is_string = 1;
-            return;
-        }
-    for (int i = 0; num[i]; i++)
-        if (!strcmp(u, num[i])) {
-            out->is_numeric = 1;
-            return;
-        }
-    for (int i = 0; dt[i]; i++)
-        if (!strcmp(u, dt[i])) {
-            out->is_datetime = 1;
-            return;
-        }
+    const TypeClass *c = bsearch(u, classes, sizeof classes / sizeof classes[0], sizeof classes[0],
+                                 type_class_cmp);
+    if (!c)
+        return;
+    out->is_string = c->cls == TC_STRING;
+    out->is_numeric = c->cls == TC_NUMERIC;
+    out->is_datetime = c->cls == TC_DATETIME;
 }
 
 /* ==== copies into the catalogue arena ======================================= */
@@ -283,6 +311,7 @@ static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const cha
     return NULL;
 }
 
+
 static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
 {
     if (!q || q->n < 1)
@@ -300,7 +329,18 @@ static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
             schema[s->len] = 0;
         }
     }
-    return find_ns(c, ns, schema, name);
+    LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
+    if (m && m->valid && m->gen == c->gen && !strcmp(m->name, name) && !strcmp(m->schema, schema))
+        return m->hit;
+    CatTable *t = find_ns(c, ns, schema, name);
+    if (m) {
+        m->valid = 1;
+        m->gen = c->gen;
+        memcpy(m->name, name, sizeof name);
+        memcpy(m->schema, schema, sizeof schema);
+        m->hit = t;
+    }
+    return t;
 }
 
 CatTable *cat_find(const Catalog *c, const QName *name)
@@ -329,16 +369,47 @@ CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name)
     return t;
 }
 
+/* 1 if the NUL-terminated name is s[0..len) in any case: what
+ * strlen(name) == len && strncasecmp(name, s, len) == 0 says, but it stops
+ * at the first byte that differs (column lookups are on hot paths: every
+ * value of every INSERT into a table with boolean or date columns). */
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c; /* strncasecmp in the C locale (never changed) */
+}
+
+static int name_is(const char *name, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)name[i], b = (unsigned char)s[i];
+        if (a == b) { /* mostly: the same spelling */
+            if (!a)
+                return 0;
+        } else if (ascii_lower(a) != ascii_lower(b)) {
+            return 0; /* (also where name ends first: a NUL matches no other byte) */
+        }
+    }
+    return name[len] == 0;
+}
+
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
 {
     if (!t || !name)
         return NULL;
     for (int i = 0; i < t->cols.n; i++) {
         const CatColumn *c = &t->cols.items[i];
-        if (strlen(c->name) == len && strncasecmp(c->name, name, len) == 0)
+        if (name_is(c->name, name, len))
             return c;
     }
     return NULL;
+}
+
+const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint)
+{
+    if (t && name && !t->dup_cols && hint >= 0 && hint < t->cols.n &&
+        name_is(t->cols.items[hint].name, name, len))
+        return &t->cols.items[hint]; /* the only column of that name */
+    return cat_column(t, name, len);
 }
 
 /* ==== recording ============================================================== */
@@ -354,6 +425,7 @@ static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
     t->name = ident_upper(a, &q->parts[q->n - 1]);
     t->schema = q->n >= 2 ? intern_upper(c, &q->parts[q->n - 2]) : "";
     VEC_PUSH(a, c->tables, t);
+    c->gen++; /* lookups may find it now (LookupMemo) */
     char key[600];
     int ns = ns_of(kind);
     if (make_key(key, sizeof key, ns, t->schema, t->name)) {
@@ -367,24 +439,68 @@ static CatTable *add_object(Catalog *c, const QName *q, int kind, int object)
     return t;
 }
 
-/* The type's spelling, enough to tell two types apart for the catalogue. */
+/* The key being built by type_key: k counts every byte asked for, so
+ * k >= n says it did not fit (as snprintf's count would). */
+typedef struct TypeKey {
+    char *buf;
+    size_t n, k;
+} TypeKey;
+
+static void key_part(TypeKey *tk, const char *s, size_t len)
+{
+    if (tk->k + 1 + len < tk->n) {
+        tk->buf[tk->k] = '|';
+        if (len)
+            memcpy(tk->buf + tk->k + 1, s, len);
+        tk->buf[tk->k + 1 + len] = 0;
+    }
+    tk->k += 1 + len;
+}
+
+static void key_str(TypeKey *tk, const char *s)
+{
+    key_part(tk, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void key_int(TypeKey *tk, int v)
+{
+    char d[16];
+    size_t i = sizeof d;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        d[--i] = (char)('0' + u % 10);
+    while ((u /= 10) && i > 1);
+    if (v < 0)
+        d[--i] = '-';
+    key_part(tk, d + i, sizeof d - i);
+}
+
+/* The type's spelling, enough to tell two types apart for the catalogue.
+ * Built by hand, not with snprintf: it is made for every column recorded. */
 static int type_key(char *buf, size_t n, const TypeName *t)
 {
-    size_t k = (size_t)snprintf(buf, n, "%s|%d|%d|%d|%s|%s|%s|%s|%d", t->upper ? t->upper : "",
-                                t->is_max, t->star_prec, t->is_unsigned, t->char_sem ? t->char_sem : "",
-                                t->suffix ? t->suffix : "", t->charset ? t->charset : "",
-                                t->anchor ? t->anchor : "", t->name.n);
-    for (int i = 0; i < t->name.n && k < n; i++)
-        k += (size_t)snprintf(buf + k, n - k, "|%.*s", (int)t->name.parts[i].len, t->name.parts[i].text);
-    for (int i = 0; i < t->args.n && k < n; i++) {
+    TypeKey tk = {buf, n, 0};
+    buf[0] = 0;
+    key_str(&tk, t->upper);
+    key_int(&tk, t->is_max);
+    key_int(&tk, t->star_prec);
+    key_int(&tk, t->is_unsigned);
+    key_str(&tk, t->char_sem);
+    key_str(&tk, t->suffix);
+    key_str(&tk, t->charset);
+    key_str(&tk, t->anchor);
+    key_int(&tk, t->name.n);
+    for (int i = 0; i < t->name.n && tk.k < n; i++)
+        key_part(&tk, t->name.parts[i].text, t->name.parts[i].len);
+    for (int i = 0; i < t->args.n && tk.k < n; i++) {
         const Node *x = t->args.items[i];
         if (x->kind != N_LITERAL)
             return 0;
-        k += (size_t)snprintf(buf + k, n - k, "|%.*s", (int)((const Literal *)x)->len, ((const Literal *)x)->value);
+        key_part(&tk, ((const Literal *)x)->value, ((const Literal *)x)->len);
     }
     if (t->values.n || t->collate.text)
         return 0; /* ENUM/SET values, collations: not shared */
-    return k < n;
+    return tk.k < n;
 }
 
 /* Column types are interned: a schema with thousands of columns has a few
@@ -425,7 +541,7 @@ static CatColumn *find_col_mut(CatTable *t, const Ident *id)
 {
     for (int i = 0; i < t->cols.n; i++) {
         CatColumn *c = &t->cols.items[i];
-        if (id->text && strlen(c->name) == id->len && strncasecmp(c->name, id->text, id->len) == 0)
+        if (id->text && name_is(c->name, id->text, id->len))
             return c;
     }
     return NULL;
@@ -485,6 +601,8 @@ static void add_named_column(Catalog *c, CatTable *t, const Ident *id, const Cat
     col.name = col.ident.text;
     if (!col.type_upper)
         col.type_upper = "";
+    if (find_col_mut(t, id))
+        t->dup_cols = 1;
     VEC_PUSH(&c->arena, t->cols, col);
 }
 
@@ -726,6 +844,8 @@ static void alter_table(Catalog *c, const AlterTable *a, int object)
             add_column(c, t, d);
         } else if (x->ak == AK_RENAME_COLUMN && x->name.text && x->name2.text) {
             CatColumn *col = find_col_mut(t, &x->name);
+            if (col && find_col_mut(t, &x->name2))
+                t->dup_cols = 1;
             if (col) {
                 col->name = ident_upper(&c->arena, &x->name2);
                 col->ident = intern_ident(c, &x->name2);
@@ -851,6 +971,14 @@ void cat_add_statement(Catalog *c, const Node *stmt, int object)
 {
     if (!c || !c->index || !stmt)
         return;
+    switch (stmt->kind) {
+    case N_INSERT: case N_UPDATE: case N_DELETE: case N_SELECT: case N_SETOP: case N_WITH:
+    case N_VALUES: case N_SCRIPT_CMD: case N_SESSION:
+        return; /* defines nothing */
+    default:
+        c->gen++; /* may define or change something: memos of earlier answers expire */
+        break;
+    }
     switch (stmt->kind) {
     case N_CREATE_TABLE:
         add_table(c, (const CreateTable *)stmt, object);

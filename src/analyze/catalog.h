@@ -40,6 +40,11 @@ typedef struct CatTable {
                                OK_TRIGGER (names only) */
     int object;             /* object index in the run */
     VEC(CatColumn) cols;
+    int dup_cols;           /* two columns share a name (a view's SELECT a, a): a lookup
+                               must find the first (see cat_column_near) */
+    int value_fix;          /* rewrite's memo (xf_insert): 0 not asked, 1 no column needs
+                               its values fixed, 2 some may */
+    unsigned value_fix_gen; /* the Catalog.gen value_fix was found for */
     VEC(const char *) deps; /* views: upper-case names of the views (or not yet known objects)
                                ("SCHEMA.NAME" or "NAME", as written); synonyms: the target */
     const TypeName *alias_of; /* user alias type: base (copied into the catalogue arena) */
@@ -56,6 +61,9 @@ typedef struct Catalog {
     void *index;            /* private hash: "SCHEMA.NAME" and "NAME" -> table */
     void *types;            /* private hash: interned column types */
     Interner strings;       /* schema and column names (upper-case schemas, columns as written) */
+    unsigned gen;           /* bumped by every statement that may define or change something:
+                               a memo of an answer about the catalogue is valid for one gen */
+    void *memo;             /* private: the last lookups (catalog.c), written behind a const Catalog */
 } Catalog;
 
 void cat_init(Catalog *c);
@@ -72,6 +80,10 @@ CatTable *cat_find_text(const Catalog *c, const char *schema, const char *name);
  * looks at relations, then types, then stored code. */
 CatTable *cat_find_kind(const Catalog *c, const QName *name, int kind);
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len);
+/* The same, trying position hint first: an INSERT's column list mostly
+ * follows the table's order, and scanning every column for each name costs
+ * columns^2 per statement of a data script. */
+const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint);
 /* Classifies a source type name: sets is_string/is_numeric/is_datetime. */
 void cat_classify_type(const char *type_upper, CatColumn *out);
 

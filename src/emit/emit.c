@@ -6,6 +6,7 @@
  * "-- | " comment lines, after "-- CODE severity: message" lines naming why. */
 #include "emit/emit_target.h"
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -33,35 +34,60 @@ static void from_item(Em *e, StrBuf *b, const Node *n);
 
 /* ---- small pieces ---- */
 
+/* 1 if one of the 8 bytes at p is ', NUL or (backslash_escapes) \\: a byte
+ * of v is zero iff (v - 0x01..01) & ~v has its top bit (the usual test). */
+static int has_special8(const char *p, int backslash_escapes)
+{
+    const uint64_t ones = 0x0101010101010101ull, top = 0x8080808080808080ull;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t q = x ^ ('\'' * ones), z = ((x - ones) & ~x) | ((q - ones) & ~q);
+    if (backslash_escapes) {
+        uint64_t k = x ^ ('\\' * ones);
+        z |= (k - ones) & ~k;
+    }
+    return (z & top) != 0;
+}
+
 void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes)
 {
     sb_putc(b, '\'');
+    /* runs of bytes that need no escape are copied whole; eight bytes at a
+     * time are skipped while none of them is a quote, NUL or backslash */
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        while (i + 8 <= n && !has_special8(s + i, backslash_escapes))
+            i += 8;
+        if (i >= n)
+            break;
         char c = s[i];
-        if (c == '\'')
-            sb_putc(b, '\'');
-        else if (backslash_escapes && c == '\\')
-            sb_putc(b, '\\');
+        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\'))
+            continue;
+        sb_putn(b, s + run, i - run);
+        run = i + 1;
         if (c == 0) {
-            sb_puts(b, backslash_escapes ? "\\0" : "");
+            if (backslash_escapes)
+                sb_putn(b, "\\0", 2);
             continue;
         }
+        sb_putc(b, c); /* doubled: '' or \\ */
         sb_putc(b, c);
     }
+    sb_putn(b, s + run, n - run);
     sb_putc(b, '\'');
 }
 
 void em_verbatim(StrBuf *b, const char *text, size_t len)
 {
     size_t i = 0;
+    sb_grow(b, len + len / 16 + 8); /* the text and most prefixes, at once */
     while (i < len) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
         size_t z = e;
         while (z > i && (text[z - 1] == '\r' || text[z - 1] == ' ' || text[z - 1] == '\t'))
             z--;
-        sb_puts(b, z > i ? "-- | " : "-- |");
+        sb_putn(b, "-- | ", z > i ? 5 : 4);
         sb_putn(b, text + i, z - i);
         sb_putc(b, '\n');
         i = e + 1;
@@ -1838,9 +1864,18 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
 {
     Em e = em_of(cx);
     StrBuf b, fk, ix;
-    sb_init(&b);
-    sb_init(&fk);
-    sb_init(&ix);
+    if (cx->scratch) { /* no malloc and free of three buffers per statement */
+        b = cx->scratch[0];
+        fk = cx->scratch[1];
+        ix = cx->scratch[2];
+        sb_reset(&b);
+        sb_reset(&fk);
+        sb_reset(&ix);
+    } else {
+        sb_init(&b);
+        sb_init(&fk);
+        sb_init(&ix);
+    }
     int ok = 1;
     switch (n->kind) {
     case N_CREATE_TABLE: create_table(&e, &b, &fk, &ix, (const CreateTable *)n); break;
@@ -1965,8 +2000,14 @@ int em_statement(ConvCtx *cx, Node *n, const char *kind, const char *schema, con
     emit_unit(&e, phase, kind, schema, name, &b);
     emit_unit(&e, PH_CONSTRAINT, "foreign keys", schema, name, &fk);
     emit_unit(&e, PH_INDEX, "indexes", schema, name, &ix);
-    sb_free(&b);
-    sb_free(&fk);
-    sb_free(&ix);
+    if (cx->scratch) {
+        cx->scratch[0] = b;
+        cx->scratch[1] = fk;
+        cx->scratch[2] = ix;
+    } else {
+        sb_free(&b);
+        sb_free(&fk);
+        sb_free(&ix);
+    }
     return ok;
 }

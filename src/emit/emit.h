@@ -73,5 +73,10 @@ const char *nm_shorten(Arena *a, const char *name, size_t len, size_t max);
 /* Records an action item unless the same code and message were recorded
  * for the current statement already (the last entries of cx->diags). */
 void nm_item_once(ConvCtx *cx, const char *code, SrcSpan sp, const char *msg);
+/* A cache of the spellings decided for one run (ConvCtx.names): the same
+ * names recur in every statement, and deciding one costs more than
+ * printing it. Valid for one source/target/rules/keep-case combination. */
+NameCache *nm_cache_new(void);
+void nm_cache_free(NameCache *c);
 
 #endif

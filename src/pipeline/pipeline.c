@@ -77,6 +77,8 @@ typedef struct Run {
     char *spool_buf;                /* the spool's stdio buffer */
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
+    NameCache *spellings;           /* ConvCtx.names of every statement */
+    StrBuf scratch[3];              /* ConvCtx.scratch of every statement */
     int needs_postgis;              /* a converted column is geometry/geography */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
@@ -151,6 +153,20 @@ static const char *stmt_kind(const Node *n, const QName **name, Arena *a, const 
     }
 }
 
+/* Start and end of a span. Only the reports show where a span ends, and
+ * finding the column of the end of a statement counts the characters of
+ * its last line (a whole INSERT of a data script): without a report the
+ * end is left equal to the start. */
+static void span_pos(const Run *r, const SourceFile *f, SrcSpan s, SrcPos *start, SrcPos *end)
+{
+    if (r->o->report_dir) {
+        src_span_pos(f, s, start, end);
+        return;
+    }
+    *start = src_pos(f, s.off);
+    *end = *start;
+}
+
 static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
 {
     const QName *q;
@@ -177,7 +193,7 @@ static int add_object(Run *r, const SourceFile *f, const Node *n, SrcSpan span)
     }
     o.file = f->id;
     SrcSpan s = span;
-    src_span_pos(f, s, &o.start, &o.end);
+    span_pos(r, f, s, &o.start, &o.end);
     o.max_sev = -1;
     o.validated = "";
     HVEC_PUSH(r->objects, o);
@@ -284,7 +300,8 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     HVEC_PUSH(r->units, u);
 }
 
-/* The text of a unit, read back from the spool (valid until the next call). */
+/* The u->len bytes of a unit's text, read back from the spool (valid until
+ * the next call; not NUL-terminated). */
 static const char *unit_text(Run *r, const Unit *u)
 {
     if (u->len && u->len < SPOOL_WINDOW) {
@@ -312,16 +329,7 @@ static const char *unit_text(Run *r, const Unit *u)
             r->win_off = u->off;
             r->win_len = (size_t)n;
         }
-        if (u->len + 1 > r->chunk_cap) {
-            r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
-            free(r->chunk);
-            r->chunk = malloc(r->chunk_cap);
-            if (!r->chunk)
-                abort();
-        }
-        memcpy(r->chunk, r->win + (u->off - r->win_off), u->len);
-        r->chunk[u->len] = 0;
-        return r->chunk;
+        return r->win + (u->off - r->win_off); /* read in place */
     }
     if (u->len + 1 > r->chunk_cap) {
         r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
@@ -387,6 +395,8 @@ static void convert_file(Run *r, SourceFile *f)
     cx.default_schema = r->default_schema;
     cx.sink = unit_sink;
     cx.sink_data = r;
+    cx.names = r->spellings;
+    cx.scratch = r->scratch;
     if (f->len == 0 || f->len == (size_t)f->nlines - 1) {
         SrcSpan s = {(uint32_t)f->id, 0, 0};
         diag_add(&r->diags, "SS0020", s, -1, "input %s is empty", f->name);
@@ -520,6 +530,7 @@ static void add_schema_unit(Run *r)
     cx.diags = &r->diags;
     cx.object = -1;
     cx.keep_case = r->o->keep_case;
+    cx.names = r->spellings;
     StrBuf b;
     sb_init(&b);
     if (r->needs_postgis)
@@ -606,6 +617,55 @@ static int unit_cmp(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Puts the units in output order (unit_cmp). They arrive in emission
+ * order, so one stable pass by phase sorts almost all of them; only a
+ * phase left out of order (views by dependency rank, the schemas unit made
+ * last but printed first) is sorted further. */
+static void sort_units(Run *r)
+{
+    int n = r->units.n, start[PH__COUNT + 1];
+    if (n == 0)
+        return;
+    memset(start, 0, sizeof start);
+    for (int i = 0; i < n; i++) {
+        int ph = r->units.items[i].phase;
+        if (ph < 0 || ph >= PH__COUNT) { /* (never): the general sort */
+            qsort(r->units.items, (size_t)n, sizeof(Unit), unit_cmp);
+            return;
+        }
+        start[ph + 1]++;
+    }
+    for (int p = 0; p < PH__COUNT; p++)
+        start[p + 1] += start[p];
+    /* where each unit goes, then moved there in place, cycle by cycle: an
+     * int per unit, not a second copy of the units (a large input has
+     * hundreds of thousands; peak memory is bounded by tests/robustness.sh) */
+    Unit *u = r->units.items;
+    int *dest = malloc(sizeof(int) * (size_t)n);
+    if (!dest)
+        abort();
+    int pos[PH__COUNT];
+    memcpy(pos, start, sizeof pos);
+    for (int i = 0; i < n; i++)
+        dest[i] = pos[u[i].phase]++;
+    for (int i = 0; i < n; i++)
+        while (dest[i] != i) {
+            int j = dest[i];
+            Unit tu = u[i];
+            u[i] = u[j];
+            u[j] = tu;
+            dest[i] = dest[j];
+            dest[j] = j;
+        }
+    free(dest);
+    for (int p = 0; p < PH__COUNT; p++)
+        for (int i = start[p] + 1; i < start[p + 1]; i++)
+            if (unit_cmp(&u[i - 1], &u[i]) > 0) {
+                qsort(u + start[p], (size_t)(start[p + 1] - start[p]), sizeof(Unit), unit_cmp);
+                break;
+            }
+}
+
 /* A non-negative int in decimal (unit headers: one per unit, no printf). */
 static void put_uint(StrBuf *b, int v)
 {
@@ -619,28 +679,35 @@ static void put_uint(StrBuf *b, int v)
         sb_putc(b, d[--n]);
 }
 
+/* sb_puts, inlined: the length of a literal is known when compiling (one
+ * header per unit: the calls showed in profiles) */
+static inline void put_str(StrBuf *b, const char *s)
+{
+    sb_putn(b, s, strlen(s));
+}
+
 static void unit_header(Run *r, StrBuf *b, const Unit *u)
 {
     if (u->object < 0)
         return;
     const ObjectRec *o = &r->objects.items[u->object];
     const SourceFile *f = r->files.items[o->file];
-    sb_puts(b, "-- ");
-    sb_puts(b, u->kind[0] ? u->kind : o->kind);
+    put_str(b, "-- ");
+    put_str(b, u->kind[0] ? u->kind : o->kind);
     if (u->schema[0] || u->name[0]) {
         sb_putc(b, ' ');
-        sb_puts(b, u->schema);
+        put_str(b, u->schema);
         if (u->schema[0])
             sb_putc(b, '.');
-        sb_puts(b, u->name);
+        put_str(b, u->name);
     }
-    sb_puts(b, " (");
-    sb_puts(b, f->name);
+    put_str(b, " (");
+    put_str(b, f->name);
     sb_putc(b, ':');
     put_uint(b, o->start.line);
     sb_putc(b, ':');
     put_uint(b, o->start.col);
-    sb_puts(b, ")\n");
+    put_str(b, ")\n");
 }
 
 static int write_single(Run *r, const char *path)
@@ -656,6 +723,7 @@ static int write_single(Run *r, const char *path)
     int wfail = 0;
     StrBuf b;
     sb_init(&b);
+    sb_grow(&b, (1u << 20) + SPOOL_WINDOW); /* the flush threshold plus a unit: no regrowing */
     sb_printf(&b, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
               dialect_name(r->o->target));
     for (int i = 0; i < r->files.n; i++)
@@ -832,7 +900,7 @@ static void take_items(Run *r, const SourceFile *f)
         it.object = d->object;
         it.file = (int)d->span.file;
         const SourceFile *sf = (size_t)it.file < (size_t)r->files.n ? r->files.items[it.file] : f;
-        src_span_pos(sf, d->span, &it.start, &it.end);
+        span_pos(r, sf, d->span, &it.start, &it.end);
         SrcSpan sn = d->span;
         if (sn.len == 0 && d->object >= 0)
             sn = r->object_spans.items[d->object];
@@ -1045,6 +1113,9 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
         status = EXIT_INTERNAL;
         goto done;
     }
+    r.spellings = nm_cache_new();
+    for (int i = 0; i < 3; i++)
+        sb_init(&r.scratch[i]);
     PathList paths = {0, 0, NULL};
     for (int i = 0; i < ninputs; i++) {
         if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
@@ -1100,8 +1171,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             u->view_rank = u->phase == PH_VIEW && u->object >= 0 ? rank[u->object] : 0;
         }
         free(rank);
-        if (r.units.n)
-            qsort(r.units.items, (size_t)r.units.n, sizeof(Unit), unit_cmp);
+        sort_units(&r);
     }
 
     if (o->write_sql) {
@@ -1170,6 +1240,9 @@ done:
     rules_free(&r.rules);
     cat_free(&r.catalog);
     on_free(&r.names);
+    nm_cache_free(r.spellings);
+    for (int i = 0; i < 3; i++)
+        sb_free(&r.scratch[i]);
     arena_free(&r.arena);
     return status;
 }

@@ -19,7 +19,8 @@ typedef struct ObjectRec {
     const char *schema;     /* "" if none */
     const char *name;       /* as written in the source, unquoted */
     int file;               /* index into Assessment.files */
-    SrcPos start, end;      /* first and last character of the definition */
+    SrcPos start, end;      /* first and last character of the definition (end: only
+                               computed when a report is written, else = start) */
     ObjStatus status;
     int n_items;            /* action items attached */
     int max_sev;            /* highest severity among them, -1 if none */
@@ -33,7 +34,7 @@ typedef struct ItemRec {
     const char *category;
     int object;                  /* index into objects, -1 for file-level items */
     int file;                    /* index into files */
-    SrcPos start, end;
+    SrcPos start, end;           /* end: as ObjectRec.end */
     const char *snippet;         /* source text of the span (truncated at 2000 bytes) */
     const char *message;
     const char *recommendation;

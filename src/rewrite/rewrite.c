@@ -31,50 +31,67 @@ static const XfEntry registry[] = {
 };
 #define NREGISTRY ((int)(sizeof registry / sizeof registry[0]))
 
-/* The registry entries of each node kind (per `when`), chained in registry
- * order: most nodes have none, and scanning the whole registry per node
- * showed in profiles. Built once; it is a pure function of the constant
- * registry, like the keyword table. xf_first: 1 + index of the first entry
- * (0 none); xf_next[i]: 1 + index of the next entry of entry i's kind. */
-static short xf_first[2][N__COUNT];
-static short xf_next[NREGISTRY];
-static int xf_chains_ready;
+/* The registry entries of each node kind (per `when`) that apply to a
+ * source/target pair, chained in registry order: most nodes have none, and
+ * scanning the whole registry per node, or the entries of other pairs,
+ * showed in profiles. Built once per pair; a pure function of the constant
+ * registry, like the keyword table. first: 1 + index of the first entry
+ * (0 none); next[i]: 1 + index of the next entry after entry i. */
+typedef struct XfChains {
+    int ready;
+    short first[2][N__COUNT];
+    short next[NREGISTRY];
+} XfChains;
+static XfChains xf_chains[DIALECT_COUNT][DIALECT_COUNT];
 
-static void build_xf_chains(void)
+static const XfChains *chains_for(Dialect src, Dialect tgt)
 {
+    XfChains *c = &xf_chains[src][tgt];
+    if (c->ready)
+        return c;
     short *last[2][N__COUNT];
     for (int w = 0; w < 2; w++)
         for (int k = 0; k < N__COUNT; k++)
-            last[w][k] = &xf_first[w][k];
+            last[w][k] = &c->first[w][k];
     for (int i = 0; i < NREGISTRY; i++) {
         const XfEntry *e = &registry[i];
-        if (e->when < 0 || e->when >= 2 || e->kind < 0 || e->kind >= N__COUNT)
+        if (e->when < 0 || e->when >= 2 || e->kind < 0 || e->kind >= N__COUNT ||
+            !(e->src & (1u << src)) || !(e->tgt & (1u << tgt)))
             continue;
         *last[e->when][e->kind] = (short)(i + 1);
-        last[e->when][e->kind] = &xf_next[i];
+        last[e->when][e->kind] = &c->next[i];
     }
-    xf_chains_ready = 1;
+    c->ready = 1;
+    return c;
+}
+
+/* 1 if some transform of the pair applies to n's kind (most nodes: none),
+ * asked before calling run_transforms. */
+static int has_transforms(Rw *w, const Node *n, int when)
+{
+    if (!w->chains || n->kind >= N__COUNT)
+        return 1; /* run_transforms decides */
+    return w->chains->first[when][n->kind] != 0;
 }
 
 static Node *run_transforms(Rw *w, Node *n, int when)
 {
-    if (!xf_chains_ready)
-        build_xf_chains();
-    if (when < 0 || when >= 2)
+    if (when < 0 || when >= 2 || (unsigned)w->cx->source >= DIALECT_COUNT ||
+        (unsigned)w->cx->target >= DIALECT_COUNT)
         return n;
-    unsigned s = 1u << w->cx->source, t = 1u << w->cx->target;
+    if (!w->chains)
+        w->chains = chains_for(w->cx->source, w->cx->target);
+    const XfChains *c = w->chains;
     /* In registry order; a transform may return a node of another kind,
      * which then gets that kind's entries that come later in the registry. */
     for (int i = 0; n && !w->raw_code && n->kind < N__COUNT;) {
-        int j = xf_first[when][n->kind] - 1;
+        int j = c->first[when][n->kind] - 1;
         while (j >= 0 && j < i)
-            j = xf_next[j] - 1;
+            j = c->next[j] - 1;
         if (j < 0)
             break;
-        const XfEntry *e = &registry[j];
         i = j + 1;
-        if ((e->src & s) && (e->tgt & t))
-            n = e->fn(w, n);
+        n = registry[j].fn(w, n);
     }
     return n;
 }
@@ -979,7 +996,8 @@ void rw_walk(Rw *w, Node **slot)
         return;
     }
     w->depth++;
-    n = run_transforms(w, n, PRE);
+    if (has_transforms(w, n, PRE))
+        n = run_transforms(w, n, PRE);
     *slot = n;
     if (!n || w->raw_code) {
         w->depth--;
@@ -1079,7 +1097,7 @@ void rw_walk(Rw *w, Node **slot)
         walk_children(w, n);
         break;
     }
-    if (!w->raw_code) {
+    if (!w->raw_code && has_transforms(w, n, POST)) {
         n = run_transforms(w, n, POST);
         *slot = n;
     }

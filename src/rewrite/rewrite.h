@@ -24,6 +24,7 @@ typedef enum Phase {
 } Phase;
 
 typedef struct ConvCtx ConvCtx;
+typedef struct NameCache NameCache;
 /* Receives one unit of converted output: sql holds complete statements, each
  * ending in ";\n", or only "-- " comment lines for something kept verbatim. */
 typedef void (*UnitSink)(ConvCtx *cx, int phase, const char *kind, const char *schema,
@@ -42,6 +43,9 @@ struct ConvCtx {
                                    MySQL: the database of the last USE): not printed */
     UnitSink sink;
     void *sink_data;
+    NameCache *names;      /* target spellings already decided (xf_names.c); NULL: none */
+    StrBuf *scratch;       /* 3 output buffers em_statement reuses from statement to
+                              statement (owned by the caller), or NULL */
 };
 
 /* Rewrites one statement in place for cx->target; returns the node to emit

@@ -72,6 +72,7 @@ typedef struct Rw {
                                (findings reported once per body statement) */
     VEC(const char *) dropped; /* storage options dropped, for one SS3001 item */
     SrcSpan dropped_span;   /* span of the first dropped option */
+    const struct XfChains *chains; /* the transforms of the source/target pair (rewrite.c) */
 } Rw;
 
 /* ---- registry (transforms.def) ---- */

@@ -56,6 +56,29 @@ static int is_empty_string(const Node *e)
     return rw_is_string_literal(e) && ((const Literal *)e)->len == 0;
 }
 
+/* sscanf(s, "%2d/%2d/%4d%n", m, d, y, n) == 3 for what data scripts hold
+ * (digits and '/'), without sscanf's cost on every value of a date column:
+ * 1 matched, 0 not, -1 a number starts with a space or sign (sscanf decides). */
+static int mdy_digits(const char *s, int *m, int *d, int *y, int *n)
+{
+    static const int width[3] = {2, 2, 4};
+    int v[3], i = 0;
+    for (int f = 0; f < 3; f++) {
+        if (f && s[i++] != '/')
+            return 0;
+        if (!isdigit((unsigned char)s[i]))
+            return isspace((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' ? -1 : 0;
+        v[f] = 0;
+        for (int k = 0; k < width[f] && isdigit((unsigned char)s[i]); k++, i++)
+            v[f] = v[f] * 10 + (s[i] - '0');
+    }
+    *m = v[0];
+    *d = v[1];
+    *y = v[2];
+    *n = i;
+    return 1;
+}
+
 /* T-SQL reads '9/17/1996' as month/day/year (us_english DATEFORMAT mdy);
  * MySQL rejects it and PostgreSQL reads it by its DateStyle: ISO instead. */
 static Node *iso_date_literal(Rw *w, Node *v)
@@ -64,7 +87,10 @@ static Node *iso_date_literal(Rw *w, Node *v)
         return v;
     const Literal *l = (const Literal *)v;
     int m, d, y, n = 0;
-    if (sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) != 3 || n < 6 || m < 1 || m > 12 || d < 1 || d > 31)
+    int got = mdy_digits(l->value, &m, &d, &y, &n);
+    if (got < 0)
+        got = sscanf(l->value, "%2d/%2d/%4d%n", &m, &d, &y, &n) == 3;
+    if (!got || n < 6 || m < 1 || m > 12 || d < 1 || d > 31)
         return v;
     /* two-digit years: SQL Server's default cutoff (two digit year cutoff 2049) */
     if (y < 100 && l->value[n - 3] == '/')
@@ -72,12 +98,28 @@ static Node *iso_date_literal(Rw *w, Node *v)
     const char *rest = l->value + n;
     if (*rest && *rest != ' ')
         return v;
-    return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
+    if (y < 0 || y > 9999) /* (sscanf read a sign) */
+        return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
+    /* "%04d-%02d-%02d%s" by hand: this runs for every date of a data script */
+    size_t rl = strlen(rest);
+    char *t = arena_alloc(w->cx->arena, 11 + rl);
+    const int f[3] = {y, m, d};
+    const int wd[3] = {4, 2, 2};
+    char *o = t;
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            *o++ = '-';
+        for (int k = wd[i] - 1, x = f[i]; k >= 0; k--, x /= 10)
+            o[k] = (char)('0' + x % 10);
+        o += wd[i];
+    }
+    memcpy(o, rest, rl + 1);
+    return mk_str(w, v->span, t);
 }
 
-/* A value going into a column: booleans from 0/1, Oracle '' as NULL, T-SQL
- * m/d/y dates as ISO dates. */
-static Node *column_value(Rw *w, Node *v, const CatColumn *col)
+/* A value going into a column (is_bool: rw_column_is_bool(col)): booleans
+ * from 0/1, Oracle '' as NULL, T-SQL m/d/y dates as ISO dates. */
+static Node *fix_value(Rw *w, Node *v, const CatColumn *col, int is_bool)
 {
     if (!v)
         return v;
@@ -85,9 +127,35 @@ static Node *column_value(Rw *w, Node *v, const CatColumn *col)
         v = iso_date_literal(w, v);
     if (w->cx->source == DIALECT_ORACLE && is_empty_string(v))
         return mk_null(w, v->span);
-    if (col && rw_column_is_bool(w, col))
+    if (is_bool)
         return xf_bool_literal(w, v);
     return v;
+}
+
+static Node *column_value(Rw *w, Node *v, const CatColumn *col)
+{
+    return fix_value(w, v, col, col && rw_column_is_bool(w, col));
+}
+
+/* 1 if some column of t may need its values fixed (boolean for
+ * PostgreSQL, T-SQL dates). Asked on every INSERT of a data script, so the
+ * answer is kept in the table until the catalogue changes. */
+static int table_needs_value_fix(Rw *w, CatTable *t)
+{
+    if (!t)
+        return 0;
+    const Catalog *c = w->cx->catalog;
+    if (c && t->value_fix && t->value_fix_gen == c->gen)
+        return t->value_fix == 2;
+    int pg = rw_target_pg(w), need = 0;
+    for (int i = 0; i < t->cols.n && !need; i++)
+        need = (pg && rw_column_is_bool(w, &t->cols.items[i])) ||
+               (w->cx->source == DIALECT_TSQL && t->cols.items[i].is_datetime);
+    if (c) {
+        t->value_fix = need ? 2 : 1;
+        t->value_fix_gen = c->gen;
+    }
+    return need;
 }
 
 static Constraint *mk_check(Rw *w, SrcSpan sp, Node *expr)
@@ -174,8 +242,9 @@ Node *xf_insert(Rw *w, Node *n)
         SelectStmt *q = (SelectStmt *)ins->source;
         for (int i = 0; i < q->targets.n; i++) {
             TargetItem *ti = (TargetItem *)q->targets.items[i];
-            const CatColumn *col = ins->cols.n ? (i < ins->cols.n ? cat_column(t, ins->cols.items[i].text,
-                                                                               ins->cols.items[i].len) : NULL)
+            const CatColumn *col = ins->cols.n ? (i < ins->cols.n ? cat_column_near(t, ins->cols.items[i].text,
+                                                                                    ins->cols.items[i].len, i)
+                                                                  : NULL)
                                                : (i < t->cols.n ? &t->cols.items[i] : NULL);
             long v;
             if (ti->h.kind == N_TARGET && col && rw_column_is_bool(w, col) && rw_int_literal(ti->expr, &v))
@@ -185,28 +254,29 @@ Node *xf_insert(Rw *w, Node *n)
     /* values into boolean columns, Oracle '' */
     if (!ins->source || ins->source->kind != N_VALUES)
         return n;
-    int need = w->cx->source == DIALECT_ORACLE;
-    for (int i = 0; t && i < t->cols.n && !need; i++)
-        need = (pg && rw_column_is_bool(w, &t->cols.items[i])) ||
-               (w->cx->source == DIALECT_TSQL && t->cols.items[i].is_datetime);
-    if (!need)
+    if (w->cx->source != DIALECT_ORACLE && !table_needs_value_fix(w, t))
         return n;
+    /* the column of each position, looked up once for all the rows (the
+     * next column of the table tried first), and whether it is boolean */
+    int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
+    const CatColumn **cols = ncols ? ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols) : NULL;
+    char *is_bool = ncols ? ARENA_NEW_ARRAY(w->cx->arena, char, ncols) : NULL;
+    for (int i = 0, next = 0; i < ncols; i++) {
+        cols[i] = ins->cols.n ? cat_column_near(t, ins->cols.items[i].text, ins->cols.items[i].len, next)
+                              : &t->cols.items[i];
+        if (cols[i])
+            next = (int)(cols[i] - t->cols.items) + 1;
+        is_bool[i] = cols[i] && rw_column_is_bool(w, cols[i]);
+    }
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {
         Node *row = vl->rows.items[r];
         NodeList *items = row && row->kind == N_ROW ? &((RowExpr *)row)->items : NULL;
         if (!items)
             continue;
-        for (int i = 0; i < items->n; i++) {
-            const CatColumn *col = NULL;
-            if (t) {
-                if (ins->cols.n)
-                    col = i < ins->cols.n ? cat_column(t, ins->cols.items[i].text, ins->cols.items[i].len) : NULL;
-                else
-                    col = i < t->cols.n ? &t->cols.items[i] : NULL;
-            }
-            items->items[i] = column_value(w, items->items[i], col);
-        }
+        for (int i = 0; i < items->n; i++)
+            items->items[i] = i < ncols ? fix_value(w, items->items[i], cols[i], is_bool[i])
+                                        : fix_value(w, items->items[i], NULL, 0);
     }
     return n;
 }

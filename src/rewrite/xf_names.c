@@ -22,6 +22,8 @@
 #include "emit/emit.h"
 #include "diag/diag.h"
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -227,6 +229,7 @@ typedef struct Spelling {
     size_t len;
     int quote;     /* must be delimited */
     int verbatim;  /* script variable: printed as written, never quoted */
+    int itemized;  /* recorded a finding (SS5001, SS5004): decided anew each time */
 } Spelling;
 
 static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
@@ -245,6 +248,7 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
                                  "identifier %.*s contains a script variable: substitute it "
                                  "before running the converted script", (int)n, s);
         nm_item_once(cx, "SS5004", id->span, msg);
+        sp->itemized = 1;
         sp->text = s;
         sp->len = n;
         sp->verbatim = 1;
@@ -280,7 +284,135 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
         char *msg = arena_printf(cx->arena, "identifier %.*s is longer than %d bytes: shortened to %s",
                                  (int)n, t, (int)max, sp->text);
         nm_item_once(cx, "SS5001", id->span, msg);
+        sp->itemized = 1;
     }
+}
+
+/* ---- the run's cache of spellings ----
+ * Keyed by the identifier's text and quote character (all else spell()
+ * looks at is fixed for a run). Open addressing; the strings live in the
+ * cache's arena. Past NAME_CACHE_MAX names it starts afresh, so an input
+ * of ever new names costs bounded memory. */
+#define NAME_CACHE_MAX 16384
+
+typedef struct NameEntry {
+    const char *key;   /* the identifier's text */
+    uint32_t klen;
+    char quote;        /* Ident.quote */
+    Spelling sp;
+} NameEntry;
+
+/* tags[i]: 0 empty, else the hash of entries[i] with bit 0 set. Probes
+ * read only the tags (4 bytes a slot) until one matches: the entries are
+ * 14 times larger, and a probe that touched them missed the cache. */
+struct NameCache {
+    Arena arena;
+    uint32_t *tags;
+    NameEntry *entries;
+    unsigned cap, n;
+};
+
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p) {
+        fputs("sqlshift: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+NameCache *nm_cache_new(void)
+{
+    NameCache *c = xcalloc(1, sizeof *c);
+    arena_init(&c->arena, 64 * 1024);
+    c->cap = 256; /* grows: most runs see a few hundred names */
+    c->tags = xcalloc(c->cap, sizeof *c->tags);
+    c->entries = xcalloc(c->cap, sizeof *c->entries);
+    return c;
+}
+
+void nm_cache_free(NameCache *c)
+{
+    if (!c)
+        return;
+    arena_free(&c->arena);
+    free(c->tags);
+    free(c->entries);
+    free(c);
+}
+
+static uint32_t name_tag(const char *s, size_t n, char quote)
+{
+    uint32_t h = 2166136261u ^ (unsigned char)quote;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h | 1;
+}
+
+/* The slot of the name: where it is, or the empty slot where it goes. */
+static unsigned cache_slot(const NameCache *c, const char *s, size_t n, char quote, uint32_t tag)
+{
+    for (unsigned i = tag & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        if (!c->tags[i])
+            return i;
+        const NameEntry *e = &c->entries[i];
+        if (c->tags[i] == tag && e->klen == n && e->quote == quote && !memcmp(e->key, s, n))
+            return i;
+    }
+}
+
+static void cache_put(NameCache *c, const Ident *id, uint32_t tag, const Spelling *sp)
+{
+    if (c->n >= NAME_CACHE_MAX) {
+        arena_free(&c->arena);
+        arena_init(&c->arena, 64 * 1024);
+        memset(c->tags, 0, c->cap * sizeof *c->tags);
+        c->n = 0;
+    }
+    if ((c->n + 1) * 2 > c->cap) {
+        NameCache old = *c;
+        c->cap *= 2;
+        c->tags = xcalloc(c->cap, sizeof *c->tags);
+        c->entries = xcalloc(c->cap, sizeof *c->entries);
+        for (unsigned i = 0; i < old.cap; i++)
+            if (old.tags[i]) {
+                const NameEntry *e = &old.entries[i];
+                unsigned k = cache_slot(c, e->key, e->klen, e->quote, old.tags[i]);
+                c->tags[k] = old.tags[i];
+                c->entries[k] = *e;
+            }
+        free(old.tags);
+        free(old.entries);
+    }
+    unsigned k = cache_slot(c, id->text, id->len, id->quote, tag);
+    NameEntry *e = &c->entries[k];
+    c->tags[k] = tag;
+    e->key = arena_strndup(&c->arena, id->text, id->len);
+    e->klen = id->len;
+    e->quote = id->quote;
+    e->sp = *sp;
+    e->sp.text = arena_strndup(&c->arena, sp->text, sp->len);
+    c->n++;
+}
+
+/* spell(), answered from cx->names when the name was spelled before. */
+static void spell_cached(ConvCtx *cx, const Ident *id, Spelling *sp)
+{
+    NameCache *c = cx->names;
+    if (!c) {
+        spell(cx, id, sp);
+        return;
+    }
+    uint32_t tag = name_tag(id->text, id->len, id->quote);
+    unsigned k = cache_slot(c, id->text, id->len, id->quote, tag);
+    if (c->tags[k]) {
+        *sp = c->entries[k].sp;
+        return;
+    }
+    spell(cx, id, sp);
+    if (!sp->itemized)
+        cache_put(c, id, tag, sp);
 }
 
 static void put_spelling(ConvCtx *cx, StrBuf *b, const Spelling *sp)
@@ -304,7 +436,7 @@ void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
     if (!id->text)
         return;
     Spelling sp;
-    spell(cx, id, &sp);
+    spell_cached(cx, id, &sp);
     put_spelling(cx, b, &sp);
 }
 
@@ -322,7 +454,7 @@ const char *nm_spell(ConvCtx *cx, const Ident *id)
     if (!id->text)
         return "";
     Spelling sp;
-    spell(cx, id, &sp);
+    spell_cached(cx, id, &sp);
     return arena_strndup(cx->arena, sp.text, sp.len);
 }
 
