@@ -129,6 +129,9 @@ void src_release_before(SourceFile *f, size_t off)
     enum { STEP = 4 << 20 };
     if (!f->map || off > f->map_len)
         return;
+    /* most statements end here, before asking for the page size */
+    if (off + (size_t)(f->text - (char *)f->map) < f->released + STEP)
+        return;
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     size_t upto = (off + (size_t)(f->text - (char *)f->map)) / page * page;
     if (upto < f->released + STEP)

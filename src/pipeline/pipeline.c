@@ -481,8 +481,7 @@ static void convert_file(Run *r, SourceFile *f)
         take_items(r, f);
         /* the text up to here has been converted and its findings taken */
         src_release_before(f, st.span.off);
-        arena_free(&sa);
-        arena_init(&sa, 64 * 1024);
+        arena_reset(&sa);
         p.arena = &sa;
         cx.arena = &sa;
     }
@@ -920,8 +919,7 @@ static void take_items(Run *r, const SourceFile *f)
     r->diags.v.n = 0;
     r->diags.v.cap = 0;
     r->diags.v.items = NULL;
-    arena_free(&r->diag_arena);
-    arena_init(&r->diag_arena, 16 * 1024);
+    arena_reset(&r->diag_arena);
 }
 
 /* Points each item's spooled texts into the findings' spool, mapped: a

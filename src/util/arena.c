@@ -31,6 +31,34 @@ void arena_free(Arena *a)
     a->cur = a->end = a->last = NULL;
 }
 
+void arena_reset(Arena *a)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    /* ASan builds give every statement fresh chunks, so a pointer kept past
+     * the reset is still caught as a use after free. */
+    arena_free(a);
+#else
+    ArenaChunk *keep = NULL, *c = a->head;
+    while (c) {
+        ArenaChunk *n = c->next;
+        if (!keep && c->size == a->chunk_size)
+            keep = c;
+        else
+            free(c);
+        c = n;
+    }
+    a->head = keep;
+    a->cur = a->end = a->last = NULL;
+    a->total = 0;
+    if (keep) {
+        keep->next = NULL;
+        a->total = sizeof(ArenaChunk) + keep->size;
+        a->cur = keep->data;
+        a->end = keep->data + keep->size;
+    }
+#endif
+}
+
 void *arena_alloc_chunk(Arena *a, size_t n)
 {
     size_t need = n ? (n + 15) & ~(size_t)15 : 16;

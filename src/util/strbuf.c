@@ -43,16 +43,6 @@ void sb_reset(StrBuf *b)
         b->s[0] = 0;
 }
 
-void sb_putn(StrBuf *b, const char *s, size_t n)
-{
-    sb_grow(b, n);
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-void sb_puts(StrBuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
-
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
 {
     /* Format straight into the free space; only when it does not fit, grow

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct StrBuf {
     char *s;      /* NUL-terminated contents (never NULL after sb_init) */
@@ -25,8 +26,17 @@ static inline void sb_putc(StrBuf *b, char c)
     b->s[b->len++] = c;
     b->s[b->len] = 0;
 }
-void sb_puts(StrBuf *b, const char *s);
-void sb_putn(StrBuf *b, const char *s, size_t n);
+/* Inline too: the emitters print most words through these, and for a
+ * string literal the compiler computes strlen at build time. */
+static inline void sb_putn(StrBuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        sb_grow(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = 0;
+}
+static inline void sb_puts(StrBuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
 void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 /* Newline followed by 4 spaces per indent level. */

@@ -48,6 +48,44 @@ START_TEST(arena_realloc_grows_in_place)
 }
 END_TEST
 
+START_TEST(arena_reset_keeps_one_chunk)
+{
+    Arena a;
+    arena_init(&a, 1024);
+    /* three default chunks and one big one-off chunk */
+    for (int i = 0; i < 40; i++)
+        memset(arena_alloc(&a, 80), 0xAB, 80);
+    char *big = arena_alloc(&a, 5000);
+    memset(big, 0xCD, 5000);
+    ck_assert_uint_gt(a.total, 4 * 1024);
+    arena_reset(&a);
+#if !defined(__SANITIZE_ADDRESS__)
+    /* one default chunk kept, empty again */
+    ck_assert_ptr_nonnull(a.head);
+    ck_assert_uint_lt(a.total, 2 * 1024);
+    ck_assert_uint_ge(a.total, 1024);
+    ck_assert_uint_eq((size_t)(a.end - a.cur), 1024);
+#else
+    ck_assert_ptr_null(a.head);
+#endif
+    /* usable as before: zeroed memory, a new chunk when it is full */
+    for (int i = 0; i < 40; i++) {
+        unsigned char *p = arena_alloc(&a, 80);
+        for (int k = 0; k < 80; k++)
+            ck_assert_uint_eq(p[k], 0);
+        memset(p, 0x11, 80);
+    }
+    ck_assert_str_eq(arena_strdup(&a, "after reset"), "after reset");
+    arena_reset(&a);
+    arena_reset(&a); /* twice in a row: nothing to free */
+    ck_assert_str_eq(arena_strndup(&a, "abcdef", 3), "abc");
+    arena_free(&a);
+    arena_reset(&a); /* after arena_free: empty, nothing kept */
+    ck_assert_ptr_null(a.head);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(strbuf_basics)
 {
     StrBuf b;
@@ -431,6 +469,7 @@ Suite *util_suite(void)
     TCase *tc = tcase_create("util");
     tcase_add_test(tc, arena_alignment_and_zero);
     tcase_add_test(tc, arena_realloc_grows_in_place);
+    tcase_add_test(tc, arena_reset_keeps_one_chunk);
     tcase_add_test(tc, strbuf_basics);
     tcase_add_test(tc, decode_utf8_bom_and_crlf);
     tcase_add_test(tc, decode_utf16le_with_surrogates);
