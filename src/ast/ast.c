@@ -15,14 +15,6 @@ const char *ast_kind_name(int kind)
     return kind >= 0 && kind < N__COUNT ? kind_names[kind] : "?";
 }
 
-void *ast_new_node(Arena *a, int kind, size_t size, SrcSpan span)
-{
-    Node *n = arena_alloc(a, size);
-    n->kind = (uint16_t)kind;
-    n->span = span;
-    return n;
-}
-
 void nl_push(Arena *a, NodeList *l, void *n)
 {
     VEC_PUSH(a, *l, (Node *)n);

@@ -603,7 +603,15 @@ typedef struct PlStmt {
 
 /* ---- construction and access ----------------------------------------- */
 
-void *ast_new_node(Arena *a, int kind, size_t size, SrcSpan span);
+/* Inline so that the zeroing of a node of constant size is a few stores,
+ * not a memset call: the parser makes a node for nearly every token. */
+static inline void *ast_new_node(Arena *a, int kind, size_t size, SrcSpan span)
+{
+    Node *n = arena_alloc(a, size);
+    n->kind = (uint16_t)kind;
+    n->span = span;
+    return n;
+}
 #define NODE_NEW(arena, T, KIND, span) ((T *)ast_new_node((arena), N_##KIND, sizeof(T), (span)))
 #define NODE_IS(n, KIND) ((n) && ((Node *)(n))->kind == N_##KIND)
 #define NODE_AS(T, KIND, n) (assert(NODE_IS((n), KIND)), (T *)(n))

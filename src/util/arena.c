@@ -103,14 +103,6 @@ void *arena_realloc(Arena *a, void *old, size_t old_n, size_t new_n)
     return p;
 }
 
-char *arena_strndup(Arena *a, const char *s, size_t n)
-{
-    char *p = arena_alloc_raw(a, n + 1);
-    memcpy(p, s, n);
-    p[n] = 0;
-    return p;
-}
-
 char *arena_undouble(Arena *a, const char *s, size_t n, char q, size_t *len)
 {
     char *o = arena_alloc_raw(a, n + 1), *w = o;

@@ -43,7 +43,15 @@ static inline void *arena_alloc(Arena *a, size_t n)
     memset(p, 0, n);
     return p;
 }
-char *arena_strndup(Arena *a, const char *s, size_t n);
+/* NUL-terminated copy of [s, s+n); inline: the parser copies most names
+ * and literals through it. */
+static inline char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc_raw(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
 char *arena_strdup(Arena *a, const char *s);
 /* Copy of [s, s+n) with each doubled q ("''", "]]") as one q, NUL-terminated;
  * *len gets its length. Unquotes SQL literals and quoted names. */

@@ -49,6 +49,42 @@ static void done(Parsed *r)
 
 #define HAS(r, want) ck_assert_msg(strstr((r)->dump.s, (want)) != NULL, "missing %s in:\n%s", (want), (r)->dump.s)
 
+/* Every keyword is found in upper, lower and mixed case; near misses
+ * (one byte more or less, a byte changed, non-ASCII) are not keywords. */
+START_TEST(keyword_lookup_every_word)
+{
+    char buf[64];
+    for (int k = 1; k < KW__COUNT; k++) {
+        const char *w = kw_name(k);
+        size_t n = strlen(w);
+        ck_assert_uint_gt(n, 0);
+        ck_assert_int_eq(kw_lookup(w, (uint32_t)n), k);
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (char)((i % 2 && w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+        ck_assert_int_eq(kw_lookup(buf, (uint32_t)n), k);
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+        ck_assert_int_eq(kw_lookup(buf, (uint32_t)n), k);
+        memcpy(buf, w, n);
+        buf[n] = 'X';
+        int longer = kw_lookup(buf, (uint32_t)n + 1);
+        ck_assert(longer != k);
+        if (longer) { /* only when the longer word is a keyword itself (MA, MAX) */
+            buf[n + 1] = 0;
+            ck_assert_str_eq(kw_name(longer), buf);
+        }
+        buf[n - 1] = (char)0xC3; /* non-ASCII: never a keyword */
+        ck_assert_int_eq(kw_lookup(buf, (uint32_t)n), KW_0);
+    }
+    ck_assert_int_eq(kw_lookup("SELECTED", 8), KW_0);
+    ck_assert_int_eq(kw_lookup("SELEC", 5), KW_0);
+    ck_assert_int_eq(kw_lookup("", 0), KW_0);
+    ck_assert_int_eq(kw_lookup("SELECT_", 7), KW_0);
+    ck_assert_int_eq(kw_lookup("sElEcT", 6), KW_SELECT);
+    ck_assert_int_eq(kw_lookup("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 49), KW_0);
+}
+END_TEST
+
 START_TEST(tsql_batches_without_semicolons)
 {
     Parsed r;
@@ -242,6 +278,7 @@ Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
     TCase *tc = tcase_create("core");
+    tcase_add_test(tc, keyword_lookup_every_word);
     tcase_add_test(tc, tsql_batches_without_semicolons);
     tcase_add_test(tc, precedence_and_predicates);
     tcase_add_test(tc, mysql_delimiter_and_routines);
