@@ -160,9 +160,14 @@ loop:
         return;
     }
 
-    bq "`"            { my_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '`'; return; }
-    bq                { my_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
-                        t->aux = '`'; return; }
+    // `name` (`` stands for `): the rest found with memchr by lx_quoted
+    "`" {
+        lx_quoted(cx, t, tok, YYCURSOR, YYLIMIT, '`', TK_QIDENT, 1, "quoted identifier");
+        if (cx->in_version_comment)
+            t->flags |= TF_VERSIONED;
+        t->aux = '`';
+        return;
+    }
     sq [']            { my_emit(cx, t, tok, YYCURSOR, TK_STRING); return; }
     sq                { my_unterminated(cx, t, tok, YYCURSOR, TK_STRING, 1, "string literal");
                         return; }

@@ -184,6 +184,30 @@ static void ora_qquote(LexCtx *cx, Token *t, const unsigned char *tok, const uns
     lx_unterminated(cx, t, tok, lim, TK_QSTRING, open_len + n, "q-quoted string");
 }
 
+/* "name": Oracle has no doubled quote inside one, the first '"' ends it. */
+static void ora_qident(LexCtx *cx, Token *t, const unsigned char *tok, const unsigned char *body,
+                       const unsigned char *lim)
+{
+    const unsigned char *q = body < lim ? memchr(body, '"', (size_t)(lim - body)) : NULL;
+    if (q) {
+        ora_emit(cx, t, tok, q + 1, TK_QIDENT);
+        t->flags |= TF_PLAIN;
+    } else {
+        lx_unterminated(cx, t, tok, lim, TK_QIDENT, 1, "quoted identifier");
+    }
+    t->aux = '"';
+}
+
+/* 'text' and N'text' ('' stands for a quote): as lx_quoted, plus the
+ * PL/SQL-unit state that ora_emit keeps (a string after CREATE ends it). */
+static void ora_string(LexCtx *cx, Token *t, const unsigned char *tok, const unsigned char *body,
+                       const unsigned char *lim, int kind, uint32_t open_len)
+{
+    lx_quoted(cx, t, tok, body, lim, '\'', kind, open_len, "string literal");
+    if (!(t->flags & TF_UNTERMINATED) && ORA_MODE(cx) == ORA_CREATE)
+        ORA_MODE(cx) = ORA_SQL;
+}
+
 static void scan_oracle(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
@@ -197,8 +221,6 @@ loop:
     /*!re2c
     // Oracle names may hold $ and # after the first character.
     idc   = alpha | digit | [$#];
-    sq    = ['] ([^'] | [']['])*;
-    dq    = ["] [^"]*;
     jb    = [ \t\r\n]*;
 
     $                 { lx_eof(cx, t); return; }
@@ -220,15 +242,11 @@ loop:
     // conditional compilation: $IF $THEN $ELSE $END $ERROR, $$inquiry
     "$" "$"? alpha idc* { ora_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
 
-    dq ["]            { ora_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '"'; return; }
-    dq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, 1, "quoted identifier");
-                        t->aux = '"'; return; }
-    sq [']            { ora_emit(cx, t, tok, YYCURSOR, TK_STRING); return; }
-    sq                { lx_unterminated(cx, t, tok, YYCURSOR, TK_STRING, 1, "string literal");
-                        return; }
-    [nN] sq [']       { ora_emit(cx, t, tok, YYCURSOR, TK_NSTRING); return; }
-    [nN] sq           { lx_unterminated(cx, t, tok, YYCURSOR, TK_NSTRING, 2, "string literal");
-                        return; }
+    // "name" (no doubled quote in Oracle), 'text', N'text': the rest found
+    // with memchr; unterminated: to the end of input
+    ["]               { ora_qident(cx, t, tok, YYCURSOR, YYLIMIT); return; }
+    [']               { ora_string(cx, t, tok, YYCURSOR, YYLIMIT, TK_STRING, 1); return; }
+    [nN] [']          { ora_string(cx, t, tok, YYCURSOR, YYLIMIT, TK_NSTRING, 2); return; }
     [nN]? [qQ] [']    { ora_qquote(cx, t, tok, YYCURSOR, YYLIMIT); return; }
 
     digit+            { ora_emit(cx, t, tok, YYCURSOR, TK_INTEGER); return; }
