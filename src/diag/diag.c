@@ -9,6 +9,19 @@ void diag_init(DiagList *d, Arena *a)
     d->arena = a;
 }
 
+/* Most messages are built by the caller and passed as "%s", or have no
+ * conversion at all: those are copied, not run through vsnprintf. */
+static const char *message(Arena *a, const char *fmt, va_list ap)
+{
+    if (fmt[0] == '%' && fmt[1] == 's' && !fmt[2]) {
+        const char *s = va_arg(ap, const char *);
+        return arena_strdup(a, s ? s : "(null)"); /* as glibc prints it */
+    }
+    if (!strchr(fmt, '%'))
+        return arena_strdup(a, fmt);
+    return arena_vprintf(a, fmt, ap);
+}
+
 static int add(DiagList *d, const char *code, SrcSpan span, int object, const char *hint,
                const char *fmt, va_list ap)
 {
@@ -17,7 +30,7 @@ static int add(DiagList *d, const char *code, SrcSpan span, int object, const ch
     x.sev = -1;
     x.span = span;
     x.object = object;
-    x.message = fmt ? arena_vprintf(d->arena, fmt, ap) : NULL;
+    x.message = fmt ? message(d->arena, fmt, ap) : NULL;
     x.hint = hint ? arena_strdup(d->arena, hint) : NULL;
     VEC_PUSH(d->arena, d->v, x);
     return d->v.n - 1;

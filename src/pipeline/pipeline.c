@@ -679,6 +679,14 @@ static void put_uint(StrBuf *b, int v)
         sb_putc(b, d[--n]);
 }
 
+static void put_int(StrBuf *b, int v)
+{
+    if (v < 0)
+        sb_printf(b, "%d", v); /* (not seen: positions count from 1) */
+    else
+        put_uint(b, v);
+}
+
 /* sb_puts, inlined: the length of a literal is known when compiling (one
  * header per unit: the calls showed in profiles) */
 static inline void put_str(StrBuf *b, const char *s)
@@ -1037,6 +1045,10 @@ static void drop_texts(void *ctx)
 static void print_items(Run *r, const ItemRec *items, int n)
 {
     int counts[SEV_CRITICAL + 1] = {0};
+    /* stderr is unbuffered: the lines are gathered and written at once,
+     * not one write per finding */
+    StrBuf b;
+    sb_init(&b);
     for (int i = 0; i < n; i++) {
         const ItemRec *it = &items[i];
         counts[it->sev]++;
@@ -1044,9 +1056,25 @@ static void print_items(Run *r, const ItemRec *items, int n)
         int show = r->o->verbose || it->code[2] == '0' || (!r->o->quiet && it->sev >= SEV_HIGH);
         if (!show)
             continue;
-        fprintf(stderr, "%s:%d:%d: %s[%s]: %s\n", r->files.items[it->file]->name, it->start.line,
-                it->start.col, sev_name(it->sev), it->code, it->message);
+        sb_puts(&b, r->files.items[it->file]->name);
+        sb_putc(&b, ':');
+        put_int(&b, it->start.line);
+        sb_putc(&b, ':');
+        put_int(&b, it->start.col);
+        sb_puts(&b, ": ");
+        sb_puts(&b, sev_name(it->sev));
+        sb_putc(&b, '[');
+        sb_puts(&b, it->code);
+        sb_puts(&b, "]: ");
+        sb_puts(&b, it->message);
+        sb_putc(&b, '\n');
+        if (b.len >= 65536) {
+            fwrite(b.s, 1, b.len, stderr);
+            sb_reset(&b);
+        }
     }
+    fwrite(b.s, 1, b.len, stderr);
+    sb_free(&b);
     if (!r->o->quiet)
         fprintf(stderr,
                 "sqlshift: %d objects, %d action items (critical %d, high %d, medium %d, low %d, info %d)\n",

@@ -169,6 +169,26 @@ const char *rw_qname_text(Rw *w, const QName *q)
     return qname_text(w->cx->arena, q);
 }
 
+const char *rw_cat(Rw *w, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, w);
+    for (const char *p; (p = va_arg(ap, const char *));)
+        n += strlen(p);
+    va_end(ap);
+    char *r = arena_alloc(w->cx->arena, n + 1), *o = r;
+    va_start(ap, w);
+    for (const char *p; (p = va_arg(ap, const char *));) {
+        size_t k = strlen(p);
+        memcpy(o, p, k);
+        o += k;
+    }
+    va_end(ap);
+    *o = 0;
+    return r;
+}
+
 int rw_streq_ci(const char *a, const char *b)
 {
     return a && b && strcasecmp(a, b) == 0;
@@ -242,7 +262,7 @@ void rw_itemh(Rw *w, const char *code, SrcSpan span, const char *hint, const cha
 
 int rw_item_once(Rw *w, const char *code, const char *key, SrcSpan span, const char *fmt, ...)
 {
-    const char *k = key ? arena_printf(w->cx->arena, "%s|%s", code, key) : code;
+    const char *k = key ? rw_cat(w, code, "|", key, NULL) : code;
     for (int i = 0; i < w->once.n; i++)
         if (strcmp(w->once.items[i], k) == 0)
             return 0;

@@ -243,8 +243,8 @@ static const char *describe(Rw *w, TypeName *t)
     if (w->column && w->column->type == t) {
         const char *col = rw_ident_text(w, &w->column->name);
         if (w->table_name && w->table_name->n)
-            return arena_printf(w->cx->arena, "column %s.%s (%s)", rw_qname_text(w, w->table_name), col, ty);
-        return arena_printf(w->cx->arena, "column %s (%s)", col, ty);
+            return rw_cat(w, "column ", rw_qname_text(w, w->table_name), ".", col, " (", ty, ")", NULL);
+        return rw_cat(w, "column ", col, " (", ty, ")", NULL);
     }
     switch (w->stmt->kind) {
     case N_CREATE_SEQUENCE:
@@ -272,8 +272,8 @@ static void rule_item(Rw *w, const char *code, const char *note, const char *wha
         return;
     }
     const char *extra = !strcmp(code, "SS1005") && rw_target_pg(w) && w->column ? " with a CHECK (>= 0)" : "";
-    const char *msg = note ? arena_printf(w->cx->arena, "%s became %s%s: %s", what, target, extra, note)
-                           : arena_printf(w->cx->arena, "%s became %s%s", what, target, extra);
+    const char *msg = note ? rw_cat(w, what, " became ", target, extra, ": ", note, NULL)
+                           : rw_cat(w, what, " became ", target, extra, NULL);
     rw_item_once(w, code, msg, sp, "%s", msg);
 }
 
