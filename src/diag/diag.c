@@ -9,17 +9,38 @@ void diag_init(DiagList *d, Arena *a)
     d->arena = a;
 }
 
-/* Most messages are built by the caller and passed as "%s", or have no
- * conversion at all: those are copied, not run through vsnprintf. */
+/* Most messages use only %s conversions (or none): their pieces are
+ * copied, not run through vsnprintf. Anything else goes to printf. */
+enum { MSG_MAX_ARGS = 8 };
+
 static const char *message(Arena *a, const char *fmt, va_list ap)
 {
-    if (fmt[0] == '%' && fmt[1] == 's' && !fmt[2]) {
-        const char *s = va_arg(ap, const char *);
-        return arena_strdup(a, s ? s : "(null)"); /* as glibc prints it */
+    int n = 0;
+    for (const char *p = fmt; (p = strchr(p, '%')); p += 2)
+        if (p[1] != 's' || ++n > MSG_MAX_ARGS)
+            return arena_vprintf(a, fmt, ap);
+    const char *arg[MSG_MAX_ARGS];
+    size_t len = strlen(fmt) - 2 * (size_t)n;
+    for (int i = 0; i < n; i++) {
+        arg[i] = va_arg(ap, const char *);
+        if (!arg[i])
+            arg[i] = "(null)"; /* as glibc prints it */
+        len += strlen(arg[i]);
     }
-    if (!strchr(fmt, '%'))
-        return arena_strdup(a, fmt);
-    return arena_vprintf(a, fmt, ap);
+    char *r = arena_alloc(a, len + 1), *o = r;
+    int k = 0;
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            *o++ = *p;
+            continue;
+        }
+        size_t m = strlen(arg[k]);
+        memcpy(o, arg[k++], m);
+        o += m;
+        p++; /* the 's' */
+    }
+    *o = 0;
+    return r;
 }
 
 static int add(DiagList *d, const char *code, SrcSpan span, int object, const char *hint,
@@ -34,6 +55,12 @@ static int add(DiagList *d, const char *code, SrcSpan span, int object, const ch
     x.hint = hint ? arena_strdup(d->arena, hint) : NULL;
     VEC_PUSH(d->arena, d->v, x);
     return d->v.n - 1;
+}
+
+int diag_addv(DiagList *d, const char *code, SrcSpan span, int object, const char *hint,
+              const char *fmt, va_list ap)
+{
+    return add(d, code, span, object, hint, fmt, ap);
 }
 
 int diag_add(DiagList *d, const char *code, SrcSpan span, int object, const char *fmt, ...)

@@ -1382,7 +1382,9 @@ static void inline_index_mysql(Em *e, StrBuf *b, const CreateIndex *ix)
 
 static void comment_on(Em *e, StrBuf *b, const char *what, const QName *obj, const Ident *col, const Node *text)
 {
-    sb_printf(b, "COMMENT ON %s ", what);
+    sb_puts(b, "COMMENT ON ");
+    sb_puts(b, what);
+    sb_putc(b, ' ');
     em_qname(e->cx, b, obj);
     if (col) {
         sb_putc(b, '.');
@@ -1583,7 +1585,9 @@ static int drop_stmt(Em *e, StrBuf *b, const DropStmt *d)
         }
         return 1;
     }
-    sb_printf(b, "DROP %s ", w);
+    sb_puts(b, "DROP ");
+    sb_puts(b, w);
+    sb_putc(b, ' ');
     if (d->if_exists)
         sb_puts(b, "IF EXISTS ");
     for (int i = 0; i < d->names.n; i++) {

@@ -237,11 +237,7 @@ int rw_source(const Rw *w, Dialect d) { return w->cx->source == d; }
 static void item_v(Rw *w, const char *code, SrcSpan span, const char *hint, const char *fmt,
                    va_list ap)
 {
-    const char *msg = arena_vprintf(w->cx->arena, fmt, ap);
-    if (hint)
-        diag_addh(w->cx->diags, code, span, w->cx->object, hint, "%s", msg);
-    else
-        diag_add(w->cx->diags, code, span, w->cx->object, "%s", msg);
+    diag_addv(w->cx->diags, code, span, w->cx->object, hint, fmt, ap);
 }
 
 void rw_item(Rw *w, const char *code, SrcSpan span, const char *fmt, ...)
@@ -278,12 +274,11 @@ void rw_keep_verbatim(Rw *w, const char *code, SrcSpan span, const char *fmt, ..
 {
     va_list ap;
     va_start(ap, fmt);
-    const char *msg = arena_vprintf(w->cx->arena, fmt, ap);
+    int i = diag_addv(w->cx->diags, code, span, w->cx->object, NULL, fmt, ap);
     va_end(ap);
-    diag_add(w->cx->diags, code, span, w->cx->object, "%s", msg);
     if (!w->raw_code) {
         w->raw_code = code;
-        w->raw_reason = msg;
+        w->raw_reason = arena_strdup(w->cx->arena, w->cx->diags->v.items[i].message);
         w->raw_span = span;
     }
 }
