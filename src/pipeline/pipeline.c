@@ -79,6 +79,7 @@ typedef struct Run {
     ObjNames names;                 /* kept-verbatim objects, index names */
     NameCache *spellings;           /* ConvCtx.names of every statement */
     StrBuf scratch[3];              /* ConvCtx.scratch of every statement */
+    StrBuf lead_buf;                /* unit_sink's leading comments, reused */
     int needs_postgis;              /* a converted column is geometry/geography */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
@@ -288,12 +289,15 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     u.name = run_str(r, name, u.object);
     u.off = r->spool_len;
     if (r->lead_len) {
-        StrBuf b;
-        sb_init(&b);
-        lead_comments(&b, r->lead, r->lead_len);
+        StrBuf *b = &r->lead_buf;
+        sb_reset(b);
+        lead_comments(b, r->lead, r->lead_len);
         r->lead_len = 0;
-        spool_put(r, b.s, b.len);
-        sb_free(&b);
+        spool_put(r, b->s, b->len);
+        if (b->cap > 1 << 20) { /* a huge comment block: not kept */
+            sb_free(b);
+            sb_init(b);
+        }
     }
     spool_put(r, sql, len);
     u.len = (size_t)(r->spool_len - u.off);
@@ -481,10 +485,7 @@ static void convert_file(Run *r, SourceFile *f)
         take_items(r, f);
         /* the text up to here has been converted and its findings taken */
         src_release_before(f, st.span.off);
-        arena_free(&sa);
-        arena_init(&sa, 64 * 1024);
-        p.arena = &sa;
-        cx.arena = &sa;
+        arena_reset(&sa);
     }
     ps_free(&p);
     arena_free(&sa);
@@ -928,8 +929,7 @@ static void take_items(Run *r, const SourceFile *f)
     r->diags.v.n = 0;
     r->diags.v.cap = 0;
     r->diags.v.items = NULL;
-    arena_free(&r->diag_arena);
-    arena_init(&r->diag_arena, 16 * 1024);
+    arena_reset(&r->diag_arena);
 }
 
 /* Points each item's spooled texts into the findings' spool, mapped: a
@@ -1144,6 +1144,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     r.spellings = nm_cache_new();
     for (int i = 0; i < 3; i++)
         sb_init(&r.scratch[i]);
+    sb_init(&r.lead_buf);
     PathList paths = {0, 0, NULL};
     for (int i = 0; i < ninputs; i++) {
         if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
@@ -1271,6 +1272,7 @@ done:
     nm_cache_free(r.spellings);
     for (int i = 0; i < 3; i++)
         sb_free(&r.scratch[i]);
+    sb_free(&r.lead_buf);
     arena_free(&r.arena);
     return status;
 }

@@ -207,25 +207,26 @@ const char *rw_span_text(Rw *w, SrcSpan sp)
 static const char *snippet(Rw *w, SrcSpan sp, size_t max)
 {
     const char *t = rw_span_text(w, sp);
-    StrBuf b;
-    sb_init(&b);
+    /* at most max characters, a space and "..." */
+    char *r = arena_alloc_raw(w->cx->arena, max + 5);
+    size_t n = 0;
     int space = 0;
     for (const char *p = t; *p && *p != '\n' && *p != '\r'; p++) {
         if (isspace((unsigned char)*p)) {
-            space = b.len > 0;
+            space = n > 0;
             continue;
         }
         if (space)
-            sb_putc(&b, ' ');
+            r[n++] = ' ';
         space = 0;
-        if (b.len >= max) {
-            sb_puts(&b, "...");
+        if (n >= max) {
+            memcpy(r + n, "...", 3);
+            n += 3;
             break;
         }
-        sb_putc(&b, *p);
+        r[n++] = *p;
     }
-    const char *r = arena_strndup(w->cx->arena, b.s, b.len);
-    sb_free(&b);
+    r[n] = 0;
     return r;
 }
 

@@ -482,7 +482,9 @@ Node *xf_column(Rw *w, Node *n)
     }
     if (c->collate.text && !xf_collation(w, &c->collate, c->collate.span.len ? c->collate.span : sp))
         c->collate.text = NULL;
-    if (!same_dialect(w)) {
+    /* (most columns have none of these: no buffer then) */
+    if (!same_dialect(w) && (c->rowguidcol || c->sparse || c->filestream || c->invisible || c->options.n ||
+                             c->not_for_replication)) {
         StrBuf b;
         sb_init(&b);
         if (c->rowguidcol) sb_puts(&b, ", ROWGUIDCOL");

@@ -34,25 +34,38 @@ static long arg_int(const TypeName *t, int i)
     return -1;
 }
 
-/* Fills $1 / $2 of a type template; $$ is a dollar sign. */
+/* Fills $1 / $2 of a type template; $$ is a dollar sign. Measured, then
+ * written into the arena (one per column: no buffer to malloc). */
+static size_t fill_pass(char *o, const char *to, const char *a1, const char *a2)
+{
+    size_t n = 0;
+    for (const char *p = to; *p; p++) {
+        const char *v = NULL;
+        if (p[0] == '$' && p[1] == '$')
+            v = "$";
+        else if (p[0] == '$' && (p[1] == '1' || p[1] == '2'))
+            v = p[1] == '1' ? a1 : a2;
+        else {
+            if (o)
+                o[n] = *p;
+            n++;
+            continue;
+        }
+        p++;
+        size_t k = v ? strlen(v) : 0;
+        if (o && k)
+            memcpy(o + n, v, k);
+        n += k;
+    }
+    return n;
+}
+
 static const char *fill_template(Rw *w, const char *to, const char *a1, const char *a2)
 {
-    StrBuf b;
-    sb_init(&b);
-    for (const char *p = to; *p; p++) {
-        if (p[0] == '$' && p[1] == '$') {
-            sb_putc(&b, '$');
-            p++;
-        } else if (p[0] == '$' && (p[1] == '1' || p[1] == '2')) {
-            const char *v = p[1] == '1' ? a1 : a2;
-            sb_puts(&b, v ? v : "");
-            p++;
-        } else {
-            sb_putc(&b, *p);
-        }
-    }
-    const char *r = arena_strndup(w->cx->arena, b.s, b.len);
-    sb_free(&b);
+    size_t n = fill_pass(NULL, to, a1, a2);
+    char *r = arena_alloc_raw(w->cx->arena, n + 1);
+    fill_pass(r, to, a1, a2);
+    r[n] = 0;
     return r;
 }
 

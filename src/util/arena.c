@@ -31,6 +31,26 @@ void arena_free(Arena *a)
     a->cur = a->end = a->last = NULL;
 }
 
+void arena_reset(Arena *a)
+{
+    ArenaChunk *keep = NULL, *c = a->head;
+    while (c) {
+        ArenaChunk *n = c->next;
+        if (!keep && c->size == a->chunk_size)
+            keep = c;
+        else
+            free(c);
+        c = n;
+    }
+    a->head = keep;
+    a->total = keep ? sizeof(ArenaChunk) + keep->size : 0;
+    a->last = NULL;
+    a->cur = keep ? keep->data : NULL;
+    a->end = keep ? keep->data + keep->size : NULL;
+    if (keep)
+        keep->next = NULL;
+}
+
 void *arena_alloc_chunk(Arena *a, size_t n)
 {
     size_t need = n ? (n + 15) & ~(size_t)15 : 16;

@@ -18,6 +18,9 @@ typedef struct Arena {
 
 void  arena_init(Arena *a, size_t chunk_size);
 void  arena_free(Arena *a);
+/* Empties the arena but keeps one chunk of the default size for reuse (an
+ * arena emptied per statement then mallocs nothing for small statements). */
+void  arena_reset(Arena *a);
 /* A new chunk, when the head chunk has no room for n bytes (arena.c). */
 void *arena_alloc_chunk(Arena *a, size_t n);
 /* Uninitialised, 16-byte aligned: for copies that overwrite all of it.

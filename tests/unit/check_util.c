@@ -30,6 +30,32 @@ START_TEST(arena_alignment_and_zero)
 }
 END_TEST
 
+START_TEST(arena_reset_keeps_one_chunk)
+{
+    Arena a;
+    arena_init(&a, 256);
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 40; i++)
+            memset(arena_alloc(&a, 100), 0xCD, 100);
+        memset(arena_alloc(&a, 5000), 0xCD, 5000); /* a one-off big block */
+        ck_assert_uint_gt(a.total, 5000);
+        arena_reset(&a);
+        /* one default-size chunk is kept and reused; the rest is freed */
+        ck_assert_ptr_nonnull(a.head);
+        ck_assert_uint_lt(a.total, 512);
+        unsigned char *p = arena_alloc(&a, 64);
+        for (int j = 0; j < 64; j++)
+            ck_assert_uint_eq(p[j], 0); /* zeroed as ever, though reused */
+    }
+    arena_free(&a);
+    ck_assert_ptr_null(a.head);
+    arena_reset(&a); /* an empty arena stays empty */
+    ck_assert_ptr_null(a.head);
+    ck_assert_ptr_nonnull(arena_strdup(&a, "after"));
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(arena_realloc_grows_in_place)
 {
     Arena a;
@@ -431,6 +457,7 @@ Suite *util_suite(void)
     TCase *tc = tcase_create("util");
     tcase_add_test(tc, arena_alignment_and_zero);
     tcase_add_test(tc, arena_realloc_grows_in_place);
+    tcase_add_test(tc, arena_reset_keeps_one_chunk);
     tcase_add_test(tc, strbuf_basics);
     tcase_add_test(tc, decode_utf8_bom_and_crlf);
     tcase_add_test(tc, decode_utf16le_with_surrogates);
