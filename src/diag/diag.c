@@ -20,26 +20,27 @@ static const char *message(Arena *a, const char *fmt, va_list ap)
         if (p[1] != 's' || ++n > MSG_MAX_ARGS)
             return arena_vprintf(a, fmt, ap);
     const char *arg[MSG_MAX_ARGS];
+    size_t alen[MSG_MAX_ARGS];
     size_t len = strlen(fmt) - 2 * (size_t)n;
     for (int i = 0; i < n; i++) {
         arg[i] = va_arg(ap, const char *);
         if (!arg[i])
             arg[i] = "(null)"; /* as glibc prints it */
-        len += strlen(arg[i]);
+        alen[i] = strlen(arg[i]);
+        len += alen[i];
     }
-    char *r = arena_alloc(a, len + 1), *o = r;
-    int k = 0;
-    for (const char *p = fmt; *p; p++) {
-        if (*p != '%') {
-            *o++ = *p;
-            continue;
-        }
-        size_t m = strlen(arg[k]);
-        memcpy(o, arg[k++], m);
-        o += m;
-        p++; /* the 's' */
+    char *r = arena_alloc_raw(a, len + 1), *o = r;
+    const char *p = fmt;
+    for (int i = 0; i < n; i++) { /* the text up to each %s, then its argument */
+        const char *pc = strchr(p, '%');
+        memcpy(o, p, (size_t)(pc - p));
+        o += pc - p;
+        memcpy(o, arg[i], alen[i]);
+        o += alen[i];
+        p = pc + 2;
     }
-    *o = 0;
+    size_t rest = strlen(p);
+    memcpy(o, p, rest + 1);
     return r;
 }
 

@@ -171,20 +171,24 @@ const char *rw_qname_text(Rw *w, const QName *q)
 
 const char *rw_cat(Rw *w, ...)
 {
+    enum { MAX_PIECES = 16 };
+    const char *piece[MAX_PIECES];
+    size_t plen[MAX_PIECES], n = 0;
+    int k = 0;
     va_list ap;
-    size_t n = 0;
-    va_start(ap, w);
-    for (const char *p; (p = va_arg(ap, const char *));)
-        n += strlen(p);
-    va_end(ap);
-    char *r = arena_alloc(w->cx->arena, n + 1), *o = r;
     va_start(ap, w);
     for (const char *p; (p = va_arg(ap, const char *));) {
-        size_t k = strlen(p);
-        memcpy(o, p, k);
-        o += k;
+        if (k == MAX_PIECES)
+            abort(); /* a programming error: more pieces than any caller has */
+        piece[k] = p;
+        n += plen[k++] = strlen(p);
     }
     va_end(ap);
+    char *r = arena_alloc_raw(w->cx->arena, n + 1), *o = r;
+    for (int i = 0; i < k; i++) {
+        memcpy(o, piece[i], plen[i]);
+        o += plen[i];
+    }
     *o = 0;
     return r;
 }
