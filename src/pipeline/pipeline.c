@@ -84,6 +84,10 @@ typedef struct Run {
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
     int input_failed;
+    struct {                        /* the last codes looked up: see action_of */
+        char code[8];
+        const ActionDef *ad;
+    } actions[64];
 } Run;
 
 /* ---- objects ---- */
@@ -881,6 +885,28 @@ static ItemText spool_item_text(Run *r, const char *msg, const char *hint, const
     return t;
 }
 
+/* rules_action for a finding's code, remembered: a run records the same
+ * few dozen codes over and over, and the catalogue does not change while
+ * it runs. */
+static const ActionDef *action_of(Run *r, const char *code)
+{
+    size_t n = strlen(code);
+    if (n >= sizeof r->actions[0].code)
+        return rules_action(&r->rules, code);
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = h * 31 + (unsigned char)code[i];
+    h &= sizeof r->actions / sizeof r->actions[0] - 1;
+    if (r->actions[h].ad && !strcmp(r->actions[h].code, code))
+        return r->actions[h].ad;
+    const ActionDef *ad = rules_action(&r->rules, code);
+    if (ad) {
+        memcpy(r->actions[h].code, code, n + 1);
+        r->actions[h].ad = ad;
+    }
+    return ad;
+}
+
 static int item_cmp(const void *a, const void *b)
 {
     const ItemRec *x = a, *y = b;
@@ -900,7 +926,7 @@ static void take_items(Run *r, const SourceFile *f)
 {
     for (int i = 0; i < r->diags.v.n; i++) {
         const Diag *d = &r->diags.v.items[i];
-        const ActionDef *ad = rules_action(&r->rules, d->code);
+        const ActionDef *ad = action_of(r, d->code);
         ItemRec it;
         memset(&it, 0, sizeof it);
         it.code = d->code;
@@ -1011,7 +1037,7 @@ static void validation_put(void *pctx, const char *src_file, int line, int col, 
         o->validated = arena_strdup(&r->arena, text);
         return;
     }
-    const ActionDef *ad = rules_action(&r->rules, code);
+    const ActionDef *ad = action_of(r, code);
     const SourceFile *sf = r->files.items[o->file];
     ItemRec it;
     memset(&it, 0, sizeof it);
