@@ -510,6 +510,10 @@ static int creates_in_schema(const char *kind)
 static void add_schema_unit(Run *r)
 {
     VEC(const char *) names = {0, 0, NULL};
+    VEC(const char *) created = {0, 0, NULL}; /* by the input: listed once, not searched per object */
+    for (int i = 0; i < r->objects.n; i++)
+        if (!strcmp(r->objects.items[i].kind, "schema"))
+            VEC_PUSH(&r->arena, created, r->objects.items[i].name);
     for (int i = 0; i < r->objects.n; i++) {
         const ObjectRec *o = &r->objects.items[i];
         if (!o->schema[0] || !creates_in_schema(o->kind) ||
@@ -518,9 +522,8 @@ static void add_schema_unit(Run *r)
         int seen = 0;
         for (int k = 0; k < names.n && !seen; k++)
             seen = strcasecmp(names.items[k], o->schema) == 0;
-        for (int k = 0; k < r->objects.n && !seen; k++)
-            seen = !strcmp(r->objects.items[k].kind, "schema") &&
-                   strcasecmp(r->objects.items[k].name, o->schema) == 0;
+        for (int k = 0; k < created.n && !seen; k++)
+            seen = strcasecmp(created.items[k], o->schema) == 0;
         if (!seen)
             VEC_PUSH(&r->arena, names, o->schema);
     }
