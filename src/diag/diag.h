@@ -34,6 +34,10 @@ int diag_add(DiagList *d, const char *code, SrcSpan span, int object,
 int diag_addh(DiagList *d, const char *code, SrcSpan span, int object, const char *hint,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* The same with the arguments as a va_list (hint may be NULL). */
+int diag_addv(DiagList *d, const char *code, SrcSpan span, int object, const char *hint,
+              const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+
 const char *sev_name(int sev);          /* "info" .. "critical" */
 int sev_parse(const char *s);           /* -1 if unknown */
 

@@ -1212,10 +1212,14 @@ static void constraint_body(Em *e, StrBuf *b, const Constraint *c, const Ident *
             idents(e, b, &c->ref_cols);
             sb_putc(b, ')');
         }
-        if (c->on_delete)
-            sb_printf(b, " ON DELETE %s", ref_action(c->on_delete));
-        if (c->on_update)
-            sb_printf(b, " ON UPDATE %s", ref_action(c->on_update));
+        if (c->on_delete) {
+            sb_puts(b, " ON DELETE ");
+            sb_puts(b, ref_action(c->on_delete));
+        }
+        if (c->on_update) {
+            sb_puts(b, " ON UPDATE ");
+            sb_puts(b, ref_action(c->on_update));
+        }
         if (c->deferrable && e->pg)
             sb_puts(b, c->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
         if ((c->disabled || c->novalidate) && e->pg)
@@ -1378,7 +1382,9 @@ static void inline_index_mysql(Em *e, StrBuf *b, const CreateIndex *ix)
 
 static void comment_on(Em *e, StrBuf *b, const char *what, const QName *obj, const Ident *col, const Node *text)
 {
-    sb_printf(b, "COMMENT ON %s ", what);
+    sb_puts(b, "COMMENT ON ");
+    sb_puts(b, what);
+    sb_putc(b, ' ');
     em_qname(e->cx, b, obj);
     if (col) {
         sb_putc(b, '.');
@@ -1579,7 +1585,9 @@ static int drop_stmt(Em *e, StrBuf *b, const DropStmt *d)
         }
         return 1;
     }
-    sb_printf(b, "DROP %s ", w);
+    sb_puts(b, "DROP ");
+    sb_puts(b, w);
+    sb_putc(b, ' ');
     if (d->if_exists)
         sb_puts(b, "IF EXISTS ");
     for (int i = 0; i < d->names.n; i++) {
@@ -1759,7 +1767,11 @@ static void item_lines(Em *e, StrBuf *b)
         const ActionDef *ad = rules_action(e->cx->rules, x->code);
         int sev = x->sev >= 0 ? x->sev : ad ? ad->sev : SEV_MEDIUM;
         const char *msg = x->message ? x->message : ad ? ad->title : "";
-        sb_printf(b, "-- %s %s: ", x->code, sev_name(sev));
+        sb_puts(b, "-- ");
+        sb_puts(b, x->code);
+        sb_putc(b, ' ');
+        sb_puts(b, sev_name(sev));
+        sb_puts(b, ": ");
         for (const char *s = msg; *s; s++)
             sb_putc(b, *s == '\n' ? ' ' : *s);
         sb_putc(b, '\n');

@@ -79,10 +79,15 @@ typedef struct Run {
     ObjNames names;                 /* kept-verbatim objects, index names */
     NameCache *spellings;           /* ConvCtx.names of every statement */
     StrBuf scratch[3];              /* ConvCtx.scratch of every statement */
+    StrBuf lead_buf;                /* unit_sink's leading comments, reused */
     int needs_postgis;              /* a converted column is geometry/geography */
     const char *lead;               /* comments to put before the next unit */
     size_t lead_len;
     int input_failed;
+    struct {                        /* the last codes looked up: see action_of */
+        char code[8];
+        const ActionDef *ad;
+    } actions[64];
 } Run;
 
 /* ---- objects ---- */
@@ -288,12 +293,15 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     u.name = run_str(r, name, u.object);
     u.off = r->spool_len;
     if (r->lead_len) {
-        StrBuf b;
-        sb_init(&b);
-        lead_comments(&b, r->lead, r->lead_len);
+        StrBuf *b = &r->lead_buf;
+        sb_reset(b);
+        lead_comments(b, r->lead, r->lead_len);
         r->lead_len = 0;
-        spool_put(r, b.s, b.len);
-        sb_free(&b);
+        spool_put(r, b->s, b->len);
+        if (b->cap > 1 << 20) { /* a huge comment block: not kept */
+            sb_free(b);
+            sb_init(b);
+        }
     }
     spool_put(r, sql, len);
     u.len = (size_t)(r->spool_len - u.off);
@@ -482,8 +490,6 @@ static void convert_file(Run *r, SourceFile *f)
         /* the text up to here has been converted and its findings taken */
         src_release_before(f, st.span.off);
         arena_reset(&sa);
-        p.arena = &sa;
-        cx.arena = &sa;
     }
     ps_free(&p);
     arena_free(&sa);
@@ -504,6 +510,10 @@ static int creates_in_schema(const char *kind)
 static void add_schema_unit(Run *r)
 {
     VEC(const char *) names = {0, 0, NULL};
+    VEC(const char *) created = {0, 0, NULL}; /* by the input: listed once, not searched per object */
+    for (int i = 0; i < r->objects.n; i++)
+        if (!strcmp(r->objects.items[i].kind, "schema"))
+            VEC_PUSH(&r->arena, created, r->objects.items[i].name);
     for (int i = 0; i < r->objects.n; i++) {
         const ObjectRec *o = &r->objects.items[i];
         if (!o->schema[0] || !creates_in_schema(o->kind) ||
@@ -512,9 +522,8 @@ static void add_schema_unit(Run *r)
         int seen = 0;
         for (int k = 0; k < names.n && !seen; k++)
             seen = strcasecmp(names.items[k], o->schema) == 0;
-        for (int k = 0; k < r->objects.n && !seen; k++)
-            seen = !strcmp(r->objects.items[k].kind, "schema") &&
-                   strcasecmp(r->objects.items[k].name, o->schema) == 0;
+        for (int k = 0; k < created.n && !seen; k++)
+            seen = strcasecmp(created.items[k], o->schema) == 0;
         if (!seen)
             VEC_PUSH(&r->arena, names, o->schema);
     }
@@ -676,6 +685,14 @@ static void put_uint(StrBuf *b, int v)
     while ((u /= 10) != 0);
     while (n)
         sb_putc(b, d[--n]);
+}
+
+static void put_int(StrBuf *b, int v)
+{
+    if (v < 0)
+        sb_printf(b, "%d", v); /* (not seen: positions count from 1) */
+    else
+        put_uint(b, v);
 }
 
 /* sb_puts, inlined: the length of a literal is known when compiling (one
@@ -871,6 +888,28 @@ static ItemText spool_item_text(Run *r, const char *msg, const char *hint, const
     return t;
 }
 
+/* rules_action for a finding's code, remembered: a run records the same
+ * few dozen codes over and over, and the catalogue does not change while
+ * it runs. */
+static const ActionDef *action_of(Run *r, const char *code)
+{
+    size_t n = strlen(code);
+    if (n >= sizeof r->actions[0].code)
+        return rules_action(&r->rules, code);
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = h * 31 + (unsigned char)code[i];
+    h &= sizeof r->actions / sizeof r->actions[0] - 1;
+    if (r->actions[h].ad && !strcmp(r->actions[h].code, code))
+        return r->actions[h].ad;
+    const ActionDef *ad = rules_action(&r->rules, code);
+    if (ad) {
+        memcpy(r->actions[h].code, code, n + 1);
+        r->actions[h].ad = ad;
+    }
+    return ad;
+}
+
 static int item_cmp(const void *a, const void *b)
 {
     const ItemRec *x = a, *y = b;
@@ -890,7 +929,7 @@ static void take_items(Run *r, const SourceFile *f)
 {
     for (int i = 0; i < r->diags.v.n; i++) {
         const Diag *d = &r->diags.v.items[i];
-        const ActionDef *ad = rules_action(&r->rules, d->code);
+        const ActionDef *ad = action_of(r, d->code);
         ItemRec it;
         memset(&it, 0, sizeof it);
         it.code = d->code;
@@ -1001,7 +1040,7 @@ static void validation_put(void *pctx, const char *src_file, int line, int col, 
         o->validated = arena_strdup(&r->arena, text);
         return;
     }
-    const ActionDef *ad = rules_action(&r->rules, code);
+    const ActionDef *ad = action_of(r, code);
     const SourceFile *sf = r->files.items[o->file];
     ItemRec it;
     memset(&it, 0, sizeof it);
@@ -1035,6 +1074,10 @@ static void drop_texts(void *ctx)
 static void print_items(Run *r, const ItemRec *items, int n)
 {
     int counts[SEV_CRITICAL + 1] = {0};
+    /* stderr is unbuffered: the lines are gathered and written at once,
+     * not one write per finding */
+    StrBuf b;
+    sb_init(&b);
     for (int i = 0; i < n; i++) {
         const ItemRec *it = &items[i];
         counts[it->sev]++;
@@ -1042,9 +1085,25 @@ static void print_items(Run *r, const ItemRec *items, int n)
         int show = r->o->verbose || it->code[2] == '0' || (!r->o->quiet && it->sev >= SEV_HIGH);
         if (!show)
             continue;
-        fprintf(stderr, "%s:%d:%d: %s[%s]: %s\n", r->files.items[it->file]->name, it->start.line,
-                it->start.col, sev_name(it->sev), it->code, it->message);
+        sb_puts(&b, r->files.items[it->file]->name);
+        sb_putc(&b, ':');
+        put_int(&b, it->start.line);
+        sb_putc(&b, ':');
+        put_int(&b, it->start.col);
+        sb_puts(&b, ": ");
+        sb_puts(&b, sev_name(it->sev));
+        sb_putc(&b, '[');
+        sb_puts(&b, it->code);
+        sb_puts(&b, "]: ");
+        sb_puts(&b, it->message);
+        sb_putc(&b, '\n');
+        if (b.len >= 65536) {
+            fwrite(b.s, 1, b.len, stderr);
+            sb_reset(&b);
+        }
     }
+    fwrite(b.s, 1, b.len, stderr);
+    sb_free(&b);
     if (!r->o->quiet)
         fprintf(stderr,
                 "sqlshift: %d objects, %d action items (critical %d, high %d, medium %d, low %d, info %d)\n",
@@ -1114,6 +1173,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     r.spellings = nm_cache_new();
     for (int i = 0; i < 3; i++)
         sb_init(&r.scratch[i]);
+    sb_init(&r.lead_buf);
     PathList paths = {0, 0, NULL};
     for (int i = 0; i < ninputs; i++) {
         if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
@@ -1241,6 +1301,7 @@ done:
     nm_cache_free(r.spellings);
     for (int i = 0; i < 3; i++)
         sb_free(&r.scratch[i]);
+    sb_free(&r.lead_buf);
     arena_free(&r.arena);
     return status;
 }

@@ -169,6 +169,30 @@ const char *rw_qname_text(Rw *w, const QName *q)
     return qname_text(w->cx->arena, q);
 }
 
+const char *rw_cat(Rw *w, ...)
+{
+    enum { MAX_PIECES = 16 };
+    const char *piece[MAX_PIECES];
+    size_t plen[MAX_PIECES], n = 0;
+    int k = 0;
+    va_list ap;
+    va_start(ap, w);
+    for (const char *p; (p = va_arg(ap, const char *));) {
+        if (k == MAX_PIECES)
+            abort(); /* a programming error: more pieces than any caller has */
+        piece[k] = p;
+        n += plen[k++] = strlen(p);
+    }
+    va_end(ap);
+    char *r = arena_alloc_raw(w->cx->arena, n + 1), *o = r;
+    for (int i = 0; i < k; i++) {
+        memcpy(o, piece[i], plen[i]);
+        o += plen[i];
+    }
+    *o = 0;
+    return r;
+}
+
 int rw_streq_ci(const char *a, const char *b)
 {
     return a && b && strcasecmp(a, b) == 0;
@@ -187,25 +211,26 @@ const char *rw_span_text(Rw *w, SrcSpan sp)
 static const char *snippet(Rw *w, SrcSpan sp, size_t max)
 {
     const char *t = rw_span_text(w, sp);
-    StrBuf b;
-    sb_init(&b);
+    /* at most max characters, a space and "..." */
+    char *r = arena_alloc_raw(w->cx->arena, max + 5);
+    size_t n = 0;
     int space = 0;
     for (const char *p = t; *p && *p != '\n' && *p != '\r'; p++) {
         if (isspace((unsigned char)*p)) {
-            space = b.len > 0;
+            space = n > 0;
             continue;
         }
         if (space)
-            sb_putc(&b, ' ');
+            r[n++] = ' ';
         space = 0;
-        if (b.len >= max) {
-            sb_puts(&b, "...");
+        if (n >= max) {
+            memcpy(r + n, "...", 3);
+            n += 3;
             break;
         }
-        sb_putc(&b, *p);
+        r[n++] = *p;
     }
-    const char *r = arena_strndup(w->cx->arena, b.s, b.len);
-    sb_free(&b);
+    r[n] = 0;
     return r;
 }
 
@@ -217,11 +242,7 @@ int rw_source(const Rw *w, Dialect d) { return w->cx->source == d; }
 static void item_v(Rw *w, const char *code, SrcSpan span, const char *hint, const char *fmt,
                    va_list ap)
 {
-    const char *msg = arena_vprintf(w->cx->arena, fmt, ap);
-    if (hint)
-        diag_addh(w->cx->diags, code, span, w->cx->object, hint, "%s", msg);
-    else
-        diag_add(w->cx->diags, code, span, w->cx->object, "%s", msg);
+    diag_addv(w->cx->diags, code, span, w->cx->object, hint, fmt, ap);
 }
 
 void rw_item(Rw *w, const char *code, SrcSpan span, const char *fmt, ...)
@@ -242,7 +263,7 @@ void rw_itemh(Rw *w, const char *code, SrcSpan span, const char *hint, const cha
 
 int rw_item_once(Rw *w, const char *code, const char *key, SrcSpan span, const char *fmt, ...)
 {
-    const char *k = key ? arena_printf(w->cx->arena, "%s|%s", code, key) : code;
+    const char *k = key ? rw_cat(w, code, "|", key, NULL) : code;
     for (int i = 0; i < w->once.n; i++)
         if (strcmp(w->once.items[i], k) == 0)
             return 0;
@@ -258,12 +279,11 @@ void rw_keep_verbatim(Rw *w, const char *code, SrcSpan span, const char *fmt, ..
 {
     va_list ap;
     va_start(ap, fmt);
-    const char *msg = arena_vprintf(w->cx->arena, fmt, ap);
+    int i = diag_addv(w->cx->diags, code, span, w->cx->object, NULL, fmt, ap);
     va_end(ap);
-    diag_add(w->cx->diags, code, span, w->cx->object, "%s", msg);
     if (!w->raw_code) {
         w->raw_code = code;
-        w->raw_reason = msg;
+        w->raw_reason = arena_strdup(w->cx->arena, w->cx->diags->v.items[i].message);
         w->raw_span = span;
     }
 }

@@ -123,6 +123,9 @@ const char *rw_lower(Rw *w, const char *s, size_t n);
 const char *rw_ident_text(Rw *w, const Ident *id);     /* NUL-terminated copy */
 const char *rw_qname_text(Rw *w, const QName *q);      /* "a.b.c" */
 int rw_streq_ci(const char *a, const char *b);
+/* The strings (at most 16) up to a NULL joined into one (arena): message pieces are
+ * copied rather than run through printf. */
+const char *rw_cat(Rw *w, ...) __attribute__((sentinel));
 /* Text of a source span (the input as written). */
 const char *rw_span_text(Rw *w, SrcSpan sp);
 int rw_target_pg(const Rw *w);

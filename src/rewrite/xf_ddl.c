@@ -23,14 +23,13 @@ static const char *table_text(Rw *w)
 static const char *column_text(Rw *w, const ColumnDef *c)
 {
     const char *t = table_text(w);
-    return *t ? arena_printf(w->cx->arena, "%s.%s", t, rw_ident_text(w, &c->name))
-              : rw_ident_text(w, &c->name);
+    return *t ? rw_cat(w, t, ".", rw_ident_text(w, &c->name), NULL) : rw_ident_text(w, &c->name);
 }
 
 static const char *option_text(Rw *w, const OptionItem *o)
 {
     if (o->value && *o->value)
-        return arena_printf(w->cx->arena, "%s %s", o->name ? o->name : "", o->value);
+        return rw_cat(w, o->name ? o->name : "", " ", o->value, NULL);
     return o->name ? o->name : "";
 }
 
@@ -483,7 +482,9 @@ Node *xf_column(Rw *w, Node *n)
     }
     if (c->collate.text && !xf_collation(w, &c->collate, c->collate.span.len ? c->collate.span : sp))
         c->collate.text = NULL;
-    if (!same_dialect(w)) {
+    /* (most columns have none of these: no buffer then) */
+    if (!same_dialect(w) && (c->rowguidcol || c->sparse || c->filestream || c->invisible || c->options.n ||
+                             c->not_for_replication)) {
         StrBuf b;
         sb_init(&b);
         if (c->rowguidcol) sb_puts(&b, ", ROWGUIDCOL");
@@ -620,9 +621,9 @@ static const char *constraint_text(Rw *w, const Constraint *k)
                                         "check constraint", "default", "not null", "null"};
     const char *kind = k->ck >= 0 && k->ck <= CK_NULL ? kinds[k->ck] : "constraint";
     if (k->name.text)
-        return arena_printf(w->cx->arena, "%s %s", kind, rw_ident_text(w, &k->name));
+        return rw_cat(w, kind, " ", rw_ident_text(w, &k->name), NULL);
     const char *t = table_text(w);
-    return *t ? arena_printf(w->cx->arena, "%s on %s", kind, t) : kind;
+    return *t ? rw_cat(w, kind, " on ", t, NULL) : kind;
 }
 
 Node *xf_constraint(Rw *w, Node *n)

@@ -1324,7 +1324,7 @@ static void record_rule_item(Rw *w, FuncCall *f, const FuncRule *r, const char *
     if (!code)
         return;
     const char *name = call_name(w, f);
-    const char *key = arena_printf(w->cx->arena, "%s/%s", f->upper, r->note ? r->note : "");
+    const char *key = rw_cat(w, f->upper, "/", r->note ? r->note : "", NULL);
     if (r->note)
         rw_item_once(w, code, key, f->h.span, "%s(): %s", name, r->note);
     else if (r->to && r->to[0])

@@ -263,7 +263,8 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
     int mixed = upper && lower;
     int case_sensitive = id->quote && (cx->source == DIALECT_ORACLE ||
                                        cx->source == DIALECT_POSTGRES);
-    int keep = !is_plain(s, n) || (mixed && (case_sensitive || cx->keep_case));
+    int plain = is_plain(s, n); /* folding the case keeps it so */
+    int keep = !plain || (mixed && (case_sensitive || cx->keep_case));
     char *t = arena_strndup(cx->arena, s, n);
     if (!keep)
         for (size_t i = 0; i < n; i++)
@@ -271,7 +272,7 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
                 t[i] += 32;
     sp->text = t;
     sp->len = n;
-    if (!is_plain(t, n))
+    if (!plain)
         sp->quote = 1;
     else if (keep && upper && cx->target != DIALECT_MYSQL)
         sp->quote = 1; /* PostgreSQL would fold it otherwise */

@@ -34,25 +34,38 @@ static long arg_int(const TypeName *t, int i)
     return -1;
 }
 
-/* Fills $1 / $2 of a type template; $$ is a dollar sign. */
+/* Fills $1 / $2 of a type template; $$ is a dollar sign. Measured, then
+ * written into the arena (one per column: no buffer to malloc). */
+static size_t fill_pass(char *o, const char *to, const char *a1, const char *a2)
+{
+    size_t n = 0;
+    for (const char *p = to; *p; p++) {
+        const char *v = NULL;
+        if (p[0] == '$' && p[1] == '$')
+            v = "$";
+        else if (p[0] == '$' && (p[1] == '1' || p[1] == '2'))
+            v = p[1] == '1' ? a1 : a2;
+        else {
+            if (o)
+                o[n] = *p;
+            n++;
+            continue;
+        }
+        p++;
+        size_t k = v ? strlen(v) : 0;
+        if (o && k)
+            memcpy(o + n, v, k);
+        n += k;
+    }
+    return n;
+}
+
 static const char *fill_template(Rw *w, const char *to, const char *a1, const char *a2)
 {
-    StrBuf b;
-    sb_init(&b);
-    for (const char *p = to; *p; p++) {
-        if (p[0] == '$' && p[1] == '$') {
-            sb_putc(&b, '$');
-            p++;
-        } else if (p[0] == '$' && (p[1] == '1' || p[1] == '2')) {
-            const char *v = p[1] == '1' ? a1 : a2;
-            sb_puts(&b, v ? v : "");
-            p++;
-        } else {
-            sb_putc(&b, *p);
-        }
-    }
-    const char *r = arena_strndup(w->cx->arena, b.s, b.len);
-    sb_free(&b);
+    size_t n = fill_pass(NULL, to, a1, a2);
+    char *r = arena_alloc_raw(w->cx->arena, n + 1);
+    fill_pass(r, to, a1, a2);
+    r[n] = 0;
     return r;
 }
 
@@ -243,8 +256,8 @@ static const char *describe(Rw *w, TypeName *t)
     if (w->column && w->column->type == t) {
         const char *col = rw_ident_text(w, &w->column->name);
         if (w->table_name && w->table_name->n)
-            return arena_printf(w->cx->arena, "column %s.%s (%s)", rw_qname_text(w, w->table_name), col, ty);
-        return arena_printf(w->cx->arena, "column %s (%s)", col, ty);
+            return rw_cat(w, "column ", rw_qname_text(w, w->table_name), ".", col, " (", ty, ")", NULL);
+        return rw_cat(w, "column ", col, " (", ty, ")", NULL);
     }
     switch (w->stmt->kind) {
     case N_CREATE_SEQUENCE:
@@ -272,8 +285,8 @@ static void rule_item(Rw *w, const char *code, const char *note, const char *wha
         return;
     }
     const char *extra = !strcmp(code, "SS1005") && rw_target_pg(w) && w->column ? " with a CHECK (>= 0)" : "";
-    const char *msg = note ? arena_printf(w->cx->arena, "%s became %s%s: %s", what, target, extra, note)
-                           : arena_printf(w->cx->arena, "%s became %s%s", what, target, extra);
+    const char *msg = note ? rw_cat(w, what, " became ", target, extra, ": ", note, NULL)
+                           : rw_cat(w, what, " became ", target, extra, NULL);
     rw_item_once(w, code, msg, sp, "%s", msg);
 }
 

@@ -643,7 +643,7 @@ START_TEST(json_exact_one_item)
     /* \xC0\xAF: an overlong '/', two invalid bytes -> two U+FFFD */
     ItemRec it = item("SS4001", SEV_HIGH, "code", 0, 0, 1, 1, 3, 4, "CREATE PROCEDURE p\nAS\n\tSELECT 1\b\f",
                       "tab\there\r\nbell\a del\x7f ls\xE2\x80\xA8 bad\xC0\xAFx", "</script> stays as is", 45);
-    Assessment a = {"0.1.0", "tsql", "postgresql", files, 1, &o, 1, &it, 1};
+    Assessment a = {"0.1.0", "tsql", "postgresql", files, 1, &o, 1, &it, 1, NULL, NULL};
     char *dir = make_tmpdir();
     char path[4096];
     snprintf(path, sizeof path, "%s/one.json", dir);

@@ -7,6 +7,7 @@
 #include "parse/parser.h"
 #include "rewrite/rewrite.h"
 #include "emit/emit.h"
+#include "diag/diag.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -833,6 +834,40 @@ START_TEST(test_templates_parse)
 }
 END_TEST
 
+/* Findings' messages: the %s-only path copies pieces; other conversions
+ * go through printf; both must give what printf gives. (A NULL argument
+ * prints "(null)" as glibc does; not tested: the compiler warns.) */
+START_TEST(test_diag_messages)
+{
+    Arena a;
+    arena_init(&a, 0);
+    DiagList d;
+    diag_init(&d, &a);
+    SrcSpan sp = {0};
+    diag_add(&d, "SS0001", sp, -1, "plain text, no conversion");
+    diag_add(&d, "SS0001", sp, -1, "%s", "just one");
+    diag_add(&d, "SS0001", sp, -1, "column %s.%s (%s) became %s", "t", "c", "INT", "");
+    diag_add(&d, "SS0001", sp, -1, "%s%s%s", "a", "", "b");
+    diag_add(&d, "SS0001", sp, -1, "%s is %d%% done", "x", 50);
+    diag_add(&d, "SS0001", sp, -1, "%.*s|", 3, "abcdef");
+    diag_add(&d, "SS0001", sp, -1, "%s%s%s%s%s%s%s%s%s", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    diag_addh(&d, "SS0001", sp, 4, "do this", "trailing %s", "end");
+    ck_assert_int_eq(d.v.n, 8);
+    ck_assert_str_eq(d.v.items[0].message, "plain text, no conversion");
+    ck_assert_str_eq(d.v.items[1].message, "just one");
+    ck_assert_str_eq(d.v.items[2].message, "column t.c (INT) became ");
+    ck_assert_str_eq(d.v.items[3].message, "ab");
+    ck_assert_str_eq(d.v.items[4].message, "x is 50% done");
+    ck_assert_str_eq(d.v.items[5].message, "abc|");
+    ck_assert_str_eq(d.v.items[6].message, "123456789");
+    ck_assert_str_eq(d.v.items[7].message, "trailing end");
+    ck_assert_str_eq(d.v.items[7].hint, "do this");
+    ck_assert_int_eq(d.v.items[7].object, 4);
+    ck_assert_ptr_null(d.v.items[0].hint);
+    arena_free(&a);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -877,6 +912,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_catalog);
     tcase_add_test(tc, test_view_order);
     tcase_add_test(tc, test_templates_parse);
+    tcase_add_test(tc, test_diag_messages);
     suite_add_tcase(s, tc);
     return s;
 }
