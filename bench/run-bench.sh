@@ -94,10 +94,17 @@ fail_run() {
 }
 
 # peak_kb DIALECT INPUT...: sets run_kb to the peak RSS (kB) of one run.
+# Returns 1 if the conversion failed.
 peak_kb() {
-    p_st=0
-    /usr/bin/time -v -o "$tmp/time.txt" "$SQLSHIFT" convert -s "$1" -t postgresql \
-        -o "$tmp/out.sql" "$@" >/dev/null 2>"$tmp/stderr" || p_st=$?
+    p_dialect=$1
+    shift
+    conv_st=0
+    /usr/bin/time -v -o "$tmp/time.txt" "$SQLSHIFT" convert -s "$p_dialect" -t postgresql \
+        -o "$tmp/out.sql" "$@" >/dev/null 2>"$tmp/stderr" || conv_st=$?
+    if [ "$conv_st" -ge 2 ]; then
+        fail_run "$p_dialect" "$@"
+        return 1
+    fi
     run_kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
     run_kb=${run_kb:-0}
 }
@@ -137,7 +144,7 @@ repeat() {
     r_runs=$(awk -v s="$loop_s" -v m="$MIN_SECONDS" -v x="$MAX_RUNS" 'BEGIN {
         n = (s > 0 ? int(m / s) + 1 : x); if (n > x) n = x; if (n < 1) n = 1; print n }')
     timed_loop "$r_runs" "$r_dialect" "$@" || return 0
-    peak_kb "$r_dialect" "$@"
+    peak_kb "$r_dialect" "$@" || return 0
     report "$((r_bytes * r_runs))" "$loop_s" "$run_kb" "[$r_label, $r_runs runs]"
     total_bytes=$((total_bytes + r_bytes))
     total_s=$(awk -v a="$total_s" -v b="$loop_s" -v n="$r_runs" 'BEGIN { printf "%.6f", a + b / n }')
