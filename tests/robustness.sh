@@ -155,8 +155,8 @@ fi
 # The issue's bound: 3 x input + 30 MB. On this generated script (an object
 # per ~220 bytes, a finding per ~220 bytes) sqlshift measures about 2.6 x
 # converting and 2.8 x assessing at 100 MB: the input is mapped and given
-# back behind the conversion, findings' texts and converted SQL are spooled
-# to files, report.html is streamed; what stays is the catalogue and one
+# back behind the conversion, findings' texts and converted SQL move to
+# temporary files once they pass a few MB, report.html is streamed; what stays is the catalogue and one
 # small record per object, unit and finding.
 MEM_FACTOR=3
 

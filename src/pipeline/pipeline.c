@@ -12,6 +12,7 @@
 #include "rewrite/rewrite.h"
 #include "util/fsutil.h"
 #include "util/intern.h"
+#include "util/spool.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,22 +22,28 @@
 #include <unistd.h>
 
 /* Units are read back mostly in the order they were written, and most
- * are small: one pread of a window serves many of them (it was one pread
- * per unit, 5000 system calls for the T-SQL corpus). Also the size of the
- * spool's write buffer. */
-#define SPOOL_WINDOW (256 * 1024)
+ * are small: when the spool is a file, one read of a window serves many of
+ * them (it was one pread per unit, 5000 system calls for the T-SQL
+ * corpus). */
 #define SPOOL_READ_MIN (16 * 1024)
+/* The spools stay in memory up to these sizes (see util/spool.h): every
+ * schema script of the corpus, a few MB of output, never touches a file;
+ * a 100 MB data script spills. */
+#define UNITS_MEM_MAX (16u << 20)
+/* see write_single */
+#define OUT_PIECE (64 * 1024)
+#define TEXTS_MEM_MAX (4u << 20)
 
-/* A unit of output. Its text lives in the run's spool file (a temporary
- * file), so converted SQL does not stay in memory while a large input is
- * processed; only these small records do. */
+/* A unit of output. Its text lives in the run's spool (a temporary file
+ * once it is large), so converted SQL does not stay in memory while a large
+ * input is processed; only these small records do. */
 typedef struct Unit {
     int phase;          /* Phase */
     int object;         /* index into objects */
     int seq;            /* emission order, for stable sorting */
     int view_rank;      /* dependency rank within PH_VIEW */
     const char *kind, *schema, *name;
-    long off;           /* text: offset in the spool file */
+    long off;           /* text: offset in the spool */
     size_t len;         /* and length */
 } Unit;
 
@@ -64,17 +71,9 @@ typedef struct Run {
     VEC(ItemText) item_text;        /* per item: where its texts are in texts_spool;
                                        parallel to items until build_items */
     Arena diag_arena;               /* the findings of the statement at hand (reset per statement) */
-    FILE *spool;                    /* unit texts */
-    long spool_len;
-    FILE *texts_spool;              /* findings' texts (see spool_item_text) */
-    long texts_len;
-    char *texts_map;                /* texts_spool mapped for reading */
-    char *chunk;                    /* buffer for reading a unit back */
-    size_t chunk_cap;
-    char *win;                      /* read-ahead window of the spool (SPOOL_WINDOW bytes) */
-    long win_off;                   /* its offset in the spool */
-    size_t win_len;                 /* and the bytes it holds */
-    char *spool_buf;                /* the spool's stdio buffer */
+    Spool spool;                    /* unit texts */
+    Spool texts;                    /* findings' texts (see spool_item_text) */
+    const char *texts_map;          /* all of texts, for reading */
     const char *default_schema;     /* see ConvCtx.default_schema */
     ObjNames names;                 /* kept-verbatim objects, index names */
     NameCache *spellings;           /* ConvCtx.names of every statement */
@@ -249,14 +248,19 @@ static void lead_comments(StrBuf *b, const char *s, size_t n)
     }
 }
 
-static long spool_put(Run *r, const char *s, size_t n)
+/* A spool that cannot be written or read back leaves no way to finish the
+ * run (its output is half gone): stop with the reason. */
+static void spool_failed(const char *what)
 {
-    long off = r->spool_len;
-    if (n && fwrite(s, 1, n, r->spool) != n) {
-        fputs("sqlshift: cannot write the temporary spool file\n", stderr);
-        abort();
-    }
-    r->spool_len += (long)n;
+    fprintf(stderr, "sqlshift: cannot %s the temporary spool file: %s\n", what, strerror(errno));
+    abort();
+}
+
+static long unit_put(Run *r, const char *s, size_t n)
+{
+    long off = spool_put(&r->spool, s, n);
+    if (off < 0)
+        spool_failed("write");
     return off;
 }
 
@@ -291,20 +295,20 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
     u.kind = run_str(r, kind, u.object);
     u.schema = run_str(r, schema, u.object);
     u.name = run_str(r, name, u.object);
-    u.off = r->spool_len;
+    u.off = (long)r->spool.len;
     if (r->lead_len) {
         StrBuf *b = &r->lead_buf;
         sb_reset(b);
         lead_comments(b, r->lead, r->lead_len);
         r->lead_len = 0;
-        spool_put(r, b->s, b->len);
+        unit_put(r, b->s, b->len);
         if (b->cap > 1 << 20) { /* a huge comment block: not kept */
             sb_free(b);
             sb_init(b);
         }
     }
-    spool_put(r, sql, len);
-    u.len = (size_t)(r->spool_len - u.off);
+    unit_put(r, sql, len);
+    u.len = r->spool.len - (size_t)u.off;
     HVEC_PUSH(r->units, u);
 }
 
@@ -312,47 +316,26 @@ static void unit_sink(ConvCtx *cx, int phase, const char *kind, const char *sche
  * the next call; not NUL-terminated). */
 static const char *unit_text(Run *r, const Unit *u)
 {
-    if (u->len && u->len < SPOOL_WINDOW) {
-        if (u->off < r->win_off || u->off + (long)u->len > r->win_off + (long)r->win_len) {
-            if (!r->win && !(r->win = malloc(SPOOL_WINDOW)))
-                abort();
-            fflush(r->spool);
-            /* read u and the units that follow it in the output order as
-             * long as they follow it in the spool too: units are sorted by
-             * phase, so a fixed read-ahead would mostly read text not used
-             * next (4-6x the output for the corpus) */
-            long end = u->off + (long)u->len;
-            const Unit *first = r->units.items, *last = first + r->units.n;
-            if (u >= first && u < last)
-                for (const Unit *v = u + 1; v < last && v->off == end &&
-                                            (size_t)(end + (long)v->len - u->off) <= SPOOL_WINDOW; v++)
-                    end += (long)v->len;
-            if (end - u->off < SPOOL_READ_MIN) /* and a little around it */
-                end = u->off + SPOOL_READ_MIN;
-            ssize_t n = pread(fileno(r->spool), r->win, (size_t)(end - u->off), u->off);
-            if (n < (ssize_t)u->len) {
-                fputs("sqlshift: cannot read the temporary spool file\n", stderr);
-                abort();
-            }
-            r->win_off = u->off;
-            r->win_len = (size_t)n;
-        }
-        return r->win + (u->off - r->win_off); /* read in place */
+    /* from a file, read u and the units that follow it in the output order
+     * as long as they follow it in the spool too: units are sorted by
+     * phase, so a fixed read-ahead would mostly read text not used next
+     * (4-6x the output for the corpus) */
+    size_t ahead = u->len;
+    if (!spool_in_memory(&r->spool)) {
+        long end = u->off + (long)u->len;
+        const Unit *first = r->units.items, *last = first + r->units.n;
+        if (u >= first && u < last)
+            for (const Unit *v = u + 1; v < last && v->off == end &&
+                                        (size_t)(end + (long)v->len - u->off) <= SPOOL_WINDOW; v++)
+                end += (long)v->len;
+        if (end - u->off < SPOOL_READ_MIN) /* and a little around it */
+            end = u->off + SPOOL_READ_MIN;
+        ahead = (size_t)(end - u->off);
     }
-    if (u->len + 1 > r->chunk_cap) {
-        r->chunk_cap = u->len + 1 > 65536 ? u->len + 1 : 65536;
-        free(r->chunk);
-        r->chunk = malloc(r->chunk_cap);
-        if (!r->chunk)
-            abort();
-    }
-    fflush(r->spool);
-    if (u->len && pread(fileno(r->spool), r->chunk, u->len, u->off) != (ssize_t)u->len) {
-        fputs("sqlshift: cannot read the temporary spool file\n", stderr);
-        abort();
-    }
-    r->chunk[u->len] = 0;
-    return r->chunk;
+    const char *t = spool_get(&r->spool, (size_t)u->off, u->len, ahead);
+    if (!t)
+        spool_failed("read");
+    return t;
 }
 
 /* Spatial columns need PostGIS on a PostgreSQL target. */
@@ -559,7 +542,7 @@ static void add_schema_unit(Run *r)
     u.kind = "schemas";
     u.schema = "";
     u.name = "";
-    u.off = spool_put(r, b.s, b.len);
+    u.off = unit_put(r, b.s, b.len);
     u.len = b.len;
     sb_free(&b);
     HVEC_PUSH(r->units, u);
@@ -739,7 +722,10 @@ static int write_single(Run *r, const char *path)
     int wfail = 0;
     StrBuf b;
     sb_init(&b);
-    sb_grow(&b, (1u << 20) + SPOOL_WINDOW); /* the flush threshold plus a unit: no regrowing */
+    /* written in pieces of OUT_PIECE bytes: small enough to stay in the
+     * cache and not to grow the process (a 1 MB piece cost ~300 page
+     * faults), large enough for few system calls */
+    sb_grow(&b, 2 * OUT_PIECE);
     sb_printf(&b, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
               dialect_name(r->o->target));
     for (int i = 0; i < r->files.n; i++)
@@ -750,7 +736,7 @@ static int write_single(Run *r, const char *path)
         unit_header(r, &b, u);
         sb_putn(&b, unit_text(r, u), u->len);
         /* stream: the whole output never sits in memory at once */
-        if (b.len > (1u << 20)) {
+        if (b.len > OUT_PIECE) {
             if (fwrite(b.s, 1, b.len, out_f) != b.len)
                 wfail = 1;
             sb_reset(&b);
@@ -869,7 +855,7 @@ static char *snippet(Arena *a, const SourceFile *f, SrcSpan s)
  * spool, one after the other with their NULs. */
 static ItemText spool_item_text(Run *r, const char *msg, const char *hint, const char *snip)
 {
-    ItemText t = {r->texts_len, 0, 0};
+    ItemText t = {(long)r->texts.len, 0, 0};
     const char *s[3] = {msg, hint, snip};
     for (int k = 0; k < 3; k++) {
         if (!s[k])
@@ -879,11 +865,8 @@ static ItemText spool_item_text(Run *r, const char *msg, const char *hint, const
             t.msg_len = (uint32_t)n;
         else if (k == 1)
             t.hint_len = (uint32_t)n;
-        if (fwrite(s[k], 1, n + 1, r->texts_spool) != n + 1) {
-            fputs("sqlshift: cannot write a temporary spool file\n", stderr);
-            abort();
-        }
-        r->texts_len += (long)(n + 1);
+        if (spool_put(&r->texts, s[k], n + 1) < 0)
+            spool_failed("write");
     }
     return t;
 }
@@ -966,15 +949,8 @@ static void take_items(Run *r, const SourceFile *f)
  * not load them all). */
 static void map_item_texts(Run *r)
 {
-    if (r->texts_len > 0 && !r->texts_map) {
-        fflush(r->texts_spool);
-        void *m = mmap(NULL, (size_t)r->texts_len, PROT_READ, MAP_PRIVATE, fileno(r->texts_spool), 0);
-        if (m == MAP_FAILED) {
-            fprintf(stderr, "sqlshift: cannot map a temporary spool file: %s\n", strerror(errno));
-            abort();
-        }
-        r->texts_map = m;
-    }
+    if (r->item_text.n && !r->texts_map && !(r->texts_map = spool_map(&r->texts)))
+        spool_failed("map");
     for (int i = 0; i < r->items.n && i < r->item_text.n; i++) {
         ItemRec *it = &r->items.items[i];
         const ItemText *t = &r->item_text.items[i];
@@ -1067,8 +1043,7 @@ static void drop_texts(void *ctx)
     Run *r = ctx;
     for (int i = 0; i < r->files.n; i++)
         src_release_text(r->files.items[i]);
-    if (r->texts_map)
-        madvise(r->texts_map, (size_t)r->texts_len, MADV_DONTNEED);
+    spool_drop_pages(&r->texts);
 }
 
 static void print_items(Run *r, const ItemRec *items, int n)
@@ -1122,22 +1097,8 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     diag_init(&r.diags, &r.diag_arena);
     cat_init(&r.catalog);
     on_init(&r.names);
-    r.spool = tmpfile();
-    r.texts_spool = r.spool ? tmpfile() : NULL;
-    if (!r.texts_spool) {
-        if (r.spool)
-            fclose(r.spool);
-        fprintf(stderr, "sqlshift: cannot create a temporary file: %s\n", strerror(errno));
-        cat_free(&r.catalog);
-        on_free(&r.names);
-        arena_free(&r.arena);
-        arena_free(&r.diag_arena);
-        return EXIT_INTERNAL;
-    }
-    /* stdio's default 4 KB buffer made one write(2) per 4 KB of output */
-    r.spool_buf = malloc(SPOOL_WINDOW);
-    if (r.spool_buf)
-        setvbuf(r.spool, r.spool_buf, _IOFBF, SPOOL_WINDOW);
+    spool_init(&r.spool, UNITS_MEM_MAX);
+    spool_init(&r.texts, TEXTS_MEM_MAX);
     if (o->source == DIALECT_TSQL)
         r.default_schema = "dbo"; /* SQL Server's default schema -> the target's default */
     char *err = NULL;
@@ -1145,9 +1106,6 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     if (rules_init(&r.rules, o->source, o->target, &err) != 0) {
         fprintf(stderr, "sqlshift: %s\n", err ? err : "cannot load the built-in rules");
         free(err);
-        fclose(r.spool);
-        fclose(r.texts_spool);
-        free(r.spool_buf);
         on_free(&r.names);
         cat_free(&r.catalog);
         arena_free(&r.arena);
@@ -1279,18 +1237,11 @@ done:
     free(r.items.items);
     free(r.item_text.items);
     intern_free(&r.strings);
-    if (r.texts_map)
-        munmap(r.texts_map, (size_t)r.texts_len);
-    if (r.texts_spool)
-        fclose(r.texts_spool);
+    spool_free(&r.texts);
     arena_free(&r.diag_arena);
     free(r.objects.items);
     free(r.object_spans.items);
-    free(r.chunk);
-    free(r.win);
-    if (r.spool)
-        fclose(r.spool);
-    free(r.spool_buf);
+    spool_free(&r.spool);
     for (int i = 0; i < r.files.n; i++) {
         src_free(r.files.items[i]);
         free(r.files.items[i]);

@@ -13,5 +13,6 @@ Suite *report_suite(void);
 Suite *db_suite(void);
 Suite *mssql_suite(void);
 Suite *extract_suite(void);
+Suite *spool_suite(void);
 
 #endif
