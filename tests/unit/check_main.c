@@ -15,6 +15,7 @@ int main(void)
     srunner_add_suite(sr, mssql_suite());
     srunner_add_suite(sr, extract_suite());
     srunner_add_suite(sr, spool_suite());
+    srunner_add_suite(sr, input_suite());
     srunner_set_tap(sr, "/dev/stdout");
     srunner_set_fork_status(sr, CK_NOFORK);
     srunner_run_all(sr, CK_SILENT);

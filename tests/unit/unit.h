@@ -14,5 +14,6 @@ Suite *db_suite(void);
 Suite *mssql_suite(void);
 Suite *extract_suite(void);
 Suite *spool_suite(void);
+Suite *input_suite(void);
 
 #endif
