@@ -30,6 +30,8 @@
  * schema script of the corpus, a few MB of output, never touches a file;
  * a 100 MB data script spills. */
 #define UNITS_MEM_MAX (16u << 20)
+/* records reserved per run (see pipeline_run) */
+#define RUN_RESERVE (64 * 1024)
 /* see write_single */
 #define OUT_PIECE (64 * 1024)
 #define TEXTS_MEM_MAX (4u << 20)
@@ -1091,6 +1093,13 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     Run r;
     memset(&r, 0, sizeof r);
     r.o = o;
+    /* one record per object, unit and finding: reserved for inputs of a
+     * few MB (see HVEC_RESERVE); larger ones grow the records in place */
+    HVEC_RESERVE(r.objects, RUN_RESERVE);
+    HVEC_RESERVE(r.object_spans, RUN_RESERVE);
+    HVEC_RESERVE(r.units, RUN_RESERVE);
+    HVEC_RESERVE(r.items, RUN_RESERVE);
+    HVEC_RESERVE(r.item_text, RUN_RESERVE);
     arena_init(&r.arena, 256 * 1024);
     intern_init(&r.strings, &r.arena);
     arena_init(&r.diag_arena, 16 * 1024);

@@ -32,4 +32,18 @@
         (v).items[(v).n++] = (x);                                                   \
     } while (0)
 
+/* Gives a malloc-owned vector room for n items up front. A large block is
+ * mapped by malloc and its pages are backed only when written, so an
+ * unused reserve costs address space, not memory; growing by doubling
+ * instead copies every item into fresh pages each time (page faults). */
+#define HVEC_RESERVE(v, n_)                                                         \
+    do {                                                                            \
+        if ((v).cap < (n_)) {                                                       \
+            void *p_ = realloc((v).items, sizeof(*(v).items) * (size_t)(n_));      \
+            if (!p_) abort();                                                       \
+            (v).items = p_;                                                         \
+            (v).cap = (n_);                                                         \
+        }                                                                           \
+    } while (0)
+
 #endif
