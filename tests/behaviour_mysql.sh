@@ -7,7 +7,9 @@
 # rows as the mysql client prints them in batch mode, columns joined by "|",
 # NULL as (null); "-- expect-error: SQLSTATE MESSAGE" is the SIGNAL (or
 # server error) the call must end with. The expectations come from T-SQL
-# semantics. For each case:
+# semantics. A case that tests routines of a PostgreSQL case takes that
+# case's script ("-- script: ../behaviour/NN.sql") and holds only its own
+# calls and expectations, so the T-SQL is written once. For each case:
 #   1. `sqlshift convert -s tsql -t mysql -v` the script;
 #   2. the findings must be the declared ones (every declared finding is
 #      reported at its line:col; every reported medium/high/critical finding

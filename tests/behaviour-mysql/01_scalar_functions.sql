@@ -1,4 +1,5 @@
 -- behaviour: (MySQL) scalar functions: integer division, NULL concatenation, DATEDIFF, DATEADD
+-- script: ../behaviour/01_scalar_functions.sql
 -- Scalar user functions called from SELECT. Each one isolates one T-SQL rule
 -- that PostgreSQL does not share by default.
 
@@ -14,12 +15,6 @@
 -- call: SELECT fn_div(1, 0)
 -- expect-error: 22012 Division by 0
 -- because: T-SQL raises error 8134 "Divide by zero error encountered" (ARITHABORT on)
-CREATE FUNCTION dbo.fn_div (@a int, @b int) RETURNS int
-AS
-BEGIN
-    RETURN @a / @b
-END
-GO
 
 -- routine: dbo.fn_full_name
 -- call: SELECT fn_full_name(N'Ada', N'Lovelace')
@@ -30,12 +25,6 @@ GO
 -- expect-rows:
 -- (null)
 -- because: with CONCAT_NULL_YIELDS_NULL ON (the default) 'x' + NULL is NULL
-CREATE FUNCTION dbo.fn_full_name (@first nvarchar(20), @last nvarchar(20)) RETURNS nvarchar(41)
-AS
-BEGIN
-    RETURN @first + N' ' + @last
-END
-GO
 
 -- routine: dbo.fn_days_between
 -- call: SELECT fn_days_between('2024-02-27', '2024-03-01')
@@ -46,12 +35,6 @@ GO
 -- expect-rows:
 -- -3
 -- because: DATEDIFF is negative when the end is before the start
-CREATE FUNCTION dbo.fn_days_between (@d1 date, @d2 date) RETURNS int
-AS
-BEGIN
-    RETURN DATEDIFF(day, @d1, @d2)
-END
-GO
 
 -- routine: dbo.fn_months_between
 -- call: SELECT fn_months_between('2024-01-31', '2024-02-01')
@@ -62,12 +45,6 @@ GO
 -- expect-rows:
 -- 0
 -- because: no month boundary between 1 and 31 January
-CREATE FUNCTION dbo.fn_months_between (@d1 datetime, @d2 datetime) RETURNS int
-AS
-BEGIN
-    RETURN DATEDIFF(month, @d1, @d2)
-END
-GO
 
 -- routine: dbo.fn_next_month
 -- call: SELECT fn_next_month('2024-01-31')
@@ -78,9 +55,3 @@ GO
 -- expect-rows:
 -- 2024-01-15
 -- because: DATEADD rolls over the year
-CREATE FUNCTION dbo.fn_next_month (@d date) RETURNS date
-AS
-BEGIN
-    RETURN DATEADD(month, 1, @d)
-END
-GO

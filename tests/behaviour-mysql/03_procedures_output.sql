@@ -1,27 +1,11 @@
 -- behaviour: (MySQL) procedures with OUTPUT parameters: WHILE/BREAK/CONTINUE, SELECT @v = ..., @@ROWCOUNT, SCOPE_IDENTITY
-CREATE TABLE dbo.Accounts (
-    AccountID int IDENTITY(1,1) NOT NULL PRIMARY KEY,
-    Owner nvarchar(40) NOT NULL,
-    Balance decimal(12,2) NOT NULL
-)
-GO
-INSERT INTO dbo.Accounts (Owner, Balance) VALUES (N'ann', 100.00);
-INSERT INTO dbo.Accounts (Owner, Balance) VALUES (N'bob', 50.00);
-INSERT INTO dbo.Accounts (Owner, Balance) VALUES (N'cy', 0.00);
-GO
+-- script: ../behaviour/03_procedures_output.sql
 
 -- routine: dbo.usp_double
 -- call: CALL usp_double(21, @y); SELECT @y
 -- expect-rows:
 -- 42
 -- because: an OUTPUT parameter hands its final value back to the caller
-CREATE PROCEDURE dbo.usp_double @x int, @y int OUTPUT
-AS
-BEGIN
-    SET NOCOUNT ON
-    SET @y = @x * 2
-END
-GO
 
 -- routine: dbo.usp_sum_to
 -- call: CALL usp_sum_to(10, @t); SELECT @t
@@ -32,23 +16,6 @@ GO
 -- expect-rows:
 -- 0
 -- because: BREAK on the first pass; @total stays 0
-CREATE PROCEDURE dbo.usp_sum_to @n int, @total int OUTPUT
-AS
-BEGIN
-    SET NOCOUNT ON
-    DECLARE @i int = 0
-    SET @total = 0
-    WHILE 1 = 1
-    BEGIN
-        SET @i = @i + 1
-        IF @i > @n
-            BREAK
-        IF @i % 3 = 0
-            CONTINUE
-        SET @total = @total + @i
-    END
-END
-GO
 
 -- routine: dbo.usp_account_balance
 -- expect-item: SS4201 at 67:5
@@ -60,14 +27,6 @@ GO
 -- expect-rows:
 -- 7.00|0
 -- because: SELECT @v = ... that finds no row leaves @v unchanged (7, not NULL); @@ROWCOUNT is 0
-CREATE PROCEDURE dbo.usp_account_balance @owner nvarchar(40), @balance decimal(12,2) OUTPUT, @found int OUTPUT
-AS
-BEGIN
-    SET NOCOUNT ON
-    SELECT @balance = Balance FROM dbo.Accounts WHERE Owner = @owner
-    SET @found = @@ROWCOUNT
-END
-GO
 
 -- routine: dbo.usp_raise_small
 -- call: CALL usp_raise_small(@u, @a); SELECT @u, @a
@@ -81,15 +40,6 @@ GO
 -- bob|51.00
 -- cy|1.00
 -- because: the UPDATE added 1 to the two balances under 60
-CREATE PROCEDURE dbo.usp_raise_small @updated int OUTPUT, @after_set int OUTPUT
-AS
-BEGIN
-    SET NOCOUNT ON
-    UPDATE dbo.Accounts SET Balance = Balance + 1 WHERE Balance < 60
-    SET @updated = @@ROWCOUNT
-    SET @after_set = @@ROWCOUNT
-END
-GO
 
 -- routine: dbo.usp_open_account
 -- call: CALL usp_open_account(N'dee', 10.00, @id); SELECT @id
@@ -100,11 +50,3 @@ GO
 -- expect-rows:
 -- 4|dee|10.00
 -- because: the procedure inserted the row
-CREATE PROCEDURE dbo.usp_open_account @owner nvarchar(40), @initial decimal(12,2), @id int OUTPUT
-AS
-BEGIN
-    SET NOCOUNT ON
-    INSERT INTO dbo.Accounts (Owner, Balance) VALUES (@owner, @initial)
-    SET @id = SCOPE_IDENTITY()
-END
-GO

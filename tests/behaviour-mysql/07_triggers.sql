@@ -1,39 +1,17 @@
 -- behaviour: (MySQL) triggers: AFTER INSERT/UPDATE/DELETE with inserted/deleted, UPDATE(col), INSTEAD OF on a view
-CREATE TABLE dbo.Items (
-    ItemID int NOT NULL PRIMARY KEY,
-    Name nvarchar(40) NOT NULL,
-    Price decimal(10,2) NOT NULL
-)
-GO
-CREATE TABLE dbo.Audit (
-    ID int IDENTITY(1,1) NOT NULL PRIMARY KEY,
-    Action varchar(10) NOT NULL,
-    NRows int NOT NULL
-)
-GO
-CREATE TABLE dbo.PriceLog (ItemID int NOT NULL, OldPrice decimal(10,2) NOT NULL, NewPrice decimal(10,2) NOT NULL)
-GO
-CREATE VIEW dbo.vItems AS SELECT ItemID, Name, Price FROM dbo.Items
-GO
+-- script: ../behaviour/07_triggers.sql
 
 -- routine: dbo.trg_items_ins
--- kept: SS4227 at 27:1
--- expect-item: SS4003 at 27:1
+-- kept: SS4227 at 25:1
+-- expect-item: SS4003 at 25:1
 -- call: INSERT INTO items (itemid, name, price) VALUES (1, 'bolt', 0.50), (2, 'nut', 0.20);
 --   SELECT action, nrows FROM audit ORDER BY id
 -- expect-rows:
 -- insert|2
 -- because: a T-SQL trigger fires once per statement; inserted holds both rows
-CREATE TRIGGER dbo.trg_items_ins ON dbo.Items AFTER INSERT
-AS
-BEGIN
-    SET NOCOUNT ON
-    INSERT INTO dbo.Audit (Action, NRows) SELECT 'insert', COUNT(*) FROM inserted
-END
-GO
 
 -- routine: dbo.trg_items_price
--- expect-item: SS4226 at 55:1
+-- expect-item: SS4226 at 51:1
 -- call: INSERT INTO items (itemid, name, price) VALUES (1, 'bolt', 0.50), (2, 'nut', 0.20);
 --   UPDATE items SET name = 'bolt M6' WHERE itemid = 1;
 --   SELECT count(*) FROM pricelog
@@ -51,21 +29,11 @@ GO
 -- expect-rows:
 -- 3
 -- because: UPDATE(Price) is true whenever Price is assigned, even to the same value
--- flagged: SS4228 at 59:8
-CREATE TRIGGER dbo.trg_items_price ON dbo.Items AFTER UPDATE
-AS
-BEGIN
-    SET NOCOUNT ON
-    IF UPDATE(Price)
-        INSERT INTO dbo.PriceLog (ItemID, OldPrice, NewPrice)
-        SELECT d.ItemID, d.Price, i.Price
-        FROM deleted d INNER JOIN inserted i ON i.ItemID = d.ItemID
-END
-GO
+-- flagged: SS4228 at 55:8
 
 -- routine: dbo.trg_items_del
--- kept: SS4227 at 80:1
--- expect-item: SS4003 at 80:1
+-- kept: SS4227 at 74:1
+-- expect-item: SS4003 at 74:1
 -- call: DELETE FROM items WHERE itemid = 99;
 --   SELECT action, nrows FROM audit WHERE action = 'delete' ORDER BY id
 -- expect-rows:
@@ -77,17 +45,10 @@ GO
 -- delete|0
 -- delete|1
 -- because: one row deleted: one more audit row with the count of deleted
-CREATE TRIGGER dbo.trg_items_del ON dbo.Items AFTER DELETE
-AS
-BEGIN
-    SET NOCOUNT ON
-    INSERT INTO dbo.Audit (Action, NRows) SELECT 'delete', COUNT(*) FROM deleted
-END
-GO
 
 -- routine: dbo.trg_vitems_ins
--- kept: SS4227 at 101:1
--- expect-item: SS4003 at 101:1
+-- kept: SS4227 at 94:1
+-- expect-item: SS4003 at 94:1
 -- call: INSERT INTO vitems (itemid, name, price) VALUES (7, 'washer', 0.10);
 --   SELECT itemid, name, price FROM items WHERE itemid = 7
 -- expect-rows:
@@ -98,11 +59,3 @@ GO
 -- insert|2
 -- insert|1
 -- because: the trigger's own INSERT into Items fires the AFTER INSERT trigger once
-CREATE TRIGGER dbo.trg_vitems_ins ON dbo.vItems INSTEAD OF INSERT
-AS
-BEGIN
-    SET NOCOUNT ON
-    INSERT INTO dbo.Items (ItemID, Name, Price)
-    SELECT ItemID, UPPER(Name), Price FROM inserted
-END
-GO

@@ -1,4 +1,5 @@
 -- behaviour: (MySQL) string functions and comparisons: LEN, CHARINDEX, ISNULL, IIF, case-insensitive and blank-padded equality
+-- script: ../behaviour/12_strings_nulls.sql
 -- SQL Server's default collation (SQL_Latin1_General_CP1_CI_AS) compares
 -- case-insensitively and ignores trailing blanks in =.
 
@@ -11,12 +12,6 @@
 -- expect-rows:
 -- (null)
 -- because: LEN(NULL) is NULL
-CREATE FUNCTION dbo.fn_len (@s varchar(20)) RETURNS int
-AS
-BEGIN
-    RETURN LEN(@s)
-END
-GO
 
 -- routine: dbo.fn_find
 -- call: SELECT fn_find('b', 'abc')
@@ -27,12 +22,6 @@ GO
 -- expect-rows:
 -- 0
 -- because: CHARINDEX gives 0 when the string is not found
-CREATE FUNCTION dbo.fn_find (@needle varchar(10), @hay varchar(50)) RETURNS int
-AS
-BEGIN
-    RETURN CHARINDEX(@needle, @hay)
-END
-GO
 
 -- routine: dbo.fn_same
 -- call: SELECT fn_same('abc', 'ABC')
@@ -47,14 +36,6 @@ GO
 -- expect-rows:
 -- 0
 -- because: different strings
-CREATE FUNCTION dbo.fn_same (@a varchar(10), @b varchar(10)) RETURNS int
-AS
-BEGIN
-    IF @a = @b
-        RETURN 1
-    RETURN 0
-END
-GO
 
 -- routine: dbo.fn_default_code
 -- call: SELECT fn_default_code(NULL)
@@ -65,12 +46,6 @@ GO
 -- expect-rows:
 -- xy
 -- because: not NULL: the argument itself
-CREATE FUNCTION dbo.fn_default_code (@code varchar(3)) RETURNS varchar(10)
-AS
-BEGIN
-    RETURN ISNULL(@code, 'default')
-END
-GO
 
 -- routine: dbo.fn_parity
 -- call: SELECT fn_parity(4)
@@ -85,9 +60,3 @@ GO
 -- expect-rows:
 -- odd
 -- because: NULL % 2 = 0 is unknown: IIF takes the second value
-CREATE FUNCTION dbo.fn_parity (@n int) RETURNS varchar(4)
-AS
-BEGIN
-    RETURN IIF(@n % 2 = 0, 'even', 'odd')
-END
-GO

@@ -3,6 +3,9 @@
 # comments of a behaviour case (format: tests/behaviour/README) and writes
 # what tests/behaviour.sh needs into OUTDIR:
 #   title                  the "-- behaviour:" line
+#   script                 the script to convert, when the case takes it
+#                          from another case ("-- script: PATH", relative
+#                          to the case's folder); else the case itself
 #   items                  "L:C CODE kind BLOCK" per declared finding
 #                          (kind: kept | item), BLOCK = block number
 #   blocks                 "N|routine name|line of its CREATE" per block
@@ -29,10 +32,11 @@ my @lines = <$in>;
 close $in;
 s/\r?\n\z// for @lines;
 
-my %directive = map { $_ => 1 } qw(behaviour routine kept expect-item call expect-rows expect-no-rows
-                                   expect-error because flagged known-bug
+my %directive = map { $_ => 1 } qw(behaviour script routine kept expect-item call expect-rows
+                                   expect-no-rows expect-error because flagged known-bug
                                    known-check-errors);
-my (@calls, @items, @blocks, $title, $err, $casebug, $checkbug);
+my (@calls, @items, @blocks, $title, $script, $err, $casebug, $checkbug);
+my $sql_line;     # the first line of SQL (not allowed with "-- script:")
 my $block = 0;
 my $cur;          # the call being described
 my $rows;         # 1 while reading the rows after "-- expect-rows:"
@@ -63,6 +67,10 @@ for (my $i = 0; $i < @lines; $i++) {
         $rows = 0;
         if ($d eq 'behaviour') {
             $title = $v;
+        } elsif ($d eq 'script') {
+            fail($ln, "script: empty") if $v eq '';
+            fail($ln, "script: after the first '-- routine:'") if $block;
+            $script = $v;
         } elsif ($d eq 'routine') {
             close_call($ln);
             $block++;
@@ -128,12 +136,44 @@ for (my $i = 0; $i < @lines; $i++) {
         next;
     }
     $rows = 0;
-    if ($l =~ /^--\s?([a-z][a-z-]*):/ && $1 =~ /^(expect|call|kept|routine)/) {
+    if ($l =~ /^--\s?([a-z][a-z-]*):/ && $1 =~ /^(expect|call|kept|routine|script)/) {
         fail($ln, "unknown directive '$1'");
     }
+    $sql_line //= $ln if $l !~ /^\s*(--.*)?$/;
 }
 close_call(scalar @lines);
 fail(1, "no '-- behaviour:' title line") unless defined $title;
+if (defined $script) {
+    # the routines are those of the script, found by their own
+    # "-- routine:" lines; positions (L:C) are the script's
+    fail($sql_line, "SQL in a case that takes its script from $script") if defined $sql_line;
+    (my $dir = $case) =~ s{[^/]*\z}{};
+    my $path = $script =~ m{^/} ? $script : "$dir$script";
+    if (open(my $sin, '<', $path)) {
+        my (%create, $name);
+        my $sln = 0;
+        while (my $l = <$sin>) {
+            $sln++;
+            if ($l =~ /^--\s?routine:\s(.*?)\s*$/) {
+                $name = $1;
+            } elsif (defined $name && $l =~ /^\s*CREATE\s+(?:OR\s+ALTER\s+)?(?:PROC|PROCEDURE|FUNCTION|TRIGGER)\b/i) {
+                $create{$name} //= $sln;
+                $name = undef;
+            }
+        }
+        close $sin;
+        for my $b (@blocks) {
+            if (defined $create{$b->{name}}) {
+                $b->{create} = $create{$b->{name}};
+            } else {
+                fail($b->{line}, "routine: $b->{name} is not a '-- routine:' block of $script");
+                $b->{create} = 0;
+            }
+        }
+    } else {
+        fail(1, "script: $path: $!");
+    }
+}
 for my $b (@blocks) {
     fail($b->{line}, "routine: no CREATE PROCEDURE/FUNCTION/TRIGGER after it") unless defined $b->{create};
 }
@@ -142,6 +182,7 @@ exit 1 if $err;
 mkdir "$out/calls" or die "$out/calls: $!\n";
 sub put { my ($f, $s) = @_; open(my $o, '>', $f) or die "$f: $!\n"; print $o $s; close $o; }
 put("$out/title", "$title\n");
+put("$out/script", "$script\n") if defined $script;
 put("$out/casebug", "$casebug\n") if defined $casebug;
 put("$out/checkbug", "$checkbug\n") if defined $checkbug;
 put("$out/items", join('', map { "$_\n" } @items));

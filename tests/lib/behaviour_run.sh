@@ -30,7 +30,7 @@ findings() {
 
 n_routines=0 n_run=0 n_kept=0 n_calls=0 n_passed=0 n_flagged=0 n_bugs=0 n_waiting=0 n_checked=0
 behaviour_run() {
-    local file name cdir title st problems pos code kind blk create sev nk ni rname ncalls db casebug applied checkbug c base sql desc bug same fl
+    local file src sdir name cdir title st problems pos code kind blk create sev nk ni rname ncalls db casebug applied checkbug c base sql desc bug same fl
     for file in $cases; do
         name=${file%.sql}
         cdir=$tmp/$name
@@ -42,9 +42,16 @@ behaviour_run() {
         fi
         title=$(cat "$cdir/title")
 
-        # 1. convert (from the case folder: file names in findings are stable)
+        # 1. convert the case's script: the case itself, or the one it names
+        # ("-- script:"), from its folder: file names in findings are stable
+        sdir=$bdir src=$file
+        if [ -f "$cdir/script" ]; then
+            src=$(cat "$cdir/script")
+            sdir=$(cd "$bdir" && cd "$(dirname "$src")" && pwd)
+            src=$(basename "$src")
+        fi
         st=0
-        (cd "$bdir" && "$SQLSHIFT" convert -s tsql -t "$bh_target" -v "$file") >"$cdir/out.sql" 2>"$cdir/err" || st=$?
+        (cd "$sdir" && "$SQLSHIFT" convert -s tsql -t "$bh_target" -v "$src") >"$cdir/out.sql" 2>"$cdir/err" || st=$?
         if [ "$st" -ge 2 ] || sanitizer_report "$cdir/err"; then
             not_ok "$name: converts ($title)"
             diag "exit status $st"
@@ -53,7 +60,7 @@ behaviour_run() {
         fi
 
         # 2. findings as declared
-        findings "$file" "$cdir/err" >"$cdir/found"
+        findings "$src" "$cdir/err" >"$cdir/found"
         problems=
         while read -r pos code kind blk; do
             if ! grep -q "^$pos $code " "$cdir/found"; then
@@ -72,7 +79,7 @@ behaviour_run() {
             case $sev in medium | high | critical) ;; *) continue ;; esac
             if ! grep -q "^$pos $code " "$cdir/items"; then
                 problems="$problems
-    reported but not declared: $sev $code at $pos: $(grep -m1 "^$file:$pos: $sev\[$code\]" "$cdir/err" | sed 's/^[^]]*\]: //')"
+    reported but not declared: $sev $code at $pos: $(grep -m1 "^$src:$pos: $sev\[$code\]" "$cdir/err" | sed 's/^[^]]*\]: //')"
             fi
         done <"$cdir/found"
         nk=$(grep -c ' kept ' "$cdir/items" || true)
