@@ -1,5 +1,6 @@
 /* diag: line map and offset -> line:column (see source.h). */
 #include "diag/source.h"
+#include "util/mapguard.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -149,10 +150,12 @@ void src_release_text(SourceFile *f)
 
 void src_free_text(SourceFile *f)
 {
-    if (f->map)
+    if (f->map) {
+        mapguard_remove(f->map);
         munmap(f->map, f->map_len);
-    else
+    } else {
         free(f->text);
+    }
     free(f->lines);
     f->text = NULL;
     f->map = NULL;

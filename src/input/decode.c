@@ -1,5 +1,6 @@
 /* input: reading and decoding scripts (see decode.h). */
 #include "input/decode.h"
+#include "util/mapguard.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,6 +213,7 @@ static int map_input(int fd, const char *path, SourceFile *f)
     }
     f->name = strdup(path);
     if (!f->name) abort();
+    mapguard_add(raw, n, path); /* (without memory: unguarded) */
     f->encoding = start ? ENC_UTF8_BOM : ENC_UTF8;
     f->raw_len = n;
     f->map = raw;

@@ -12,6 +12,7 @@
 #include "rewrite/rewrite.h"
 #include "util/fsutil.h"
 #include "util/intern.h"
+#include "util/mapguard.h"
 #include "util/spool.h"
 #include <errno.h>
 #include <stdio.h>
@@ -1093,6 +1094,9 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     Run r;
     memset(&r, 0, sizeof r);
     r.o = o;
+    /* an input that shrinks while it is mapped: a message, not a crash */
+    if (mapguard_install() != 0)
+        fprintf(stderr, "sqlshift: warning: cannot install the SIGBUS handler: %s\n", strerror(errno));
     /* one record per object, unit and finding: reserved for inputs of a
      * few MB (see HVEC_RESERVE); larger ones grow the records in place */
     HVEC_RESERVE(r.objects, RUN_RESERVE);

@@ -4,7 +4,13 @@
 #include "diag/diag.h"
 #include "input/decode.h"
 #include "util/arena.h"
+#include "util/mapguard.h"
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A 100-byte ASCII buffer with `bad` (len bytes) at offset at: the decoded
  * text keeps everything around it, and an invalid sequence is one '?' and
@@ -45,11 +51,62 @@ START_TEST(decode_every_position)
 }
 END_TEST
 
+/* A mapped input cut short by another program while it is read: the
+ * process stops with status 3 and a message naming the file (in a child:
+ * the guard ends the process). */
+START_TEST(input_truncated_while_mapped)
+{
+    char dir[] = "/tmp/sqlshift-unit-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256], errpath[256];
+    snprintf(path, sizeof path, "%s/shrinks.sql", dir);
+    snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    for (int i = 0; i < 2000; i++)
+        fputs("SELECT 1 AS a, 2 AS b, 3 AS c;\n", fp); /* 62 KB: mapped */
+    fclose(fp);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (efd < 0 || dup2(efd, 2) < 0)
+            _exit(10);
+        SourceFile f;
+        memset(&f, 0, sizeof f);
+        char *err = NULL;
+        if (input_read(path, &f, NULL, &err) != 0 || !f.map)
+            _exit(11); /* not mapped: the test would not test the guard */
+        if (mapguard_install() != 0 || truncate(path, 0) != 0)
+            _exit(12);
+        volatile char c = f.text[f.len - 10]; /* SIGBUS: past the new end */
+        (void)c;
+        _exit(13);
+    }
+    int st = 0;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    ck_assert(WIFEXITED(st));
+    ck_assert_int_eq(WEXITSTATUS(st), 3);
+    char msg[512] = "";
+    fp = fopen(errpath, "r");
+    ck_assert_ptr_nonnull(fp);
+    size_t n = fread(msg, 1, sizeof msg - 1, fp);
+    msg[n] = 0;
+    fclose(fp);
+    ck_assert_ptr_nonnull(strstr(msg, path));
+    ck_assert_ptr_nonnull(strstr(msg, "shrank while it was being read"));
+    unlink(path);
+    unlink(errpath);
+    rmdir(dir);
+}
+END_TEST
+
 Suite *input_suite(void)
 {
     Suite *s = suite_create("input");
     TCase *tc = tcase_create("input");
     tcase_add_test(tc, decode_every_position);
+    tcase_add_test(tc, input_truncated_while_mapped);
     suite_add_tcase(s, tc);
     return s;
 }
