@@ -664,13 +664,12 @@ static void sort_units(Run *r)
 static void put_uint(StrBuf *b, int v)
 {
     char d[12];
-    int n = 0;
+    int n = sizeof d;
     unsigned u = v < 0 ? 0u : (unsigned)v;
     do
-        d[n++] = (char)('0' + u % 10);
+        d[--n] = (char)('0' + u % 10);
     while ((u /= 10) != 0);
-    while (n)
-        sb_putc(b, d[--n]);
+    sb_putn(b, d + n, sizeof d - (size_t)n);
 }
 
 static void put_int(StrBuf *b, int v)
