@@ -41,6 +41,9 @@ typedef struct XfChains {
     int ready;
     short first[2][N__COUNT];
     short next[NREGISTRY];
+    /* kinds the walk can pass over: leaves with no transform of the pair
+     * (literals and names: most nodes of a data script) */
+    unsigned char skip[N__COUNT];
 } XfChains;
 static XfChains xf_chains[DIALECT_COUNT][DIALECT_COUNT];
 
@@ -61,6 +64,8 @@ static const XfChains *chains_for(Dialect src, Dialect tgt)
         *last[e->when][e->kind] = (short)(i + 1);
         last[e->when][e->kind] = &c->next[i];
     }
+    for (int k = 0; k < N__COUNT; k++)
+        c->skip[k] = ast_kind_is_leaf(k) && !c->first[0][k] && !c->first[1][k];
     c->ready = 1;
     return c;
 }
@@ -1015,6 +1020,8 @@ void rw_walk(Rw *w, Node **slot)
                          "verbatim", RW_MAX_DEPTH);
         return;
     }
+    if (w->chains && n->kind < N__COUNT && w->chains->skip[n->kind])
+        return;
     w->depth++;
     if (has_transforms(w, n, PRE))
         n = run_transforms(w, n, PRE);
@@ -1342,6 +1349,8 @@ Node *rw_statement(ConvCtx *cx, Node *stmt)
     Rw w;
     memset(&w, 0, sizeof w);
     w.cx = cx;
+    if ((unsigned)cx->source < DIALECT_COUNT && (unsigned)cx->target < DIALECT_COUNT)
+        w.chains = chains_for(cx->source, cx->target);
     w.stmt = stmt;
     w.place = RP_QUERY;
     switch (stmt->kind) {

@@ -8,6 +8,7 @@
 #include "rewrite/rewrite.h"
 #include "emit/emit.h"
 #include "diag/diag.h"
+#include "ast/ast_walk.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -868,6 +869,83 @@ START_TEST(test_diag_messages)
 }
 END_TEST
 
+
+/* ==== walk and spelling cache ================================================= */
+
+static void count_slot(AstVisit *v, Node **slot) { (void)slot; (*(int *)v->data)++; }
+static void count_list(AstVisit *v, NodeList *l) { (void)l; (*(int *)v->data)++; }
+
+/* ast_kind_is_leaf (the walk skips those kinds) agrees with ast_children:
+ * a node of every kind, its child pointers all non-NULL, is visited. */
+START_TEST(test_leaf_kinds)
+{
+    int leaves = 0;
+    for (int k = 1; k < N__COUNT; k++) {
+        size_t size = ast_node_size(k);
+        ck_assert_uint_gt(size, 0);
+        Node *n = malloc(size);
+        memset(n, 1, size);
+        n->kind = k;
+        int visits = 0;
+        AstVisit v = {count_slot, count_list, &visits};
+        ast_children(n, &v);
+        ck_assert_msg(ast_kind_is_leaf(k) == (visits == 0), "kind %d: %d visits, leaf %d", k, visits,
+                      ast_kind_is_leaf(k));
+        leaves += visits == 0;
+        free(n);
+    }
+    ck_assert_int_ge(leaves, 10); /* literals, names, variables ... */
+    ck_assert(ast_kind_is_leaf(N_LITERAL));
+    ck_assert(!ast_kind_is_leaf(N_ROW));
+}
+END_TEST
+
+/* The run's spelling cache answers exactly what spelling anew does, for
+ * names that differ in one byte at any place of any length (the cache
+ * hashes eight bytes at a time), in every quote, asked twice. */
+START_TEST(test_spelling_cache)
+{
+    Arena a;
+    arena_init(&a, 16384);
+    ConvCtx plain, cached;
+    memset(&plain, 0, sizeof plain);
+    plain.source = DIALECT_TSQL;
+    plain.target = DIALECT_POSTGRES;
+    plain.arena = &a;
+    cached = plain;
+    cached.names = nm_cache_new();
+    static const char quotes[] = {0, '[', '"'};
+    char text[48];
+    for (int round = 0; round < 2; round++)
+        for (int len = 1; len <= 40; len++)
+            for (int at = 0; at < len; at++)
+                for (int q = 0; q < 3; q++) {
+                    for (int i = 0; i < len; i++)
+                        text[i] = (char)("SelectOrder_Id"[i % 14]);
+                    text[at] = (char)('A' + (at + len) % 26);
+                    Ident id;
+                    memset(&id, 0, sizeof id);
+                    id.text = text;
+                    id.len = (uint32_t)len;
+                    id.quote = quotes[q];
+                    const char *want = nm_spell(&plain, &id);
+                    const char *got = nm_spell(&cached, &id);
+                    ck_assert_msg(strcmp(want, got) == 0, "%.*s (quote %d): %s, wanted %s", len, text, q, got,
+                                  want);
+                }
+    Ident sel = {"select", 6, 0, {0, 0, 0}};
+    ck_assert_str_eq(nm_spell(&cached, &sel), "select");
+    StrBuf b;
+    sb_init(&b);
+    nm_put_ident(&cached, &b, &sel);
+    ck_assert_msg(b.len == 8 && memcmp(b.s, "\"select\"", 8) == 0, "reserved word printed as %.*s",
+                  (int)b.len, b.s);
+    sb_free(&b);
+    nm_cache_free(cached.names);
+    arena_free(&a);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -913,6 +991,8 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_view_order);
     tcase_add_test(tc, test_templates_parse);
     tcase_add_test(tc, test_diag_messages);
+    tcase_add_test(tc, test_leaf_kinds);
+    tcase_add_test(tc, test_spelling_cache);
     suite_add_tcase(s, tc);
     return s;
 }
