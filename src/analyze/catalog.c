@@ -91,6 +91,7 @@ typedef struct LookupMemo {
     int valid;
     unsigned gen;
     char schema[256], name[256];
+    size_t schema_len, name_len;
     CatTable *hit;
 } LookupMemo;
 
@@ -320,24 +321,27 @@ static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
     const Ident *id = &q->parts[q->n - 1];
     if (!id->text || id->len >= sizeof name)
         return NULL;
+    const Ident *s = q->n >= 2 ? &q->parts[q->n - 2] : NULL;
+    size_t slen = s && s->text && s->len < sizeof schema ? s->len : 0;
+    /* the memo is asked with the parts as they are, before any copying */
+    LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
+    if (m && m->valid && m->gen == c->gen && m->name_len == id->len && m->schema_len == slen &&
+        !memcmp(m->name, id->text, id->len) && (!slen || !memcmp(m->schema, s->text, slen)))
+        return m->hit;
     memcpy(name, id->text, id->len);
     name[id->len] = 0;
-    if (q->n >= 2) {
-        const Ident *s = &q->parts[q->n - 2];
-        if (s->text && s->len < sizeof schema) {
-            memcpy(schema, s->text, s->len);
-            schema[s->len] = 0;
-        }
+    if (slen) {
+        memcpy(schema, s->text, slen);
+        schema[slen] = 0;
     }
-    LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
-    if (m && m->valid && m->gen == c->gen && !strcmp(m->name, name) && !strcmp(m->schema, schema))
-        return m->hit;
     CatTable *t = find_ns(c, ns, schema, name);
     if (m) {
         m->valid = 1;
         m->gen = c->gen;
-        memcpy(m->name, name, sizeof name);
-        memcpy(m->schema, schema, sizeof schema);
+        memcpy(m->name, name, id->len + 1);
+        memcpy(m->schema, schema, slen + 1);
+        m->name_len = id->len;
+        m->schema_len = slen;
         m->hit = t;
     }
     return t;
@@ -392,13 +396,27 @@ static int name_is(const char *name, const char *s, size_t len)
     return name[len] == 0;
 }
 
+/* name_is for a column; its length, known when the name is its Ident's
+ * text, rules out most other columns at once (table loading looks every
+ * new column up among the previous ones). */
+static int col_is(const CatColumn *c, const char *s, size_t len)
+{
+    if (c->name == c->ident.text && c->name) {
+        if (c->ident.len < len)
+            return 0; /* strlen(name) <= ident.len */
+        if (c->ident.len > len && c->name[len])
+            return 0; /* strlen(name) > len */
+    }
+    return name_is(c->name, s, len);
+}
+
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
 {
     if (!t || !name)
         return NULL;
     for (int i = 0; i < t->cols.n; i++) {
         const CatColumn *c = &t->cols.items[i];
-        if (name_is(c->name, name, len))
+        if (col_is(c, name, len))
             return c;
     }
     return NULL;
@@ -407,7 +425,7 @@ const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
 const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint)
 {
     if (t && name && !t->dup_cols && hint >= 0 && hint < t->cols.n &&
-        name_is(t->cols.items[hint].name, name, len))
+        col_is(&t->cols.items[hint], name, len))
         return &t->cols.items[hint]; /* the only column of that name */
     return cat_column(t, name, len);
 }
@@ -541,7 +559,7 @@ static CatColumn *find_col_mut(CatTable *t, const Ident *id)
 {
     for (int i = 0; i < t->cols.n; i++) {
         CatColumn *c = &t->cols.items[i];
-        if (id->text && name_is(c->name, id->text, id->len))
+        if (id->text && col_is(c, id->text, id->len))
             return c;
     }
     return NULL;
