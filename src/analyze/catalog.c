@@ -406,6 +406,9 @@ static int col_is(const CatColumn *c, const char *s, size_t len)
             return 0; /* strlen(name) <= ident.len */
         if (c->ident.len > len && c->name[len])
             return 0; /* strlen(name) > len */
+        /* mostly spelled as defined: then only a NUL inside could differ */
+        if (c->ident.len == len && memcmp(c->name, s, len) == 0)
+            return strlen(c->name) == len;
     }
     return name_is(c->name, s, len);
 }

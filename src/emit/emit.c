@@ -188,11 +188,7 @@ static void list(Em *e, StrBuf *b, const NodeList *l, const char *sep)
 
 static void idents(Em *e, StrBuf *b, const IdentList *l)
 {
-    for (int i = 0; i < l->n; i++) {
-        if (i)
-            sb_puts(b, ", ");
-        nm_put_ident(e->cx, b, &l->items[i]);
-    }
+    nm_put_ident_list(e->cx, b, l);
 }
 
 static void order_list(Em *e, StrBuf *b, const NodeList *l)

@@ -311,6 +311,11 @@ struct NameCache {
     uint32_t *tags;
     NameEntry *entries;
     unsigned cap, n;
+    /* the last column list printed (nm_put_ident_list): the INSERTs of a
+     * data script repeat theirs. list_key holds each name as its quote
+     * byte, its length (4 bytes) and its text; list_out what was printed. */
+    StrBuf list_key, list_out;
+    int list_n; /* names in list_key; 0: none kept */
 };
 
 static void *xcalloc(size_t n, size_t size)
@@ -330,6 +335,8 @@ NameCache *nm_cache_new(void)
     c->cap = 256; /* grows: most runs see a few hundred names */
     c->tags = xcalloc(c->cap, sizeof *c->tags);
     c->entries = xcalloc(c->cap, sizeof *c->entries);
+    sb_init(&c->list_key);
+    sb_init(&c->list_out);
     return c;
 }
 
@@ -340,6 +347,8 @@ void nm_cache_free(NameCache *c)
     arena_free(&c->arena);
     free(c->tags);
     free(c->entries);
+    sb_free(&c->list_key);
+    sb_free(&c->list_out);
     free(c);
 }
 
@@ -464,6 +473,63 @@ void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
     Spelling sp;
     spell_cached(cx, id, &sp);
     put_spelling(cx, b, &sp);
+}
+
+/* 1 if l holds the names of the list kept in c (same texts and quotes). */
+static int same_list(const NameCache *c, const IdentList *l)
+{
+    if (c->list_n != l->n)
+        return 0;
+    const char *p = c->list_key.s, *end = p + c->list_key.len;
+    for (int i = 0; i < l->n; i++) {
+        const Ident *id = &l->items[i];
+        uint32_t len;
+        if (end - p < 5 || p[0] != id->quote)
+            return 0;
+        memcpy(&len, p + 1, 4);
+        if (len != id->len || (size_t)(end - p - 5) < len || memcmp(p + 5, id->text, len) != 0)
+            return 0;
+        p += 5 + len;
+    }
+    return p == end;
+}
+
+void nm_put_ident_list(ConvCtx *cx, StrBuf *b, const IdentList *l)
+{
+    NameCache *c = cx->names;
+    if (c && l->n > 1 && same_list(c, l)) {
+        sb_putn(b, c->list_out.s, c->list_out.len);
+        return;
+    }
+    size_t start = b->len;
+    int keep = c != NULL && l->n > 1;
+    for (int i = 0; i < l->n; i++) {
+        const Ident *id = &l->items[i];
+        if (i)
+            sb_putn(b, ", ", 2);
+        if (!id->text) {
+            keep = 0;
+            continue;
+        }
+        Spelling sp;
+        spell_cached(cx, id, &sp);
+        put_spelling(cx, b, &sp);
+        if (sp.itemized)
+            keep = 0; /* its finding is recorded each time: spell it each time */
+    }
+    if (!keep)
+        return;
+    sb_reset(&c->list_key);
+    for (int i = 0; i < l->n; i++) {
+        const Ident *id = &l->items[i];
+        uint32_t len = id->len;
+        sb_putc(&c->list_key, id->quote);
+        sb_putn(&c->list_key, (const char *)&len, 4);
+        sb_putn(&c->list_key, id->text, len);
+    }
+    sb_reset(&c->list_out);
+    sb_putn(&c->list_out, b->s + start, b->len - start);
+    c->list_n = l->n;
 }
 
 void nm_put_name(ConvCtx *cx, StrBuf *b, const char *name, size_t len)

@@ -946,6 +946,78 @@ START_TEST(test_spelling_cache)
 }
 END_TEST
 
+
+/* Column lists: the list printed last is kept and printed again for the
+ * same names; any other list (one quote, one byte, one name more) is
+ * spelled anew, and a name with a finding (too long: SS5001) records it
+ * every time. */
+START_TEST(test_ident_list_memo)
+{
+    Arena a, da;
+    arena_init(&a, 16384);
+    arena_init(&da, 16384);
+    DiagList diags;
+    diag_init(&diags, &da);
+    ConvCtx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.source = DIALECT_TSQL;
+    cx.target = DIALECT_POSTGRES;
+    cx.arena = &a;
+    cx.diags = &diags;
+    cx.names = nm_cache_new();
+    static const char *const names[] = {"OrderID", "Order Date", "select", "Qty"};
+    Ident ids[5];
+    memset(ids, 0, sizeof ids);
+    for (int i = 0; i < 4; i++) {
+        ids[i].text = names[i];
+        ids[i].len = (uint32_t)strlen(names[i]);
+    }
+    ids[1].quote = '[';
+    IdentList l = {4, 4, ids};
+    StrBuf b;
+    sb_init(&b);
+    const char *want = "orderid, \"Order Date\", \"select\", qty";
+    for (int round = 0; round < 2; round++) {
+        sb_reset(&b);
+        nm_put_ident_list(&cx, &b, &l);
+        ck_assert_str_eq(b.s, want);
+    }
+    ids[3].text = "Qtz"; /* one byte */
+    sb_reset(&b);
+    nm_put_ident_list(&cx, &b, &l);
+    ck_assert_str_eq(b.s, "orderid, \"Order Date\", \"select\", qtz");
+    ids[2].quote = '"'; /* one quote: a T-SQL "select" folds too, still reserved */
+    ids[2].text = "Select";
+    sb_reset(&b);
+    nm_put_ident_list(&cx, &b, &l);
+    ck_assert_str_eq(b.s, "orderid, \"Order Date\", \"select\", qtz");
+    l.n = 3; /* one name fewer */
+    sb_reset(&b);
+    nm_put_ident_list(&cx, &b, &l);
+    ck_assert_str_eq(b.s, "orderid, \"Order Date\", \"select\"");
+    /* a name longer than 63 bytes: shortened, SS5001 each time */
+    char longname[80];
+    memset(longname, 'c', 70);
+    ids[3].text = longname;
+    ids[3].len = 70;
+    ids[3].quote = 0;
+    l.n = 4;
+    for (int round = 0; round < 2; round++) {
+        cx.object = round; /* another statement: recorded again (once per statement) */
+        int before = diags.v.n;
+        sb_reset(&b);
+        nm_put_ident_list(&cx, &b, &l);
+        ck_assert_int_eq(diags.v.n, before + 1);
+        ck_assert_str_eq(diags.v.items[before].code, "SS5001");
+        ck_assert_msg(strstr(b.s, ", ccccc") != NULL && b.len < 40 + 64, "%s", b.s);
+    }
+    sb_free(&b);
+    nm_cache_free(cx.names);
+    arena_free(&a);
+    arena_free(&da);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -993,6 +1065,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_diag_messages);
     tcase_add_test(tc, test_leaf_kinds);
     tcase_add_test(tc, test_spelling_cache);
+    tcase_add_test(tc, test_ident_list_memo);
     suite_add_tcase(s, tc);
     return s;
 }
