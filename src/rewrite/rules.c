@@ -135,11 +135,30 @@ static int cmp_word(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Room for `more` items in v at once: pushing a file's rules one by one
+ * doubled (copied) the rule arrays again and again at every start-up. */
+#define VEC_RESERVE(arena, v, more)                                                 \
+    do {                                                                            \
+        int want_ = (v).n + (more);                                                 \
+        if (want_ > (v).cap) {                                                      \
+            (v).items = arena_realloc((arena), (v).items,                           \
+                                      sizeof(*(v).items) * (size_t)(v).cap,        \
+                                      sizeof(*(v).items) * (size_t)want_);         \
+            (v).cap = want_;                                                        \
+        }                                                                           \
+    } while (0)
+
 void rules_commit(RuleSet *rs, const RulesTable *t, const NameRule *names, const NameExtra *extra,
                   int nnames)
 {
     Index *ix = rs->index;
     Arena *a = &rs->arena;
+    VEC_RESERVE(a, rs->actions, t->nactions);
+    VEC_RESERVE(a, rs->types, t->ntypes);
+    VEC_RESERVE(a, rs->funcs, t->nfuncs);
+    VEC_RESERVE(a, rs->names, nnames);
+    VEC_RESERVE(a, ix->name_extra, nnames);
+    VEC_RESERVE(a, rs->reserved, t->nreserved);
     htab_reserve(a, &ix->actions, ix->actions.n + t->nactions);
     htab_reserve(a, &ix->types, ix->types.n + t->ntypes);
     htab_reserve(a, &ix->funcs, ix->funcs.n + t->nfuncs);
