@@ -950,13 +950,27 @@ int rw_column_is_bool(Rw *w, const CatColumn *c)
 
 typedef struct WalkVisit { RwVisit v; Rw *w; } WalkVisit;
 
-static void walk_slot(RwVisit *v, Node **slot) { rw_walk(((WalkVisit *)v)->w, slot); }
+/* 1 if rw_walk would do nothing with n (a leaf without transforms, not
+ * too deep): asked before the call, which costs more than the question for
+ * the literals of a data script. */
+static inline int walk_passes(const Rw *w, const Node *n)
+{
+    return n && w->chains && n->kind < N__COUNT && w->chains->skip[n->kind] && w->depth < RW_MAX_DEPTH;
+}
+
+static void walk_slot(RwVisit *v, Node **slot)
+{
+    Rw *w = ((WalkVisit *)v)->w;
+    if (!walk_passes(w, *slot))
+        rw_walk(w, slot);
+}
 static void walk_list_v(RwVisit *v, NodeList *l) { rw_walk_list(((WalkVisit *)v)->w, l); }
 
 void rw_walk_list(Rw *w, NodeList *l)
 {
     for (int i = 0; i < l->n; i++)
-        rw_walk(w, &l->items[i]);
+        if (!walk_passes(w, l->items[i]))
+            rw_walk(w, &l->items[i]);
 }
 
 static void walk_children(Rw *w, Node *n)
@@ -1020,7 +1034,7 @@ void rw_walk(Rw *w, Node **slot)
                          "verbatim", RW_MAX_DEPTH);
         return;
     }
-    if (w->chains && n->kind < N__COUNT && w->chains->skip[n->kind])
+    if (walk_passes(w, n))
         return;
     w->depth++;
     if (has_transforms(w, n, PRE))
