@@ -317,7 +317,7 @@ static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
 {
     if (!q || q->n < 1)
         return NULL;
-    char schema[256] = "", name[256];
+    char schema[256], name[256]; /* (not zero-filled: asked for every table reference) */
     const Ident *id = &q->parts[q->n - 1];
     if (!id->text || id->len >= sizeof name)
         return NULL;
@@ -330,10 +330,8 @@ static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
         return m->hit;
     memcpy(name, id->text, id->len);
     name[id->len] = 0;
-    if (slen) {
-        memcpy(schema, s->text, slen);
-        schema[slen] = 0;
-    }
+    memcpy(schema, slen ? s->text : "", slen);
+    schema[slen] = 0;
     CatTable *t = find_ns(c, ns, schema, name);
     if (m) {
         m->valid = 1;
