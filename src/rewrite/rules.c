@@ -511,6 +511,13 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
     return NULL;
 }
 
+int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len)
+{
+    if (rs->index)
+        return htab_find(&((const Index *)rs->index)->reserved, up) != NULL;
+    return rules_is_reserved(rs, up, len);
+}
+
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len)
 {
     char up[64];

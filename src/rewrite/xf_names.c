@@ -112,19 +112,9 @@ static void res_build(uint16_t *t, const char *const *list, int n)
     }
 }
 
-/* 1 if w (any case) is in the target's built-in list. */
-static int in_builtin(int my, const char *w, size_t len)
+/* 1 if up (upper case) is in the target's built-in list. */
+static int in_builtin(int my, const char *up)
 {
-    char up[64];
-    if (len >= sizeof up) /* longer than any reserved word */
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        int a = (unsigned char)w[i];
-        if (a == 0) /* no reserved word holds a NUL */
-            return 0;
-        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
-    }
-    up[len] = 0;
     if (!res_tables_ready) {
         res_build(pg_res_table, pg_reserved, NELEM(pg_reserved));
         res_build(my_res_table, my_reserved, NELEM(my_reserved));
@@ -140,9 +130,21 @@ static int in_builtin(int my, const char *w, size_t len)
 
 int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
 {
-    if (in_builtin(cx->target == DIALECT_MYSQL, word, len))
+    int rules = cx->rules && cx->rules->reserved.n;
+    char up[64];
+    if (len >= sizeof up) /* longer than any built-in reserved word */
+        return rules && rules_is_reserved(cx->rules, word, len);
+    /* folded once for both lists (ASCII, as the C locale's toupper) */
+    for (size_t i = 0; i < len; i++) {
+        int a = (unsigned char)word[i];
+        if (a == 0) /* no reserved word holds a NUL */
+            return 0;
+        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
+    }
+    up[len] = 0;
+    if (in_builtin(cx->target == DIALECT_MYSQL, up))
         return 1;
-    return cx->rules && cx->rules->reserved.n && rules_is_reserved(cx->rules, word, len);
+    return rules && rules_is_reserved_upper(cx->rules, up, len);
 }
 
 int nm_max_len(const ConvCtx *cx)
