@@ -305,6 +305,13 @@ typedef struct NameEntry {
     Spelling sp;
 } NameEntry;
 
+/* Names printed last, and what was printed: key holds each name as its
+ * quote byte, its length (4 bytes) and its text. */
+typedef struct IdentMemo {
+    StrBuf key, out;
+    int n; /* names in key; -1: none kept */
+} IdentMemo;
+
 /* tags[i]: 0 empty, else the hash of entries[i] with bit 0 set. Probes
  * read only the tags (4 bytes a slot) until one matches: the entries are
  * 14 times larger, and a probe that touched them missed the cache. */
@@ -313,11 +320,10 @@ struct NameCache {
     uint32_t *tags;
     NameEntry *entries;
     unsigned cap, n;
-    /* the last column list printed (nm_put_ident_list): the INSERTs of a
-     * data script repeat theirs. list_key holds each name as its quote
-     * byte, its length (4 bytes) and its text; list_out what was printed. */
-    StrBuf list_key, list_out;
-    int list_n; /* names in list_key; 0: none kept */
+    /* the last column list and the last dotted name printed
+     * (nm_put_ident_list, nm_put_ident_path): the INSERTs of a data script
+     * repeat theirs */
+    IdentMemo list, path;
 };
 
 static void *xcalloc(size_t n, size_t size)
@@ -337,8 +343,11 @@ NameCache *nm_cache_new(void)
     c->cap = 256; /* grows: most runs see a few hundred names */
     c->tags = xcalloc(c->cap, sizeof *c->tags);
     c->entries = xcalloc(c->cap, sizeof *c->entries);
-    sb_init(&c->list_key);
-    sb_init(&c->list_out);
+    sb_init(&c->list.key);
+    sb_init(&c->list.out);
+    sb_init(&c->path.key);
+    sb_init(&c->path.out);
+    c->list.n = c->path.n = -1;
     return c;
 }
 
@@ -349,8 +358,10 @@ void nm_cache_free(NameCache *c)
     arena_free(&c->arena);
     free(c->tags);
     free(c->entries);
-    sb_free(&c->list_key);
-    sb_free(&c->list_out);
+    sb_free(&c->list.key);
+    sb_free(&c->list.out);
+    sb_free(&c->path.key);
+    sb_free(&c->path.out);
     free(c);
 }
 
@@ -477,61 +488,86 @@ void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
     put_spelling(cx, b, &sp);
 }
 
-/* 1 if l holds the names of the list kept in c (same texts and quotes). */
-static int same_list(const NameCache *c, const IdentList *l)
+/* 1 if ids[0..n) are the names kept in m (same texts and quotes). */
+static int memo_hit(const IdentMemo *m, const Ident *ids, int n)
 {
-    if (c->list_n != l->n)
+    if (m->n != n)
         return 0;
-    const char *p = c->list_key.s, *end = p + c->list_key.len;
-    for (int i = 0; i < l->n; i++) {
-        const Ident *id = &l->items[i];
-        uint32_t len;
+    const char *p = m->key.s, *end = p + m->key.len;
+    for (int i = 0; i < n; i++) {
+        const Ident *id = &ids[i];
+        uint32_t len = id->text ? id->len : 0;
+        uint32_t klen;
         if (end - p < 5 || p[0] != id->quote)
             return 0;
-        memcpy(&len, p + 1, 4);
-        if (len != id->len || (size_t)(end - p - 5) < len || memcmp(p + 5, id->text, len) != 0)
+        memcpy(&klen, p + 1, 4);
+        if (klen != len || (size_t)(end - p - 5) < len || (len && memcmp(p + 5, id->text, len) != 0))
             return 0;
         p += 5 + len;
     }
     return p == end;
 }
 
-void nm_put_ident_list(ConvCtx *cx, StrBuf *b, const IdentList *l)
+/* Keeps ids[0..n) in m with out[0..len), what printing them gave. */
+static void memo_keep(IdentMemo *m, const Ident *ids, int n, const char *out, size_t len)
 {
-    NameCache *c = cx->names;
-    if (c && l->n > 1 && same_list(c, l)) {
-        sb_putn(b, c->list_out.s, c->list_out.len);
+    sb_reset(&m->key);
+    for (int i = 0; i < n; i++) {
+        const Ident *id = &ids[i];
+        uint32_t klen = id->text ? id->len : 0;
+        sb_putc(&m->key, id->quote);
+        sb_putn(&m->key, (const char *)&klen, 4);
+        if (klen)
+            sb_putn(&m->key, id->text, klen);
+    }
+    sb_reset(&m->out);
+    sb_putn(&m->out, out, len);
+    m->n = n;
+}
+
+/* Prints ids[0..n) with sep between them (skip_empty: names without text
+ * print nothing, not even their separator), through the memo m of the
+ * run's cache; lists with a name that records a finding (SS5001, SS5004)
+ * are spelled every time, so that the finding is recorded every time. */
+static void put_idents(ConvCtx *cx, StrBuf *b, const Ident *ids, int n, IdentMemo *m, char sep,
+                       int skip_empty)
+{
+    if (m && memo_hit(m, ids, n)) {
+        sb_putn(b, m->out.s, m->out.len);
         return;
     }
     size_t start = b->len;
-    int keep = c != NULL && l->n > 1;
-    for (int i = 0; i < l->n; i++) {
-        const Ident *id = &l->items[i];
-        if (i)
-            sb_putn(b, ", ", 2);
-        if (!id->text) {
-            keep = 0;
+    int keep = m != NULL, first = 1;
+    for (int i = 0; i < n; i++) {
+        const Ident *id = &ids[i];
+        if (skip_empty && (!id->text || !id->len))
             continue;
+        if (!first) {
+            sb_putc(b, sep);
+            if (sep == ',')
+                sb_putc(b, ' ');
         }
+        first = 0;
+        if (!id->text)
+            continue;
         Spelling sp;
         spell_cached(cx, id, &sp);
         put_spelling(cx, b, &sp);
         if (sp.itemized)
-            keep = 0; /* its finding is recorded each time: spell it each time */
+            keep = 0;
     }
-    if (!keep)
-        return;
-    sb_reset(&c->list_key);
-    for (int i = 0; i < l->n; i++) {
-        const Ident *id = &l->items[i];
-        uint32_t len = id->len;
-        sb_putc(&c->list_key, id->quote);
-        sb_putn(&c->list_key, (const char *)&len, 4);
-        sb_putn(&c->list_key, id->text, len);
-    }
-    sb_reset(&c->list_out);
-    sb_putn(&c->list_out, b->s + start, b->len - start);
-    c->list_n = l->n;
+    if (keep)
+        memo_keep(m, ids, n, b->s + start, b->len - start);
+}
+
+void nm_put_ident_list(ConvCtx *cx, StrBuf *b, const IdentList *l)
+{
+    put_idents(cx, b, l->items, l->n, cx->names && l->n > 1 ? &cx->names->list : NULL, ',', 0);
+}
+
+void nm_put_ident_path(ConvCtx *cx, StrBuf *b, const Ident *parts, int n)
+{
+    put_idents(cx, b, parts, n, cx->names ? &cx->names->path : NULL, '.', 1);
 }
 
 void nm_put_name(ConvCtx *cx, StrBuf *b, const char *name, size_t len)

@@ -1011,6 +1011,32 @@ START_TEST(test_ident_list_memo)
         ck_assert_str_eq(diags.v.items[before].code, "SS5001");
         ck_assert_msg(strstr(b.s, ", ccccc") != NULL && b.len < 40 + 64, "%s", b.s);
     }
+    /* dotted names: empty parts (T-SQL db..t) are left out, memo or not */
+    Ident path[3];
+    memset(path, 0, sizeof path);
+    path[0].text = "Sales";
+    path[0].len = 5;
+    path[1].text = "";
+    path[2].text = "Order";
+    path[2].len = 5;
+    path[2].quote = '[';
+    for (int round = 0; round < 2; round++) {
+        sb_reset(&b);
+        nm_put_ident_path(&cx, &b, path, 3);
+        ck_assert_str_eq(b.s, "sales.\"order\"");
+    }
+    path[1].text = NULL;
+    sb_reset(&b);
+    nm_put_ident_path(&cx, &b, path, 3);
+    ck_assert_str_eq(b.s, "sales.\"order\"");
+    sb_reset(&b);
+    nm_put_ident_path(&cx, &b, path + 2, 1);
+    ck_assert_str_eq(b.s, "\"order\"");
+    path[2].text = "Orders";
+    path[2].len = 6;
+    sb_reset(&b);
+    nm_put_ident_path(&cx, &b, path, 3);
+    ck_assert_str_eq(b.s, "sales.orders");
     sb_free(&b);
     nm_cache_free(cx.names);
     arena_free(&a);
