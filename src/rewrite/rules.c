@@ -98,7 +98,9 @@ int rules_norm_name(char *buf, size_t cap, const char *s, size_t len)
     int space = 0;
     for (size_t i = 0; i < len && s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (isspace(c)) {
+        /* isspace and toupper of the C locale (never changed), without a
+         * call into the locale tables per byte */
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
             space = o > 0;
             continue;
         }
@@ -110,7 +112,7 @@ int rules_norm_name(char *buf, size_t cap, const char *s, size_t len)
         }
         if (o + 1 >= cap)
             return -1;
-        buf[o++] = (char)toupper(c); /* ASCII only: names are ASCII in rules */
+        buf[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c); /* names are ASCII in rules */
     }
     buf[o] = 0;
     return 0;
