@@ -105,20 +105,21 @@ static Node *iso_date_literal(Rw *w, Node *v)
         return v;
     if (y < 0 || y > 9999) /* (sscanf read a sign) */
         return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
-    /* "%04d-%02d-%02d%s" by hand: this runs for every date of a data script */
+    /* "%04d-%02d-%02d%s" by hand: this runs for every date of a data script
+     * (0 <= y <= 9999, 1 <= m <= 12, 1 <= d <= 31 here) */
     size_t rl = strlen(rest);
     char *t = arena_alloc(w->cx->arena, 11 + rl);
-    const int f[3] = {y, m, d};
-    const int wd[3] = {4, 2, 2};
-    char *o = t;
-    for (int i = 0; i < 3; i++) {
-        if (i)
-            *o++ = '-';
-        for (int k = wd[i] - 1, x = f[i]; k >= 0; k--, x /= 10)
-            o[k] = (char)('0' + x % 10);
-        o += wd[i];
-    }
-    memcpy(o, rest, rl + 1);
+    t[0] = (char)('0' + y / 1000);
+    t[1] = (char)('0' + y / 100 % 10);
+    t[2] = (char)('0' + y / 10 % 10);
+    t[3] = (char)('0' + y % 10);
+    t[4] = '-';
+    t[5] = (char)('0' + m / 10);
+    t[6] = (char)('0' + m % 10);
+    t[7] = '-';
+    t[8] = (char)('0' + d / 10);
+    t[9] = (char)('0' + d % 10);
+    memcpy(t + 10, rest, rl + 1);
     return mk_str(w, v->span, t);
 }
 

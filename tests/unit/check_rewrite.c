@@ -870,6 +870,26 @@ START_TEST(test_diag_messages)
 END_TEST
 
 
+
+/* T-SQL m/d/y date strings going into a datetime column become ISO dates
+ * (two-digit years by SQL Server's 2049 cutoff); anything else is kept. */
+START_TEST(test_tsql_insert_dates)
+{
+    Result r = convert(TSQL, PG,
+                       "CREATE TABLE t (d datetime, n int);\n"
+                       "INSERT INTO t VALUES ('9/17/1996', 1), ('1/2/49 10:00', 2), ('12/31/0099', 3),\n"
+                       "  ('13/1/2000', 4), ('7/4/50', 5), ('1/1/0000', 6), ('02/29/2000x', 7);\n");
+    ck_assert_msg(strstr(r.sql, "INSERT INTO t VALUES ('1996-09-17', 1),\n"
+                                "       ('2049-01-02 10:00', 2),\n"
+                                "       ('0099-12-31', 3),\n"
+                                "       ('13/1/2000', 4),\n"
+                                "       ('1950-07-04', 5),\n"
+                                "       ('0000-01-01', 6),\n"
+                                "       ('02/29/2000x', 7);\n") != NULL, "%s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
 /* ==== walk and spelling cache ================================================= */
 
 static void count_slot(AstVisit *v, Node **slot) { (void)slot; (*(int *)v->data)++; }
@@ -1070,6 +1090,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_mysql_functions);
     tcase_add_test(tc, test_tsql_plus);
     tcase_add_test(tc, test_tsql_like_bool_insert);
+    tcase_add_test(tc, test_tsql_insert_dates);
     tcase_add_test(tc, test_tsql_typing);
     tcase_add_test(tc, test_tsql_routine_strings);
     suite_add_tcase(s, tc);
