@@ -16,7 +16,7 @@
 
 /* ==== hash map ============================================================== */
 
-typedef struct Slot { const char *key; CatTable *t; } Slot;
+typedef struct Slot { const char *key; CatTable *t; unsigned h; /* hash_str(key) */ } Slot;
 typedef struct Map { Slot *slots; int cap, n; } Map;
 
 static unsigned hash_str(const char *s)
@@ -27,19 +27,23 @@ static unsigned hash_str(const char *s)
     return h;
 }
 
-static Slot *map_slot(const Map *m, const char *key)
+/* The slot of key (hash h): where it is, or the empty slot where it goes.
+ * Keys are compared only when their hashes are equal. */
+static Slot *map_slot(const Map *m, const char *key, unsigned h)
 {
     unsigned mask = (unsigned)m->cap - 1;
-    for (unsigned i = hash_str(key) & mask;; i = (i + 1) & mask)
-        if (!m->slots[i].key || strcmp(m->slots[i].key, key) == 0)
-            return &m->slots[i];
+    for (unsigned i = h & mask;; i = (i + 1) & mask) {
+        Slot *s = &m->slots[i];
+        if (!s->key || (s->h == h && strcmp(s->key, key) == 0))
+            return s;
+    }
 }
 
 static CatTable *map_get(const Map *m, const char *key)
 {
     if (!m || !m->cap)
         return NULL;
-    Slot *s = map_slot(m, key);
+    Slot *s = map_slot(m, key, hash_str(key));
     return s->key ? s->t : NULL;
 }
 
@@ -59,14 +63,16 @@ static void map_put(Map *m, const char *key, CatTable *t)
         m->n = 0;
         for (int i = 0; i < ocap; i++)
             if (old[i].key) {
-                *map_slot(m, old[i].key) = old[i];
+                *map_slot(m, old[i].key, old[i].h) = old[i];
                 m->n++;
             }
         free(old);
     }
-    Slot *s = map_slot(m, key);
+    unsigned h = hash_str(key);
+    Slot *s = map_slot(m, key, h);
     if (!s->key) {
         s->key = key;
+        s->h = h;
         m->n++;
     }
     s->t = t;
@@ -115,6 +121,12 @@ static char *upper_dup(Arena *a, const char *s, size_t n)
 /* "SCHEMA.NAME:<ns>" or "NAME:<ns>" in buf (truncated names never match).
  * The namespace comes last so that the bare key is the tail of the
  * qualified one and one string serves both. */
+/* toupper in the C locale (sqlshift never changes it), without a call */
+static char ascii_upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
 static int make_key(char *buf, size_t cap, int ns, const char *schema, const char *name)
 {
     size_t need = 2 + (schema && *schema ? strlen(schema) + 1 : 0) + strlen(name) + 1;
@@ -123,11 +135,11 @@ static int make_key(char *buf, size_t cap, int ns, const char *schema, const cha
     char *p = buf;
     if (schema && *schema) {
         for (const char *s = schema; *s; s++)
-            *p++ = (char)toupper((unsigned char)*s);
+            *p++ = ascii_upper(*s);
         *p++ = '.';
     }
     for (const char *s = name; *s; s++)
-        *p++ = (char)toupper((unsigned char)*s);
+        *p++ = ascii_upper(*s);
     *p++ = ':';
     *p++ = (char)('0' + ns);
     *p = 0;
