@@ -9,6 +9,7 @@
 #include "analyze/catalog.h"
 #include "ast/ast_walk.h"
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +90,19 @@ static void map_free(Map *m)
 /* Namespaces: relations (tables, views, sequences, synonyms), types, code. */
 enum { NS_REL, NS_TYPE, NS_CODE };
 
+/* The last list resolved: its table, catalogue gen, names (4-byte length
+ * and text each, malloc'd) and answer. One list: the INSERTs of a data
+ * script come table by table. */
+struct CatListMemo {
+    const CatTable *table;
+    unsigned gen;
+    int n, cap;
+    const CatColumn **cols;
+    signed char *aux;
+    char *key;
+    size_t key_len, key_cap;
+};
+
 /* The last lookup of each namespace and its answer: a data script names
  * the same table in statement after statement. Valid while Catalog.gen is
  * unchanged (what a lookup finds changes only when a statement defines
@@ -159,6 +173,12 @@ void cat_init(Catalog *c)
 
 void cat_free(Catalog *c)
 {
+    if (c->list_memo) {
+        free(c->list_memo->cols);
+        free(c->list_memo->aux);
+        free(c->list_memo->key);
+        free(c->list_memo);
+    }
     map_free(c->index);
     map_free(c->types);
     intern_free(&c->strings);
@@ -441,6 +461,73 @@ const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len
         col_is(&t->cols.items[hint], name, len))
         return &t->cols.items[hint]; /* the only column of that name */
     return cat_column(t, name, len);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        abort(); /* as the arena does when memory runs out */
+    return p;
+}
+
+static int list_memo_hit(const struct CatListMemo *m, const CatTable *t, unsigned gen, const IdentList *l)
+{
+    if (!m || m->table != t || m->gen != gen || m->n != l->n)
+        return 0;
+    const char *p = m->key, *end = m->key + m->key_len;
+    for (int i = 0; i < l->n; i++) {
+        uint32_t len;
+        if (end - p < 4)
+            return 0;
+        memcpy(&len, p, 4);
+        if (len != l->items[i].len || (size_t)(end - p - 4) < len ||
+            (len && memcmp(p + 4, l->items[i].text, len) != 0))
+            return 0;
+        p += 4 + len;
+    }
+    return p == end;
+}
+
+CatListColumns cat_list_columns(Catalog *c, CatTable *t, const IdentList *l)
+{
+    struct CatListMemo *m = c->list_memo;
+    if (!m) {
+        m = c->list_memo = xrealloc(NULL, sizeof *m);
+        memset(m, 0, sizeof *m);
+    }
+    if (!list_memo_hit(m, t, c->gen, l)) {
+        if (l->n > m->cap) {
+            m->cap = l->n;
+            m->cols = xrealloc(m->cols, sizeof *m->cols * (size_t)m->cap);
+            m->aux = xrealloc(m->aux, (size_t)m->cap);
+        }
+        size_t need = 0;
+        for (int i = 0; i < l->n; i++)
+            need += 4 + (l->items[i].text ? l->items[i].len : 0);
+        if (need > m->key_cap) {
+            m->key_cap = need;
+            m->key = xrealloc(m->key, need);
+        }
+        m->key_len = 0;
+        for (int i = 0, next = 0; i < l->n; i++) {
+            const Ident *id = &l->items[i];
+            uint32_t len = id->text ? id->len : 0;
+            memcpy(m->key + m->key_len, &len, 4);
+            if (len)
+                memcpy(m->key + m->key_len + 4, id->text, len);
+            m->key_len += 4 + len;
+            m->cols[i] = cat_column_near(t, id->text, id->len, next);
+            if (m->cols[i])
+                next = (int)(m->cols[i] - t->cols.items) + 1;
+            m->aux[i] = -1;
+        }
+        m->table = t;
+        m->gen = c->gen;
+        m->n = l->n;
+    }
+    CatListColumns r = {m->cols, m->aux};
+    return r;
 }
 
 /* ==== recording ============================================================== */

@@ -265,14 +265,24 @@ Node *xf_insert(Rw *w, Node *n)
     /* the column of each position, looked up once for all the rows (the
      * next column of the table tried first), and whether it is boolean */
     int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
-    const CatColumn **cols = ncols ? ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols) : NULL;
-    char *is_bool = ncols ? ARENA_NEW_ARRAY(w->cx->arena, char, ncols) : NULL;
-    for (int i = 0, next = 0; i < ncols; i++) {
-        cols[i] = ins->cols.n ? cat_column_near(t, ins->cols.items[i].text, ins->cols.items[i].len, next)
-                              : &t->cols.items[i];
-        if (cols[i])
-            next = (int)(cols[i] - t->cols.items) + 1;
-        is_bool[i] = cols[i] && rw_column_is_bool(w, cols[i]);
+    const CatColumn **cols = NULL;
+    signed char *is_bool = NULL;
+    if (ncols && ins->cols.n && w->cx->catalog) {
+        /* the catalogue keeps the last list's columns: the next INSERT
+         * names the same ones; aux keeps whether each is boolean */
+        CatListColumns lc = cat_list_columns(w->cx->catalog, t, &ins->cols);
+        cols = lc.cols;
+        is_bool = lc.aux;
+        for (int i = 0; i < ncols; i++)
+            if (is_bool[i] < 0)
+                is_bool[i] = cols[i] && rw_column_is_bool(w, cols[i]);
+    } else if (ncols) {
+        cols = ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols);
+        is_bool = ARENA_NEW_ARRAY(w->cx->arena, signed char, ncols);
+        for (int i = 0; i < ncols; i++) {
+            cols[i] = &t->cols.items[i];
+            is_bool[i] = (signed char)rw_column_is_bool(w, cols[i]);
+        }
     }
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {

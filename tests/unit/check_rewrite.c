@@ -770,6 +770,35 @@ START_TEST(test_catalog)
     /* known tables are not dependencies that order views */
     ck_assert_int_eq(v->deps.n, 0);
     ck_assert_int_eq(cat_column(v, "NOTE", 4)->is_string, 1);
+    /* column lists: resolved like cat_column_near, kept for the same names */
+    Ident ids[3];
+    memset(ids, 0, sizeof ids);
+    ids[0].text = "at", ids[0].len = 2;
+    ids[1].text = "NOTE", ids[1].len = 4;
+    ids[2].text = "nope", ids[2].len = 4;
+    IdentList l = {3, 3, ids};
+    CatListColumns lc = cat_list_columns(&c, t, &l);
+    ck_assert_ptr_eq(lc.cols[0], cat_column(t, "At", 2));
+    ck_assert_ptr_eq(lc.cols[1], cat_column(t, "Note", 4));
+    ck_assert_ptr_null(lc.cols[2]);
+    ck_assert_int_eq(lc.aux[0], -1);
+    lc.aux[0] = 1;
+    ck_assert_int_eq(cat_list_columns(&c, t, &l).aux[0], 1); /* the same names: kept */
+    ids[2].text = "Id";
+    ids[2].len = 2;
+    lc = cat_list_columns(&c, t, &l); /* one name differs: made anew */
+    ck_assert_int_eq(lc.aux[0], -1);
+    ck_assert_ptr_eq(lc.cols[2], cat_column(t, "ID", 2));
+    lc.aux[0] = 1;
+    ck_assert_int_eq(cat_list_columns(&c, v, &l).aux[0], -1); /* another table */
+    ck_assert_ptr_null(cat_list_columns(&c, v, &l).cols[0]);
+    lc = cat_list_columns(&c, t, &l);
+    lc.aux[0] = 1;
+    c.gen++; /* the catalogue changed */
+    ck_assert_int_eq(cat_list_columns(&c, t, &l).aux[0], -1);
+    l.n = 2; /* one name fewer */
+    lc = cat_list_columns(&c, t, &l);
+    ck_assert_ptr_eq(lc.cols[1], cat_column(t, "NOTE", 4));
     ps_free(&p);
     src_free(&sf);
     arena_free(&a);
