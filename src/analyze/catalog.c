@@ -9,6 +9,7 @@
 #include "analyze/catalog.h"
 #include "ast/ast_walk.h"
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 
 /* ==== hash map ============================================================== */
 
-typedef struct Slot { const char *key; CatTable *t; } Slot;
+typedef struct Slot { const char *key; CatTable *t; unsigned h; /* hash_str(key) */ } Slot;
 typedef struct Map { Slot *slots; int cap, n; } Map;
 
 static unsigned hash_str(const char *s)
@@ -27,19 +28,23 @@ static unsigned hash_str(const char *s)
     return h;
 }
 
-static Slot *map_slot(const Map *m, const char *key)
+/* The slot of key (hash h): where it is, or the empty slot where it goes.
+ * Keys are compared only when their hashes are equal. */
+static Slot *map_slot(const Map *m, const char *key, unsigned h)
 {
     unsigned mask = (unsigned)m->cap - 1;
-    for (unsigned i = hash_str(key) & mask;; i = (i + 1) & mask)
-        if (!m->slots[i].key || strcmp(m->slots[i].key, key) == 0)
-            return &m->slots[i];
+    for (unsigned i = h & mask;; i = (i + 1) & mask) {
+        Slot *s = &m->slots[i];
+        if (!s->key || (s->h == h && strcmp(s->key, key) == 0))
+            return s;
+    }
 }
 
 static CatTable *map_get(const Map *m, const char *key)
 {
     if (!m || !m->cap)
         return NULL;
-    Slot *s = map_slot(m, key);
+    Slot *s = map_slot(m, key, hash_str(key));
     return s->key ? s->t : NULL;
 }
 
@@ -59,14 +64,16 @@ static void map_put(Map *m, const char *key, CatTable *t)
         m->n = 0;
         for (int i = 0; i < ocap; i++)
             if (old[i].key) {
-                *map_slot(m, old[i].key) = old[i];
+                *map_slot(m, old[i].key, old[i].h) = old[i];
                 m->n++;
             }
         free(old);
     }
-    Slot *s = map_slot(m, key);
+    unsigned h = hash_str(key);
+    Slot *s = map_slot(m, key, h);
     if (!s->key) {
         s->key = key;
+        s->h = h;
         m->n++;
     }
     s->t = t;
@@ -83,6 +90,19 @@ static void map_free(Map *m)
 /* Namespaces: relations (tables, views, sequences, synonyms), types, code. */
 enum { NS_REL, NS_TYPE, NS_CODE };
 
+/* The last list resolved: its table, catalogue gen, names (4-byte length
+ * and text each, malloc'd) and answer. One list: the INSERTs of a data
+ * script come table by table. */
+struct CatListMemo {
+    const CatTable *table;
+    unsigned gen;
+    int n, cap;
+    const CatColumn **cols;
+    signed char *aux;
+    char *key;
+    size_t key_len, key_cap;
+};
+
 /* The last lookup of each namespace and its answer: a data script names
  * the same table in statement after statement. Valid while Catalog.gen is
  * unchanged (what a lookup finds changes only when a statement defines
@@ -91,6 +111,7 @@ typedef struct LookupMemo {
     int valid;
     unsigned gen;
     char schema[256], name[256];
+    size_t schema_len, name_len;
     CatTable *hit;
 } LookupMemo;
 
@@ -114,6 +135,12 @@ static char *upper_dup(Arena *a, const char *s, size_t n)
 /* "SCHEMA.NAME:<ns>" or "NAME:<ns>" in buf (truncated names never match).
  * The namespace comes last so that the bare key is the tail of the
  * qualified one and one string serves both. */
+/* toupper in the C locale (sqlshift never changes it), without a call */
+static char ascii_upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
 static int make_key(char *buf, size_t cap, int ns, const char *schema, const char *name)
 {
     size_t need = 2 + (schema && *schema ? strlen(schema) + 1 : 0) + strlen(name) + 1;
@@ -122,11 +149,11 @@ static int make_key(char *buf, size_t cap, int ns, const char *schema, const cha
     char *p = buf;
     if (schema && *schema) {
         for (const char *s = schema; *s; s++)
-            *p++ = (char)toupper((unsigned char)*s);
+            *p++ = ascii_upper(*s);
         *p++ = '.';
     }
     for (const char *s = name; *s; s++)
-        *p++ = (char)toupper((unsigned char)*s);
+        *p++ = ascii_upper(*s);
     *p++ = ':';
     *p++ = (char)('0' + ns);
     *p = 0;
@@ -146,6 +173,12 @@ void cat_init(Catalog *c)
 
 void cat_free(Catalog *c)
 {
+    if (c->list_memo) {
+        free(c->list_memo->cols);
+        free(c->list_memo->aux);
+        free(c->list_memo->key);
+        free(c->list_memo);
+    }
     map_free(c->index);
     map_free(c->types);
     intern_free(&c->strings);
@@ -316,28 +349,29 @@ static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
 {
     if (!q || q->n < 1)
         return NULL;
-    char schema[256] = "", name[256];
+    char schema[256], name[256]; /* (not zero-filled: asked for every table reference) */
     const Ident *id = &q->parts[q->n - 1];
     if (!id->text || id->len >= sizeof name)
         return NULL;
+    const Ident *s = q->n >= 2 ? &q->parts[q->n - 2] : NULL;
+    size_t slen = s && s->text && s->len < sizeof schema ? s->len : 0;
+    /* the memo is asked with the parts as they are, before any copying */
+    LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
+    if (m && m->valid && m->gen == c->gen && m->name_len == id->len && m->schema_len == slen &&
+        !memcmp(m->name, id->text, id->len) && (!slen || !memcmp(m->schema, s->text, slen)))
+        return m->hit;
     memcpy(name, id->text, id->len);
     name[id->len] = 0;
-    if (q->n >= 2) {
-        const Ident *s = &q->parts[q->n - 2];
-        if (s->text && s->len < sizeof schema) {
-            memcpy(schema, s->text, s->len);
-            schema[s->len] = 0;
-        }
-    }
-    LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
-    if (m && m->valid && m->gen == c->gen && !strcmp(m->name, name) && !strcmp(m->schema, schema))
-        return m->hit;
+    memcpy(schema, slen ? s->text : "", slen);
+    schema[slen] = 0;
     CatTable *t = find_ns(c, ns, schema, name);
     if (m) {
         m->valid = 1;
         m->gen = c->gen;
-        memcpy(m->name, name, sizeof name);
-        memcpy(m->schema, schema, sizeof schema);
+        memcpy(m->name, name, id->len + 1);
+        memcpy(m->schema, schema, slen + 1);
+        m->name_len = id->len;
+        m->schema_len = slen;
         m->hit = t;
     }
     return t;
@@ -392,13 +426,30 @@ static int name_is(const char *name, const char *s, size_t len)
     return name[len] == 0;
 }
 
+/* name_is for a column; its length, known when the name is its Ident's
+ * text, rules out most other columns at once (table loading looks every
+ * new column up among the previous ones). */
+static int col_is(const CatColumn *c, const char *s, size_t len)
+{
+    if (c->name == c->ident.text && c->name) {
+        if (c->ident.len < len)
+            return 0; /* strlen(name) <= ident.len */
+        if (c->ident.len > len && c->name[len])
+            return 0; /* strlen(name) > len */
+        /* mostly spelled as defined: then only a NUL inside could differ */
+        if (c->ident.len == len && memcmp(c->name, s, len) == 0)
+            return strlen(c->name) == len;
+    }
+    return name_is(c->name, s, len);
+}
+
 const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
 {
     if (!t || !name)
         return NULL;
     for (int i = 0; i < t->cols.n; i++) {
         const CatColumn *c = &t->cols.items[i];
-        if (name_is(c->name, name, len))
+        if (col_is(c, name, len))
             return c;
     }
     return NULL;
@@ -407,9 +458,76 @@ const CatColumn *cat_column(const CatTable *t, const char *name, size_t len)
 const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint)
 {
     if (t && name && !t->dup_cols && hint >= 0 && hint < t->cols.n &&
-        name_is(t->cols.items[hint].name, name, len))
+        col_is(&t->cols.items[hint], name, len))
         return &t->cols.items[hint]; /* the only column of that name */
     return cat_column(t, name, len);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        abort(); /* as the arena does when memory runs out */
+    return p;
+}
+
+static int list_memo_hit(const struct CatListMemo *m, const CatTable *t, unsigned gen, const IdentList *l)
+{
+    if (!m || m->table != t || m->gen != gen || m->n != l->n)
+        return 0;
+    const char *p = m->key, *end = m->key + m->key_len;
+    for (int i = 0; i < l->n; i++) {
+        uint32_t len;
+        if (end - p < 4)
+            return 0;
+        memcpy(&len, p, 4);
+        if (len != l->items[i].len || (size_t)(end - p - 4) < len ||
+            (len && memcmp(p + 4, l->items[i].text, len) != 0))
+            return 0;
+        p += 4 + len;
+    }
+    return p == end;
+}
+
+CatListColumns cat_list_columns(Catalog *c, CatTable *t, const IdentList *l)
+{
+    struct CatListMemo *m = c->list_memo;
+    if (!m) {
+        m = c->list_memo = xrealloc(NULL, sizeof *m);
+        memset(m, 0, sizeof *m);
+    }
+    if (!list_memo_hit(m, t, c->gen, l)) {
+        if (l->n > m->cap) {
+            m->cap = l->n;
+            m->cols = xrealloc(m->cols, sizeof *m->cols * (size_t)m->cap);
+            m->aux = xrealloc(m->aux, (size_t)m->cap);
+        }
+        size_t need = 0;
+        for (int i = 0; i < l->n; i++)
+            need += 4 + (l->items[i].text ? l->items[i].len : 0);
+        if (need > m->key_cap) {
+            m->key_cap = need;
+            m->key = xrealloc(m->key, need);
+        }
+        m->key_len = 0;
+        for (int i = 0, next = 0; i < l->n; i++) {
+            const Ident *id = &l->items[i];
+            uint32_t len = id->text ? id->len : 0;
+            memcpy(m->key + m->key_len, &len, 4);
+            if (len)
+                memcpy(m->key + m->key_len + 4, id->text, len);
+            m->key_len += 4 + len;
+            m->cols[i] = cat_column_near(t, id->text, id->len, next);
+            if (m->cols[i])
+                next = (int)(m->cols[i] - t->cols.items) + 1;
+            m->aux[i] = -1;
+        }
+        m->table = t;
+        m->gen = c->gen;
+        m->n = l->n;
+    }
+    CatListColumns r = {m->cols, m->aux};
+    return r;
 }
 
 /* ==== recording ============================================================== */
@@ -541,7 +659,7 @@ static CatColumn *find_col_mut(CatTable *t, const Ident *id)
 {
     for (int i = 0; i < t->cols.n; i++) {
         CatColumn *c = &t->cols.items[i];
-        if (id->text && name_is(c->name, id->text, id->len))
+        if (id->text && col_is(c, id->text, id->len))
             return c;
     }
     return NULL;

@@ -64,6 +64,7 @@ typedef struct Catalog {
     unsigned gen;           /* bumped by every statement that may define or change something:
                                a memo of an answer about the catalogue is valid for one gen */
     void *memo;             /* private: the last lookups (catalog.c), written behind a const Catalog */
+    struct CatListMemo *list_memo; /* private: the last column list resolved (cat_list_columns) */
 } Catalog;
 
 void cat_init(Catalog *c);
@@ -84,6 +85,17 @@ const CatColumn *cat_column(const CatTable *t, const char *name, size_t len);
  * follows the table's order, and scanning every column for each name costs
  * columns^2 per statement of a data script. */
 const CatColumn *cat_column_near(const CatTable *t, const char *name, size_t len, int hint);
+/* The columns of t that the names of l name (INSERT column lists): cols[i]
+ * is cat_column_near(t, name i, 1 + the index of the column found before),
+ * NULL if none. aux is the caller's, one byte per name, all -1 when the
+ * answer is made anew. The answer is kept for the next call: a data
+ * script names the same columns of the same table in every INSERT. Valid
+ * until the next call or the catalogue changes (Catalog.gen). */
+typedef struct CatListColumns {
+    const CatColumn **cols;
+    signed char *aux;
+} CatListColumns;
+CatListColumns cat_list_columns(Catalog *c, CatTable *t, const IdentList *l);
 /* Classifies a source type name: sets is_string/is_numeric/is_datetime. */
 void cat_classify_type(const char *type_upper, CatColumn *out);
 

@@ -16,6 +16,18 @@ size_t ast_node_size(int kind)
     return kind > 0 && kind < N__COUNT ? node_sizes[kind] : 0;
 }
 
+int ast_kind_is_leaf(int kind)
+{
+    switch (kind) {
+    case N_RAW: case N_SCRIPT_CMD: case N_SESSION: case N_ROUTINE: case N_NAME: case N_STAR:
+    case N_LITERAL: case N_VAR: case N_PARAM: case N_KEYWORD_EXPR: case N_CREATE_SYNONYM:
+    case N_CREATE_SCHEMA: case N_OPTION:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A typed child pointer goes through a Node * temporary (no aliasing games). */
 #define SLOT(x)                                                                     \
     do {                                                                            \
@@ -255,8 +267,7 @@ void ast_children(Node *n, AstVisit *v)
     case N_PL_WHILE: SLOT(((PlWhile *)n)->cond); SLOT(((PlWhile *)n)->body); break;
     case N_PL_TRY: SLOT(((PlTry *)n)->try_); SLOT(((PlTry *)n)->catch_); break;
     case N_PL_STMT: SLOT(((PlStmt *)n)->expr); LIST(((PlStmt *)n)->args); break;
-    default: /* leaves: RAW, SCRIPT_CMD, SESSION, ROUTINE, NAME, STAR, LITERAL, VAR,
-                PARAM, KEYWORD_EXPR, CREATE_SYNONYM, CREATE_SCHEMA, OPTION */
+    default: /* leaves: the kinds of ast_kind_is_leaf */
         break;
     }
 }

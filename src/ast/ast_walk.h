@@ -17,5 +17,9 @@ struct AstVisit {
 void ast_children(Node *n, AstVisit *v);
 /* sizeof the struct of a node kind (0 for an unknown kind). */
 size_t ast_node_size(int kind);
+/* 1 if ast_children visits nothing for nodes of this kind (the walker
+ * skips those without transforms); the unit tests check it against
+ * ast_children for every kind. */
+int ast_kind_is_leaf(int kind);
 
 #endif

@@ -107,13 +107,19 @@ static int is_default_schema(const ConvCtx *cx, const Ident *id)
     return d && id->text && strlen(d) == id->len && strncasecmp(d, id->text, id->len) == 0;
 }
 
-void em_qname(ConvCtx *cx, StrBuf *b, const QName *q)
+/* The first part of q that is printed: schema.object at most. */
+static int qname_from(const ConvCtx *cx, const QName *q)
 {
     int from = q->n > 2 ? q->n - 2 : 0;
     if (q->n >= 2 && is_default_schema(cx, &q->parts[q->n - 2]))
         from = q->n - 1;
+    return from;
+}
+
+void em_qname(ConvCtx *cx, StrBuf *b, const QName *q)
+{
     int first = 1;
-    for (int i = from; i < q->n; i++) {
+    for (int i = qname_from(cx, q); i < q->n; i++) {
         if (!q->parts[i].text || !q->parts[i].len)
             continue;
         if (!first)
@@ -188,11 +194,7 @@ static void list(Em *e, StrBuf *b, const NodeList *l, const char *sep)
 
 static void idents(Em *e, StrBuf *b, const IdentList *l)
 {
-    for (int i = 0; i < l->n; i++) {
-        if (i)
-            sb_puts(b, ", ");
-        nm_put_ident(e->cx, b, &l->items[i]);
-    }
+    nm_put_ident_list(e->cx, b, l);
 }
 
 static void order_list(Em *e, StrBuf *b, const NodeList *l)
@@ -944,7 +946,10 @@ static void insert_stmt(Em *e, StrBuf *b, const InsertStmt *s)
         sb_puts(b, "INSERT IGNORE INTO ");
     else
         sb_puts(b, "INSERT INTO ");
-    em_qname(e->cx, b, &s->table);
+    /* as em_qname; the INSERTs of a data script name one table again and
+     * again, and the run's name cache keeps the last one printed */
+    int from = qname_from(e->cx, &s->table);
+    nm_put_ident_path(e->cx, b, &s->table.parts[from], s->table.n - from);
     if (s->cols.n) {
         sb_puts(b, " (");
         idents(e, b, &s->cols);

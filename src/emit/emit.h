@@ -57,6 +57,11 @@ void emc_dropped(ConvCtx *cx, StrBuf *b, const Node *n, int ind);
 void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id);
 /* A synthetic name (made by sqlshift, e.g. "sub1"), folded and quoted by the same policy. */
 void nm_put_name(ConvCtx *cx, StrBuf *b, const char *name, size_t len);
+/* The names of l, ", " between them (column lists): nm_put_ident for each. */
+void nm_put_ident_list(ConvCtx *cx, StrBuf *b, const IdentList *l);
+/* The parts of a dotted name, '.' between them; parts without text are
+ * left out (T-SQL db..t). */
+void nm_put_ident_path(ConvCtx *cx, StrBuf *b, const Ident *parts, int n);
 /* The target spelling without quotes (folded, shortened), in cx->arena. */
 const char *nm_spell(ConvCtx *cx, const Ident *id);
 /* Function name part: unqualified, unquoted names print upper case (built-in

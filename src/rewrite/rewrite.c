@@ -41,6 +41,9 @@ typedef struct XfChains {
     int ready;
     short first[2][N__COUNT];
     short next[NREGISTRY];
+    /* kinds the walk can pass over: leaves with no transform of the pair
+     * (literals and names: most nodes of a data script) */
+    unsigned char skip[N__COUNT];
 } XfChains;
 static XfChains xf_chains[DIALECT_COUNT][DIALECT_COUNT];
 
@@ -61,6 +64,8 @@ static const XfChains *chains_for(Dialect src, Dialect tgt)
         *last[e->when][e->kind] = (short)(i + 1);
         last[e->when][e->kind] = &c->next[i];
     }
+    for (int k = 0; k < N__COUNT; k++)
+        c->skip[k] = ast_kind_is_leaf(k) && !c->first[0][k] && !c->first[1][k];
     c->ready = 1;
     return c;
 }
@@ -945,13 +950,27 @@ int rw_column_is_bool(Rw *w, const CatColumn *c)
 
 typedef struct WalkVisit { RwVisit v; Rw *w; } WalkVisit;
 
-static void walk_slot(RwVisit *v, Node **slot) { rw_walk(((WalkVisit *)v)->w, slot); }
+/* 1 if rw_walk would do nothing with n (a leaf without transforms, not
+ * too deep): asked before the call, which costs more than the question for
+ * the literals of a data script. */
+static inline int walk_passes(const Rw *w, const Node *n)
+{
+    return n && w->chains && n->kind < N__COUNT && w->chains->skip[n->kind] && w->depth < RW_MAX_DEPTH;
+}
+
+static void walk_slot(RwVisit *v, Node **slot)
+{
+    Rw *w = ((WalkVisit *)v)->w;
+    if (!walk_passes(w, *slot))
+        rw_walk(w, slot);
+}
 static void walk_list_v(RwVisit *v, NodeList *l) { rw_walk_list(((WalkVisit *)v)->w, l); }
 
 void rw_walk_list(Rw *w, NodeList *l)
 {
     for (int i = 0; i < l->n; i++)
-        rw_walk(w, &l->items[i]);
+        if (!walk_passes(w, l->items[i]))
+            rw_walk(w, &l->items[i]);
 }
 
 static void walk_children(Rw *w, Node *n)
@@ -1015,6 +1034,8 @@ void rw_walk(Rw *w, Node **slot)
                          "verbatim", RW_MAX_DEPTH);
         return;
     }
+    if (walk_passes(w, n))
+        return;
     w->depth++;
     if (has_transforms(w, n, PRE))
         n = run_transforms(w, n, PRE);
@@ -1342,6 +1363,8 @@ Node *rw_statement(ConvCtx *cx, Node *stmt)
     Rw w;
     memset(&w, 0, sizeof w);
     w.cx = cx;
+    if ((unsigned)cx->source < DIALECT_COUNT && (unsigned)cx->target < DIALECT_COUNT)
+        w.chains = chains_for(cx->source, cx->target);
     w.stmt = stmt;
     w.place = RP_QUERY;
     switch (stmt->kind) {

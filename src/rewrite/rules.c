@@ -98,7 +98,9 @@ int rules_norm_name(char *buf, size_t cap, const char *s, size_t len)
     int space = 0;
     for (size_t i = 0; i < len && s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (isspace(c)) {
+        /* isspace and toupper of the C locale (never changed), without a
+         * call into the locale tables per byte */
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
             space = o > 0;
             continue;
         }
@@ -110,7 +112,7 @@ int rules_norm_name(char *buf, size_t cap, const char *s, size_t len)
         }
         if (o + 1 >= cap)
             return -1;
-        buf[o++] = (char)toupper(c); /* ASCII only: names are ASCII in rules */
+        buf[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c); /* names are ASCII in rules */
     }
     buf[o] = 0;
     return 0;
@@ -135,11 +137,30 @@ static int cmp_word(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Room for `more` items in v at once: pushing a file's rules one by one
+ * doubled (copied) the rule arrays again and again at every start-up. */
+#define VEC_RESERVE(arena, v, more)                                                 \
+    do {                                                                            \
+        int want_ = (v).n + (more);                                                 \
+        if (want_ > (v).cap) {                                                      \
+            (v).items = arena_realloc((arena), (v).items,                           \
+                                      sizeof(*(v).items) * (size_t)(v).cap,        \
+                                      sizeof(*(v).items) * (size_t)want_);         \
+            (v).cap = want_;                                                        \
+        }                                                                           \
+    } while (0)
+
 void rules_commit(RuleSet *rs, const RulesTable *t, const NameRule *names, const NameExtra *extra,
                   int nnames)
 {
     Index *ix = rs->index;
     Arena *a = &rs->arena;
+    VEC_RESERVE(a, rs->actions, t->nactions);
+    VEC_RESERVE(a, rs->types, t->ntypes);
+    VEC_RESERVE(a, rs->funcs, t->nfuncs);
+    VEC_RESERVE(a, rs->names, nnames);
+    VEC_RESERVE(a, ix->name_extra, nnames);
+    VEC_RESERVE(a, rs->reserved, t->nreserved);
     htab_reserve(a, &ix->actions, ix->actions.n + t->nactions);
     htab_reserve(a, &ix->types, ix->types.n + t->ntypes);
     htab_reserve(a, &ix->funcs, ix->funcs.n + t->nfuncs);
@@ -490,6 +511,13 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
         end = start;
     }
     return NULL;
+}
+
+int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len)
+{
+    if (rs->index)
+        return htab_find(&((const Index *)rs->index)->reserved, up) != NULL;
+    return rules_is_reserved(rs, up, len);
 }
 
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len)

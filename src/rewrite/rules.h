@@ -102,6 +102,8 @@ const TypeRule *rules_find_type(const RuleSet *rs, const char *name, int nargs, 
                                 int precision, int scale, int is_unsigned);
 const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs);
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len);
+/* The same for a word already in upper case (ASCII), NUL-terminated at len. */
+int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len);
 
 /* Applies rename/prefix/suffix/lower/upper rules for an object kind to a
  * name; returns name itself when nothing applies, else a string in out_arena. */

@@ -26,6 +26,12 @@ static const char *column_text(Rw *w, const ColumnDef *c)
     return *t ? rw_cat(w, t, ".", rw_ident_text(w, &c->name), NULL) : rw_ident_text(w, &c->name);
 }
 
+/* Texts that name a column or constraint in findings: most statements
+ * record none, so they are made on first use. */
+#define LAZY_TEXT(var, make) ((var) ? (var) : ((var) = (make)))
+#define COL_TEXT LAZY_TEXT(col, column_text(w, c))
+#define WHAT_TEXT LAZY_TEXT(what, constraint_text(w, k))
+
 static const char *option_text(Rw *w, const OptionItem *o)
 {
     if (o->value && *o->value)
@@ -99,20 +105,21 @@ static Node *iso_date_literal(Rw *w, Node *v)
         return v;
     if (y < 0 || y > 9999) /* (sscanf read a sign) */
         return mk_str(w, v->span, arena_printf(w->cx->arena, "%04d-%02d-%02d%s", y, m, d, rest));
-    /* "%04d-%02d-%02d%s" by hand: this runs for every date of a data script */
+    /* "%04d-%02d-%02d%s" by hand: this runs for every date of a data script
+     * (0 <= y <= 9999, 1 <= m <= 12, 1 <= d <= 31 here) */
     size_t rl = strlen(rest);
     char *t = arena_alloc(w->cx->arena, 11 + rl);
-    const int f[3] = {y, m, d};
-    const int wd[3] = {4, 2, 2};
-    char *o = t;
-    for (int i = 0; i < 3; i++) {
-        if (i)
-            *o++ = '-';
-        for (int k = wd[i] - 1, x = f[i]; k >= 0; k--, x /= 10)
-            o[k] = (char)('0' + x % 10);
-        o += wd[i];
-    }
-    memcpy(o, rest, rl + 1);
+    t[0] = (char)('0' + y / 1000);
+    t[1] = (char)('0' + y / 100 % 10);
+    t[2] = (char)('0' + y / 10 % 10);
+    t[3] = (char)('0' + y % 10);
+    t[4] = '-';
+    t[5] = (char)('0' + m / 10);
+    t[6] = (char)('0' + m % 10);
+    t[7] = '-';
+    t[8] = (char)('0' + d / 10);
+    t[9] = (char)('0' + d % 10);
+    memcpy(t + 10, rest, rl + 1);
     return mk_str(w, v->span, t);
 }
 
@@ -258,14 +265,24 @@ Node *xf_insert(Rw *w, Node *n)
     /* the column of each position, looked up once for all the rows (the
      * next column of the table tried first), and whether it is boolean */
     int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
-    const CatColumn **cols = ncols ? ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols) : NULL;
-    char *is_bool = ncols ? ARENA_NEW_ARRAY(w->cx->arena, char, ncols) : NULL;
-    for (int i = 0, next = 0; i < ncols; i++) {
-        cols[i] = ins->cols.n ? cat_column_near(t, ins->cols.items[i].text, ins->cols.items[i].len, next)
-                              : &t->cols.items[i];
-        if (cols[i])
-            next = (int)(cols[i] - t->cols.items) + 1;
-        is_bool[i] = cols[i] && rw_column_is_bool(w, cols[i]);
+    const CatColumn **cols = NULL;
+    signed char *is_bool = NULL;
+    if (ncols && ins->cols.n && w->cx->catalog) {
+        /* the catalogue keeps the last list's columns: the next INSERT
+         * names the same ones; aux keeps whether each is boolean */
+        CatListColumns lc = cat_list_columns(w->cx->catalog, t, &ins->cols);
+        cols = lc.cols;
+        is_bool = lc.aux;
+        for (int i = 0; i < ncols; i++)
+            if (is_bool[i] < 0)
+                is_bool[i] = cols[i] && rw_column_is_bool(w, cols[i]);
+    } else if (ncols) {
+        cols = ARENA_NEW_ARRAY(w->cx->arena, const CatColumn *, ncols);
+        is_bool = ARENA_NEW_ARRAY(w->cx->arena, signed char, ncols);
+        for (int i = 0; i < ncols; i++) {
+            cols[i] = &t->cols.items[i];
+            is_bool[i] = (signed char)rw_column_is_bool(w, cols[i]);
+        }
     }
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {
@@ -439,7 +456,7 @@ Node *xf_column(Rw *w, Node *n)
     int pg = rw_target_pg(w);
     TypeName *t = c->type;
     SrcSpan sp = c->h.span;
-    const char *col = column_text(w, c);
+    const char *col = NULL; /* column_text, made when a finding needs it */
     Arena *a = w->cx->arena;
 
     /* ENUM -> CHECK (col IN (...)) */
@@ -464,7 +481,7 @@ Node *xf_column(Rw *w, Node *n)
             c->default_ = NULL; /* DEFAULT '' is DEFAULT NULL in Oracle */
         else if (!same_dialect(w) && is_zero_date(c->default_)) {
             rw_item(w, "SS1022", c->default_->span, "column %s: zero date default %s dropped (the target "
-                    "rejects it)", col, rw_span_text(w, c->default_->span));
+                    "rejects it)", COL_TEXT, rw_span_text(w, c->default_->span));
             c->default_ = NULL;
         } else if (pg && rw_type_is_bool(w, t)) {
             c->default_ = xf_bool_literal(w, c->default_);
@@ -477,7 +494,7 @@ Node *xf_column(Rw *w, Node *n)
     if (c->on_update && pg) {
         rw_itemh(w, "SS3015", c->on_update->span,
                  "add a BEFORE UPDATE trigger that sets the column to CURRENT_TIMESTAMP",
-                 "column %s: ON UPDATE CURRENT_TIMESTAMP dropped", col);
+                 "column %s: ON UPDATE CURRENT_TIMESTAMP dropped", COL_TEXT);
         c->on_update = NULL;
     }
     if (c->collate.text && !xf_collation(w, &c->collate, c->collate.span.len ? c->collate.span : sp))
@@ -497,18 +514,18 @@ Node *xf_column(Rw *w, Node *n)
                 continue;
             if (!strcmp(o->name, "GENERATED ALWAYS AS")) { /* ROW START / ROW END */
                 rw_item(w, "SS3031", o->h.span, "column %s: period column (GENERATED ALWAYS AS %s) became an "
-                        "ordinary column: maintain it with a trigger", col, o->value ? o->value : "");
+                        "ordinary column: maintain it with a trigger", COL_TEXT, o->value ? o->value : "");
                 continue;
             }
             sb_printf(&b, ", %s", option_text(w, o));
         }
         if (b.len)
-            rw_item(w, "SS3029", sp, "column %s: %s dropped", col, b.s + 2);
+            rw_item(w, "SS3029", sp, "column %s: %s dropped", COL_TEXT, b.s + 2);
         sb_free(&b);
         c->rowguidcol = c->sparse = c->filestream = c->invisible = 0;
         c->options.n = 0;
         if (c->not_for_replication) {
-            rw_item(w, "SS3016", sp, "column %s: NOT FOR REPLICATION dropped", col);
+            rw_item(w, "SS3016", sp, "column %s: NOT FOR REPLICATION dropped", COL_TEXT);
             c->not_for_replication = 0;
         }
     }
@@ -632,10 +649,10 @@ Node *xf_constraint(Rw *w, Node *n)
     if (same_dialect(w))
         return n;
     int pg = rw_target_pg(w);
-    const char *what = constraint_text(w, k);
+    const char *what = NULL; /* constraint_text, made when a finding needs it */
     if (k->clustered == 1)
         rw_item_once(w, "SS3002", NULL, n->span, "CLUSTERED dropped from %s: %s (reported once per statement)",
-                     what, pg ? "PostgreSQL tables are heaps; run CLUSTER once if the physical order matters"
+                     WHAT_TEXT, pg ? "PostgreSQL tables are heaps; run CLUSTER once if the physical order matters"
                               : "InnoDB clusters by the primary key");
     k->clustered = 0;
     for (int i = 0; i < k->options.n; i++) {
@@ -649,45 +666,45 @@ Node *xf_constraint(Rw *w, Node *n)
     }
     k->options.n = 0;
     if (k->not_for_replication) {
-        rw_item(w, "SS3016", n->span, "%s: NOT FOR REPLICATION dropped", what);
+        rw_item(w, "SS3016", n->span, "%s: NOT FOR REPLICATION dropped", WHAT_TEXT);
         k->not_for_replication = 0;
     }
     if (k->using_index.text) {
         if (ident_eq(&k->using_index, "HASH"))
-            rw_item(w, "SS3012", n->span, "%s: USING HASH dropped (a B-tree index enforces it)", what);
+            rw_item(w, "SS3012", n->span, "%s: USING HASH dropped (a B-tree index enforces it)", WHAT_TEXT);
         k->using_index.text = NULL;
     }
     int validatable = k->ck == CK_CHECK || k->ck == CK_FOREIGN;
     if (k->disabled) {
         if (pg && validatable) {
             rw_item(w, "SS3016", n->span, "%s was disabled: it became NOT VALID, which still checks new and "
-                    "updated rows", what);
+                    "updated rows", WHAT_TEXT);
             k->disabled = 0;
             k->novalidate = 1;
         } else if (!pg && k->ck == CK_CHECK) {
             /* MySQL: CHECK ... NOT ENFORCED */
         } else {
-            rw_item(w, "SS3016", n->span, "%s was disabled: the target enforces it", what);
+            rw_item(w, "SS3016", n->span, "%s was disabled: the target enforces it", WHAT_TEXT);
             k->disabled = 0;
         }
     }
     if (k->novalidate) {
         if (pg && validatable) {
             rw_item(w, "SS3016", n->span, "%s: WITH NOCHECK/NOVALIDATE became NOT VALID (existing rows are not "
-                    "checked; run ALTER TABLE ... VALIDATE CONSTRAINT after cleaning them)", what);
+                    "checked; run ALTER TABLE ... VALIDATE CONSTRAINT after cleaning them)", WHAT_TEXT);
         } else {
-            rw_item(w, "SS3016", n->span, "%s: NOVALIDATE dropped: existing rows are checked", what);
+            rw_item(w, "SS3016", n->span, "%s: NOVALIDATE dropped: existing rows are checked", WHAT_TEXT);
             k->novalidate = 0;
         }
     }
     if (!pg && k->deferrable) {
-        rw_item(w, "SS3016", n->span, "%s: DEFERRABLE dropped: MySQL checks constraints at once", what);
+        rw_item(w, "SS3016", n->span, "%s: DEFERRABLE dropped: MySQL checks constraints at once", WHAT_TEXT);
         k->deferrable = k->initially_deferred = 0;
     }
     fk_align_types(w, k);
     if (k->ck == CK_FOREIGN && k->ref_table.n >= 3)
         rw_item_once(w, "SS3024", NULL, n->span, "%s references %s in another database: the extra parts are "
-                     "dropped", what, rw_qname_text(w, &k->ref_table));
+                     "dropped", WHAT_TEXT, rw_qname_text(w, &k->ref_table));
     if (k->ck == CK_DEFAULT && k->expr && k->cols.n == 1 && w->table_name) {
         const IndexCol *ic = (const IndexCol *)k->cols.items[0];
         if (ic && ic->expr && ic->expr->kind == N_NAME) {

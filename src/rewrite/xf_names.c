@@ -112,19 +112,9 @@ static void res_build(uint16_t *t, const char *const *list, int n)
     }
 }
 
-/* 1 if w (any case) is in the target's built-in list. */
-static int in_builtin(int my, const char *w, size_t len)
+/* 1 if up (upper case) is in the target's built-in list. */
+static int in_builtin(int my, const char *up)
 {
-    char up[64];
-    if (len >= sizeof up) /* longer than any reserved word */
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        int a = (unsigned char)w[i];
-        if (a == 0) /* no reserved word holds a NUL */
-            return 0;
-        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
-    }
-    up[len] = 0;
     if (!res_tables_ready) {
         res_build(pg_res_table, pg_reserved, NELEM(pg_reserved));
         res_build(my_res_table, my_reserved, NELEM(my_reserved));
@@ -140,9 +130,21 @@ static int in_builtin(int my, const char *w, size_t len)
 
 int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
 {
-    if (in_builtin(cx->target == DIALECT_MYSQL, word, len))
+    int rules = cx->rules && cx->rules->reserved.n;
+    char up[64];
+    if (len >= sizeof up) /* longer than any built-in reserved word */
+        return rules && rules_is_reserved(cx->rules, word, len);
+    /* folded once for both lists (ASCII, as the C locale's toupper) */
+    for (size_t i = 0; i < len; i++) {
+        int a = (unsigned char)word[i];
+        if (a == 0) /* no reserved word holds a NUL */
+            return 0;
+        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
+    }
+    up[len] = 0;
+    if (in_builtin(cx->target == DIALECT_MYSQL, up))
         return 1;
-    return cx->rules && cx->rules->reserved.n && rules_is_reserved(cx->rules, word, len);
+    return rules && rules_is_reserved_upper(cx->rules, up, len);
 }
 
 int nm_max_len(const ConvCtx *cx)
@@ -303,6 +305,13 @@ typedef struct NameEntry {
     Spelling sp;
 } NameEntry;
 
+/* Names printed last, and what was printed: key holds each name as its
+ * quote byte, its length (4 bytes) and its text. */
+typedef struct IdentMemo {
+    StrBuf key, out;
+    int n; /* names in key; -1: none kept */
+} IdentMemo;
+
 /* tags[i]: 0 empty, else the hash of entries[i] with bit 0 set. Probes
  * read only the tags (4 bytes a slot) until one matches: the entries are
  * 14 times larger, and a probe that touched them missed the cache. */
@@ -311,6 +320,10 @@ struct NameCache {
     uint32_t *tags;
     NameEntry *entries;
     unsigned cap, n;
+    /* the last column list and the last dotted name printed
+     * (nm_put_ident_list, nm_put_ident_path): the INSERTs of a data script
+     * repeat theirs */
+    IdentMemo list, path;
 };
 
 static void *xcalloc(size_t n, size_t size)
@@ -330,6 +343,11 @@ NameCache *nm_cache_new(void)
     c->cap = 256; /* grows: most runs see a few hundred names */
     c->tags = xcalloc(c->cap, sizeof *c->tags);
     c->entries = xcalloc(c->cap, sizeof *c->entries);
+    sb_init(&c->list.key);
+    sb_init(&c->list.out);
+    sb_init(&c->path.key);
+    sb_init(&c->path.out);
+    c->list.n = c->path.n = -1;
     return c;
 }
 
@@ -340,19 +358,48 @@ void nm_cache_free(NameCache *c)
     arena_free(&c->arena);
     free(c->tags);
     free(c->entries);
+    sb_free(&c->list.key);
+    sb_free(&c->list.out);
+    sb_free(&c->path.key);
+    sb_free(&c->path.out);
     free(c);
 }
 
+/* Eight bytes at a time (asked for every name printed; a byte loop was
+ * most of a cache hit's cost). Only slot placement depends on it, never
+ * the output. */
 static uint32_t name_tag(const char *s, size_t n, char quote)
 {
-    uint32_t h = 2166136261u ^ (unsigned char)quote;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h | 1;
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = (uint64_t)n * k ^ (unsigned char)quote;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        h = (h ^ x) * k;
+        h ^= h >> 29;
+    }
+    uint64_t x = 0;
+    if (n & 4) {
+        uint32_t y;
+        memcpy(&y, s, 4);
+        x = y;
+        s += 4;
+    }
+    if (n & 2) {
+        uint16_t y;
+        memcpy(&y, s, 2);
+        x = x << 16 | y;
+        s += 2;
+    }
+    if (n & 1)
+        x = x << 8 | (unsigned char)*s;
+    h = (h ^ x) * k;
+    h ^= h >> 32;
+    return (uint32_t)h | 1;
 }
 
 /* The slot of the name: where it is, or the empty slot where it goes. */
-static unsigned cache_slot(const NameCache *c, const char *s, size_t n, char quote, uint32_t tag)
+static inline unsigned cache_slot(const NameCache *c, const char *s, size_t n, char quote, uint32_t tag)
 {
     for (unsigned i = tag & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         if (!c->tags[i])
@@ -439,6 +486,88 @@ void nm_put_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
     Spelling sp;
     spell_cached(cx, id, &sp);
     put_spelling(cx, b, &sp);
+}
+
+/* 1 if ids[0..n) are the names kept in m (same texts and quotes). */
+static int memo_hit(const IdentMemo *m, const Ident *ids, int n)
+{
+    if (m->n != n)
+        return 0;
+    const char *p = m->key.s, *end = p + m->key.len;
+    for (int i = 0; i < n; i++) {
+        const Ident *id = &ids[i];
+        uint32_t len = id->text ? id->len : 0;
+        uint32_t klen;
+        if (end - p < 5 || p[0] != id->quote)
+            return 0;
+        memcpy(&klen, p + 1, 4);
+        if (klen != len || (size_t)(end - p - 5) < len || (len && memcmp(p + 5, id->text, len) != 0))
+            return 0;
+        p += 5 + len;
+    }
+    return p == end;
+}
+
+/* Keeps ids[0..n) in m with out[0..len), what printing them gave. */
+static void memo_keep(IdentMemo *m, const Ident *ids, int n, const char *out, size_t len)
+{
+    sb_reset(&m->key);
+    for (int i = 0; i < n; i++) {
+        const Ident *id = &ids[i];
+        uint32_t klen = id->text ? id->len : 0;
+        sb_putc(&m->key, id->quote);
+        sb_putn(&m->key, (const char *)&klen, 4);
+        if (klen)
+            sb_putn(&m->key, id->text, klen);
+    }
+    sb_reset(&m->out);
+    sb_putn(&m->out, out, len);
+    m->n = n;
+}
+
+/* Prints ids[0..n) with sep between them (skip_empty: names without text
+ * print nothing, not even their separator), through the memo m of the
+ * run's cache; lists with a name that records a finding (SS5001, SS5004)
+ * are spelled every time, so that the finding is recorded every time. */
+static void put_idents(ConvCtx *cx, StrBuf *b, const Ident *ids, int n, IdentMemo *m, char sep,
+                       int skip_empty)
+{
+    if (m && memo_hit(m, ids, n)) {
+        sb_putn(b, m->out.s, m->out.len);
+        return;
+    }
+    size_t start = b->len;
+    int keep = m != NULL, first = 1;
+    for (int i = 0; i < n; i++) {
+        const Ident *id = &ids[i];
+        if (skip_empty && (!id->text || !id->len))
+            continue;
+        if (!first) {
+            sb_putc(b, sep);
+            if (sep == ',')
+                sb_putc(b, ' ');
+        }
+        first = 0;
+        if (!id->text)
+            continue;
+        Spelling sp;
+        spell_cached(cx, id, &sp);
+        put_spelling(cx, b, &sp);
+        if (sp.itemized)
+            keep = 0;
+    }
+    if (keep)
+        memo_keep(m, ids, n, b->s + start, b->len - start);
+}
+
+void nm_put_ident_list(ConvCtx *cx, StrBuf *b, const IdentList *l)
+{
+    put_idents(cx, b, l->items, l->n, cx->names && l->n > 1 ? &cx->names->list : NULL, ',', 0);
+}
+
+void nm_put_ident_path(ConvCtx *cx, StrBuf *b, const Ident *parts, int n)
+{
+    put_idents(cx, b, parts, n, cx->names ? &cx->names->path : NULL, '.', 1);
 }
 
 void nm_put_name(ConvCtx *cx, StrBuf *b, const char *name, size_t len)

@@ -110,8 +110,28 @@ static int base_is(const char *base, const char *const *names)
     return 0;
 }
 
+/* What an item about a type names ("column t.c (nvarchar(50))"): made only
+ * when an item is recorded (most types record none), from the type it
+ * was asked for. */
+typedef struct What {
+    const char *text;
+    int made;         /* text is set (a caller's text may be NULL) */
+    Rw *w;
+    TypeName *t;
+} What;
+static const char *describe(Rw *w, TypeName *t);
+static const char *what_text(What *wd)
+{
+    if (!wd->made) {
+        wd->text = describe(wd->w, wd->t);
+        wd->made = 1;
+    }
+    return wd->text;
+}
+#define WHAT what_text(wd)
+
 /* Clamps what the target cannot hold (SS1014) and returns the spelling. */
-static const char *apply_limits(Rw *w, const char *text, const char *what, SrcSpan sp)
+static const char *apply_limits(Rw *w, const char *text, What *wd, SrcSpan sp)
 {
     char base[64];
     long a, b;
@@ -124,22 +144,22 @@ static const char *apply_limits(Rw *w, const char *text, const char *what, SrcSp
     if (rw_target_pg(w)) {
         if (base_is(base, times_pg) && a > 6) {
             rw_item(w, "SS1014", sp, "%s: %s has %ld fractional digits; PostgreSQL keeps 6 (rounded to microseconds)",
-                    what, text, a);
+                    WHAT, text, a);
             return arena_printf(w->cx->arena, "%s(6)%s", base, rest);
         }
         if ((!strcmp(base, "varchar") || !strcmp(base, "char")) && a > 10485760) {
             rw_item(w, "SS1014", sp, "%s: %s is longer than PostgreSQL allows for %s: became text",
-                    what, text, base);
+                    WHAT, text, base);
             return "text";
         }
         if (!strcmp(base, "numeric") && a > 1000) {
-            rw_item(w, "SS1014", sp, "%s: %s exceeds numeric's 1000 digits: became numeric", what, text);
+            rw_item(w, "SS1014", sp, "%s: %s exceeds numeric's 1000 digits: became numeric", WHAT, text);
             return "numeric";
         }
         return text;
     }
     if (base_is(base, times_my) && a > 6) {
-        rw_item(w, "SS1014", sp, "%s: %s has %ld fractional digits; MySQL keeps 6", what, text, a);
+        rw_item(w, "SS1014", sp, "%s: %s has %ld fractional digits; MySQL keeps 6", WHAT, text, a);
         return arena_printf(w->cx->arena, "%s(6)%s", base, rest);
     }
     if ((!strcmp(base, "decimal") || !strcmp(base, "numeric")) && (a > 65 || b > 30)) {
@@ -147,24 +167,24 @@ static const char *apply_limits(Rw *w, const char *text, const char *what, SrcSp
         if (nb > na)
             nb = na;
         rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's DECIMAL(65,30): became decimal(%ld,%ld)",
-                what, text, na, nb < 0 ? 0 : nb);
+                WHAT, text, na, nb < 0 ? 0 : nb);
         return arena_printf(w->cx->arena, "decimal(%ld,%ld)%s", na, nb < 0 ? 0 : nb, rest);
     }
     if (!strcmp(base, "varchar") && a > 16383) {
         rw_item(w, "SS1014", sp, "%s: %s is longer than a utf8mb4 VARCHAR can be: became mediumtext",
-                what, text);
+                WHAT, text);
         return "mediumtext";
     }
     if (!strcmp(base, "char") && a > 255) {
-        rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's CHAR(255): became varchar(%ld)", what, text, a);
+        rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's CHAR(255): became varchar(%ld)", WHAT, text, a);
         return arena_printf(w->cx->arena, "varchar(%ld)%s", a, rest);
     }
     if (!strcmp(base, "binary") && a > 255) {
-        rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's BINARY(255): became varbinary(%ld)", what, text, a);
+        rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's BINARY(255): became varbinary(%ld)", WHAT, text, a);
         return arena_printf(w->cx->arena, "varbinary(%ld)%s", a, rest);
     }
     if (!strcmp(base, "varbinary") && a > 65535) {
-        rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's VARBINARY(65535): became longblob", what, text);
+        rw_item(w, "SS1014", sp, "%s: %s exceeds MySQL's VARBINARY(65535): became longblob", WHAT, text);
         return "longblob";
     }
     return text;
@@ -334,7 +354,7 @@ static const TypeRule *find_rule(Rw *w, const char *name, int nargs, int is_max,
     return rules_find_type(w->cx->rules, name, nargs, is_max, (int)prec, (int)scale, is_unsigned);
 }
 
-void xf_map_type(Rw *w, TypeName *t, const char *what)
+static void map_type(Rw *w, TypeName *t, What *wd)
 {
     if (t->target_text || t->anchor || !t->upper)
         return;
@@ -397,9 +417,9 @@ void xf_map_type(Rw *w, TypeName *t, const char *what)
                 target = arena_printf(w->cx->arena, "%s %s", target,
                                       rw_lower(w, t->suffix, strlen(t->suffix)));
             else
-                rw_item(w, "SS1001", sp, "%s: qualifier %s dropped (became %s)", what, t->suffix, target);
+                rw_item(w, "SS1001", sp, "%s: qualifier %s dropped (became %s)", WHAT, t->suffix, target);
         }
-        target = apply_limits(w, target, what, sp);
+        target = apply_limits(w, target, wd, sp);
         if (t->srid >= 0 && rw_target_pg(w) && !strncasecmp(target, "geometry", 8)) {
             /* MySQL SRID n: PostGIS takes it in the type modifier */
             const char *lp = strchr(target, '(');
@@ -411,26 +431,26 @@ void xf_map_type(Rw *w, TypeName *t, const char *what)
         if (r->item) {
             if (is_enum && !strcmp(r->item, "SS1006"))
                 rw_item(w, "SS1006", sp, "%s became %s with a CHECK constraint listing the values",
-                        what, target);
+                        WHAT, target);
             else if (is_set && !strcmp(r->item, "SS1007"))
                 rw_item(w, "SS1007", sp, "%s became %s holding the comma-separated members: "
-                        "membership is no longer checked", what, target);
+                        "membership is no longer checked", WHAT, target);
             else
-                rule_item(w, r->item, r->note, what, target, sp);
+                rule_item(w, r->item, r->note, WHAT, target, sp);
         } else if (t->is_unsigned && rw_target_pg(w)) {
-            rw_item(w, "SS1005", sp, "%s: UNSIGNED became %s with a CHECK (>= 0)", what, target);
+            rw_item(w, "SS1005", sp, "%s: UNSIGNED became %s with a CHECK (>= 0)", WHAT, target);
         }
         if (t->zerofill)
-            rw_item(w, "SS1023", sp, "%s: ZEROFILL dropped: pad with lpad() when displaying", what);
+            rw_item(w, "SS1023", sp, "%s: ZEROFILL dropped: pad with lpad() when displaying", WHAT);
         if (t->charset)
             rw_item_once(w, "SS3027", "charset", sp, "%s: CHARACTER SET %s dropped: the target database encoding applies",
-                         what, t->charset);
+                         WHAT, t->charset);
         t->target_text = target;
         return;
     }
     if (r && r->item) {
         /* a type the rules know has no equivalent */
-        rw_item(w, r->item, sp, "%s has no equivalent%s%s: kept as written", what,
+        rw_item(w, r->item, sp, "%s has no equivalent%s%s: kept as written", WHAT,
                 r->note ? ": " : "", r->note ? r->note : "");
         return;
     }
@@ -470,23 +490,23 @@ void xf_map_type(Rw *w, TypeName *t, const char *what)
             }
             TypeName *base = (TypeName *)rw_copy(w, &ut->alias_of->h);
             base->h.span = sp;
-            xf_map_type(w, base, what);
+            map_type(w, base, wd);
             t->target_text = base->target_text ? base->target_text
                                                : rw_lower(w, base->upper, strlen(base->upper));
             return;
         }
         if (w->cx->source == DIALECT_ORACLE)
             rw_item(w, "SS1011", sp, "%s: Oracle object/collection type kept as written: "
-                    "PostgreSQL needs a composite type or an array", what);
+                    "PostgreSQL needs a composite type or an array", WHAT);
         else
-            rw_item(w, "SS1002", sp, "%s: user type %s kept as written", what, rw_qname_text(w, &t->name));
+            rw_item(w, "SS1002", sp, "%s: user type %s kept as written", WHAT, rw_qname_text(w, &t->name));
         return;
     }
     if (is_spatial(u)) {
-        rw_item(w, "SS1003", sp, "%s: spatial type kept as written: needs PostGIS", what);
+        rw_item(w, "SS1003", sp, "%s: spatial type kept as written: needs PostGIS", WHAT);
         return;
     }
-    rw_item(w, "SS1002", sp, "%s: type %s is not known: kept as written", what, type_source_text(w, t));
+    rw_item(w, "SS1002", sp, "%s: type %s is not known: kept as written", WHAT, type_source_text(w, t));
 }
 
 const char *xf_quiet_type_text(Rw *w, const TypeName *t)
@@ -510,12 +530,19 @@ const char *xf_quiet_type_text(Rw *w, const TypeName *t)
 /* ---- transforms ---- */
 
 /* POST on TYPE. Typed literals (DATE '2020-01-01') keep their keyword. */
+void xf_map_type(Rw *w, TypeName *t, const char *what)
+{
+    What wd = {what, 1, w, t};
+    map_type(w, t, &wd);
+}
+
 Node *xf_type(Rw *w, Node *n)
 {
     TypeName *t = (TypeName *)n;
     if (t->h.flags & NF_SYNTHETIC)
         return n;
-    xf_map_type(w, t, describe(w, t));
+    What wd = {NULL, 0, w, t};
+    map_type(w, t, &wd);
     if (t->collate.text) {
         SrcSpan sp = t->collate.span.len ? t->collate.span : t->h.span;
         if (!xf_collation(w, &t->collate, sp))

@@ -8,6 +8,7 @@
 #include "rewrite/rewrite.h"
 #include "emit/emit.h"
 #include "diag/diag.h"
+#include "ast/ast_walk.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -769,6 +770,35 @@ START_TEST(test_catalog)
     /* known tables are not dependencies that order views */
     ck_assert_int_eq(v->deps.n, 0);
     ck_assert_int_eq(cat_column(v, "NOTE", 4)->is_string, 1);
+    /* column lists: resolved like cat_column_near, kept for the same names */
+    Ident ids[3];
+    memset(ids, 0, sizeof ids);
+    ids[0].text = "at", ids[0].len = 2;
+    ids[1].text = "NOTE", ids[1].len = 4;
+    ids[2].text = "nope", ids[2].len = 4;
+    IdentList l = {3, 3, ids};
+    CatListColumns lc = cat_list_columns(&c, t, &l);
+    ck_assert_ptr_eq(lc.cols[0], cat_column(t, "At", 2));
+    ck_assert_ptr_eq(lc.cols[1], cat_column(t, "Note", 4));
+    ck_assert_ptr_null(lc.cols[2]);
+    ck_assert_int_eq(lc.aux[0], -1);
+    lc.aux[0] = 1;
+    ck_assert_int_eq(cat_list_columns(&c, t, &l).aux[0], 1); /* the same names: kept */
+    ids[2].text = "Id";
+    ids[2].len = 2;
+    lc = cat_list_columns(&c, t, &l); /* one name differs: made anew */
+    ck_assert_int_eq(lc.aux[0], -1);
+    ck_assert_ptr_eq(lc.cols[2], cat_column(t, "ID", 2));
+    lc.aux[0] = 1;
+    ck_assert_int_eq(cat_list_columns(&c, v, &l).aux[0], -1); /* another table */
+    ck_assert_ptr_null(cat_list_columns(&c, v, &l).cols[0]);
+    lc = cat_list_columns(&c, t, &l);
+    lc.aux[0] = 1;
+    c.gen++; /* the catalogue changed */
+    ck_assert_int_eq(cat_list_columns(&c, t, &l).aux[0], -1);
+    l.n = 2; /* one name fewer */
+    lc = cat_list_columns(&c, t, &l);
+    ck_assert_ptr_eq(lc.cols[1], cat_column(t, "NOTE", 4));
     ps_free(&p);
     src_free(&sf);
     arena_free(&a);
@@ -868,6 +898,201 @@ START_TEST(test_diag_messages)
 }
 END_TEST
 
+
+
+/* T-SQL m/d/y date strings going into a datetime column become ISO dates
+ * (two-digit years by SQL Server's 2049 cutoff); anything else is kept. */
+START_TEST(test_tsql_insert_dates)
+{
+    Result r = convert(TSQL, PG,
+                       "CREATE TABLE t (d datetime, n int);\n"
+                       "INSERT INTO t VALUES ('9/17/1996', 1), ('1/2/49 10:00', 2), ('12/31/0099', 3),\n"
+                       "  ('13/1/2000', 4), ('7/4/50', 5), ('1/1/0000', 6), ('02/29/2000x', 7);\n");
+    ck_assert_msg(strstr(r.sql, "INSERT INTO t VALUES ('1996-09-17', 1),\n"
+                                "       ('2049-01-02 10:00', 2),\n"
+                                "       ('0099-12-31', 3),\n"
+                                "       ('13/1/2000', 4),\n"
+                                "       ('1950-07-04', 5),\n"
+                                "       ('0000-01-01', 6),\n"
+                                "       ('02/29/2000x', 7);\n") != NULL, "%s", r.sql);
+    result_free(&r);
+}
+END_TEST
+
+/* ==== walk and spelling cache ================================================= */
+
+static void count_slot(AstVisit *v, Node **slot) { (void)slot; (*(int *)v->data)++; }
+static void count_list(AstVisit *v, NodeList *l) { (void)l; (*(int *)v->data)++; }
+
+/* ast_kind_is_leaf (the walk skips those kinds) agrees with ast_children:
+ * a node of every kind, its child pointers all non-NULL, is visited. */
+START_TEST(test_leaf_kinds)
+{
+    int leaves = 0;
+    for (int k = 1; k < N__COUNT; k++) {
+        size_t size = ast_node_size(k);
+        ck_assert_uint_gt(size, 0);
+        Node *n = malloc(size);
+        memset(n, 1, size);
+        n->kind = k;
+        int visits = 0;
+        AstVisit v = {count_slot, count_list, &visits};
+        ast_children(n, &v);
+        ck_assert_msg(ast_kind_is_leaf(k) == (visits == 0), "kind %d: %d visits, leaf %d", k, visits,
+                      ast_kind_is_leaf(k));
+        leaves += visits == 0;
+        free(n);
+    }
+    ck_assert_int_ge(leaves, 10); /* literals, names, variables ... */
+    ck_assert(ast_kind_is_leaf(N_LITERAL));
+    ck_assert(!ast_kind_is_leaf(N_ROW));
+}
+END_TEST
+
+/* The run's spelling cache answers exactly what spelling anew does, for
+ * names that differ in one byte at any place of any length (the cache
+ * hashes eight bytes at a time), in every quote, asked twice. */
+START_TEST(test_spelling_cache)
+{
+    Arena a;
+    arena_init(&a, 16384);
+    ConvCtx plain, cached;
+    memset(&plain, 0, sizeof plain);
+    plain.source = DIALECT_TSQL;
+    plain.target = DIALECT_POSTGRES;
+    plain.arena = &a;
+    cached = plain;
+    cached.names = nm_cache_new();
+    static const char quotes[] = {0, '[', '"'};
+    char text[48];
+    for (int round = 0; round < 2; round++)
+        for (int len = 1; len <= 40; len++)
+            for (int at = 0; at < len; at++)
+                for (int q = 0; q < 3; q++) {
+                    for (int i = 0; i < len; i++)
+                        text[i] = (char)("SelectOrder_Id"[i % 14]);
+                    text[at] = (char)('A' + (at + len) % 26);
+                    Ident id;
+                    memset(&id, 0, sizeof id);
+                    id.text = text;
+                    id.len = (uint32_t)len;
+                    id.quote = quotes[q];
+                    const char *want = nm_spell(&plain, &id);
+                    const char *got = nm_spell(&cached, &id);
+                    ck_assert_msg(strcmp(want, got) == 0, "%.*s (quote %d): %s, wanted %s", len, text, q, got,
+                                  want);
+                }
+    Ident sel = {"select", 6, 0, {0, 0, 0}};
+    ck_assert_str_eq(nm_spell(&cached, &sel), "select");
+    StrBuf b;
+    sb_init(&b);
+    nm_put_ident(&cached, &b, &sel);
+    ck_assert_msg(b.len == 8 && memcmp(b.s, "\"select\"", 8) == 0, "reserved word printed as %.*s",
+                  (int)b.len, b.s);
+    sb_free(&b);
+    nm_cache_free(cached.names);
+    arena_free(&a);
+}
+END_TEST
+
+
+/* Column lists: the list printed last is kept and printed again for the
+ * same names; any other list (one quote, one byte, one name more) is
+ * spelled anew, and a name with a finding (too long: SS5001) records it
+ * every time. */
+START_TEST(test_ident_list_memo)
+{
+    Arena a, da;
+    arena_init(&a, 16384);
+    arena_init(&da, 16384);
+    DiagList diags;
+    diag_init(&diags, &da);
+    ConvCtx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.source = DIALECT_TSQL;
+    cx.target = DIALECT_POSTGRES;
+    cx.arena = &a;
+    cx.diags = &diags;
+    cx.names = nm_cache_new();
+    static const char *const names[] = {"OrderID", "Order Date", "select", "Qty"};
+    Ident ids[5];
+    memset(ids, 0, sizeof ids);
+    for (int i = 0; i < 4; i++) {
+        ids[i].text = names[i];
+        ids[i].len = (uint32_t)strlen(names[i]);
+    }
+    ids[1].quote = '[';
+    IdentList l = {4, 4, ids};
+    StrBuf b;
+    sb_init(&b);
+    const char *want = "orderid, \"Order Date\", \"select\", qty";
+    for (int round = 0; round < 2; round++) {
+        sb_reset(&b);
+        nm_put_ident_list(&cx, &b, &l);
+        ck_assert_str_eq(b.s, want);
+    }
+    ids[3].text = "Qtz"; /* one byte */
+    sb_reset(&b);
+    nm_put_ident_list(&cx, &b, &l);
+    ck_assert_str_eq(b.s, "orderid, \"Order Date\", \"select\", qtz");
+    ids[2].quote = '"'; /* one quote: a T-SQL "select" folds too, still reserved */
+    ids[2].text = "Select";
+    sb_reset(&b);
+    nm_put_ident_list(&cx, &b, &l);
+    ck_assert_str_eq(b.s, "orderid, \"Order Date\", \"select\", qtz");
+    l.n = 3; /* one name fewer */
+    sb_reset(&b);
+    nm_put_ident_list(&cx, &b, &l);
+    ck_assert_str_eq(b.s, "orderid, \"Order Date\", \"select\"");
+    /* a name longer than 63 bytes: shortened, SS5001 each time */
+    char longname[80];
+    memset(longname, 'c', 70);
+    ids[3].text = longname;
+    ids[3].len = 70;
+    ids[3].quote = 0;
+    l.n = 4;
+    for (int round = 0; round < 2; round++) {
+        cx.object = round; /* another statement: recorded again (once per statement) */
+        int before = diags.v.n;
+        sb_reset(&b);
+        nm_put_ident_list(&cx, &b, &l);
+        ck_assert_int_eq(diags.v.n, before + 1);
+        ck_assert_str_eq(diags.v.items[before].code, "SS5001");
+        ck_assert_msg(strstr(b.s, ", ccccc") != NULL && b.len < 40 + 64, "%s", b.s);
+    }
+    /* dotted names: empty parts (T-SQL db..t) are left out, memo or not */
+    Ident path[3];
+    memset(path, 0, sizeof path);
+    path[0].text = "Sales";
+    path[0].len = 5;
+    path[1].text = "";
+    path[2].text = "Order";
+    path[2].len = 5;
+    path[2].quote = '[';
+    for (int round = 0; round < 2; round++) {
+        sb_reset(&b);
+        nm_put_ident_path(&cx, &b, path, 3);
+        ck_assert_str_eq(b.s, "sales.\"order\"");
+    }
+    path[1].text = NULL;
+    sb_reset(&b);
+    nm_put_ident_path(&cx, &b, path, 3);
+    ck_assert_str_eq(b.s, "sales.\"order\"");
+    sb_reset(&b);
+    nm_put_ident_path(&cx, &b, path + 2, 1);
+    ck_assert_str_eq(b.s, "\"order\"");
+    path[2].text = "Orders";
+    path[2].len = 6;
+    sb_reset(&b);
+    nm_put_ident_path(&cx, &b, path, 3);
+    ck_assert_str_eq(b.s, "sales.orders");
+    sb_free(&b);
+    nm_cache_free(cx.names);
+    arena_free(&a);
+    arena_free(&da);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -894,6 +1119,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_mysql_functions);
     tcase_add_test(tc, test_tsql_plus);
     tcase_add_test(tc, test_tsql_like_bool_insert);
+    tcase_add_test(tc, test_tsql_insert_dates);
     tcase_add_test(tc, test_tsql_typing);
     tcase_add_test(tc, test_tsql_routine_strings);
     suite_add_tcase(s, tc);
@@ -913,6 +1139,9 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_view_order);
     tcase_add_test(tc, test_templates_parse);
     tcase_add_test(tc, test_diag_messages);
+    tcase_add_test(tc, test_leaf_kinds);
+    tcase_add_test(tc, test_spelling_cache);
+    tcase_add_test(tc, test_ident_list_memo);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -451,6 +451,12 @@ START_TEST(reserved_words)
     ck_assert(!rules_is_reserved(&rs, "int", 3)); /* a column-name keyword: fine unquoted */
     for (int i = 1; i < rs.reserved.n; i++)
         ck_assert(strcmp(rs.reserved.items[i - 1], rs.reserved.items[i]) < 0);
+    /* the upper-case form answers the same for every word of the list */
+    for (int i = 0; i < rs.reserved.n; i++)
+        ck_assert(rules_is_reserved_upper(&rs, rs.reserved.items[i], strlen(rs.reserved.items[i])));
+    ck_assert(rules_is_reserved_upper(&rs, "USER", 4));
+    ck_assert(!rules_is_reserved_upper(&rs, "CUSTOMERS", 9));
+    ck_assert(!rules_is_reserved_upper(&rs, "INT", 3));
     rules_free(&rs);
     init_pair(&rs, DIALECT_TSQL, DIALECT_MYSQL);
     ck_assert(rules_is_reserved(&rs, "KEY", 3));
