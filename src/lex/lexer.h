@@ -39,6 +39,9 @@ static inline void lex_next(LexCtx *cx, Token *t)
 
 /* Case-insensitive keyword lookup; KW_0 if the word is not a keyword. */
 int kw_lookup(const char *s, uint32_t len);
+/* The same, when avail >= len bytes may be read at s (a word is then read
+ * at once): the lexers pass what is left of the text. */
+int kw_lookup_in(const char *s, uint32_t len, size_t avail);
 const char *kw_name(int kw);
 int kw_reserved(int kw);
 

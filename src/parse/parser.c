@@ -164,20 +164,10 @@ int ps_at_stmt_end(Parser *p)
     return 0;
 }
 
-SrcSpan ps_span_from(Parser *p, int from)
+SrcSpan ps_span_from_fill(Parser *p, int from)
 {
-    if (from >= p->ntoks)
-        fill(p, from);
-    SrcSpan s;
-    s.file = (uint32_t)p->src->id;
-    s.off = p->toks[from].off;
-    if (p->pos > from) {
-        const Token *last = &p->toks[p->pos - 1];
-        s.len = last->off + last->len - s.off;
-    } else {
-        s.len = 0;
-    }
-    return s;
+    fill(p, from);
+    return ps_span_from(p, from);
 }
 
 const char *ps_tok_text(Parser *p, const Token *t)

@@ -100,7 +100,10 @@ int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n);
  * so that strlen of the literal w is a constant. */
 static inline int ps_is_word_at(Parser *p, int k, const char *w) /* token k ahead is the word w */
 {
-    return ps_tok_is_word(p, ps_peek(p, k), w, strlen(w));
+    /* kind and length first, inline: most tokens fail there without a call */
+    const Token *t = ps_peek(p, k);
+    size_t n = strlen(w);
+    return t->kind == TK_IDENT && t->len == n && ps_tok_is_word(p, t, w, n);
 }
 #define ps_is_word(p, w) ps_is_word_at((p), 0, (w))
 static inline int ps_accept_word(Parser *p, const char *w)
@@ -114,8 +117,20 @@ static inline int ps_accept_word(Parser *p, const char *w)
 int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
 /* Records a syntax error at the current token (first one wins); returns NULL. */
 void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Span from token index `from` to the end of the previous token. */
-SrcSpan ps_span_from(Parser *p, int from);
+/* Span from token index `from` to the end of the previous token. Inline
+ * when token `from` is read already (nearly always: it was the current one). */
+SrcSpan ps_span_from_fill(Parser *p, int from);
+static inline SrcSpan ps_span_from(Parser *p, int from)
+{
+    if (from >= p->ntoks)
+        return ps_span_from_fill(p, from);
+    SrcSpan s = {(uint32_t)p->src->id, p->toks[from].off, 0};
+    if (p->pos > from) {
+        const Token *last = &p->toks[p->pos - 1];
+        s.len = last->off + last->len - s.off;
+    }
+    return s;
+}
 static inline SrcSpan ps_tok_span(Parser *p, const Token *t)
 {
     SrcSpan s = {(uint32_t)p->src->id, t->off, t->len};
