@@ -20,6 +20,7 @@ typedef struct Parser {
     Token *toks;           /* token window (malloc): toks[0..ntoks) */
     int ntoks, captoks;
     int pos;               /* current token index in toks */
+    int lex_done;          /* the lexer returned TK_EOF (toks[ntoks-1] is it) */
     int stmt_first;        /* index of the first token of the current statement */
     uint32_t prev_stmt_end;/* byte offset where the previous statement ended */
     int depth;             /* recursion depth (expressions, subqueries) */
@@ -50,32 +51,36 @@ int ps_next(Parser *p, Stmt *out);
 /* The parser asks these for nearly every token, several times: inline,
  * with the lexer called (ps_peek_fill) only for tokens not yet read. */
 const Token *ps_peek_fill(Parser *p, int k);
-static inline const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = current) */
+/* The token predicates below run several times per token: always inline
+ * (gcc otherwise keeps out-of-line copies in the larger files, whose calls
+ * cost more than the test). */
+#define PS_INLINE static inline __attribute__((always_inline))
+PS_INLINE const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = current) */
 {
     int i = p->pos + k;
     return i < p->ntoks ? &p->toks[i] : ps_peek_fill(p, k);
 }
 #define ps_cur(p) ps_peek((p), 0)
-static inline void ps_advance(Parser *p)           /* next token (stays at EOF) */
+PS_INLINE void ps_advance(Parser *p)           /* next token (stays at EOF) */
 {
     if (ps_cur(p)->kind != TK_EOF)
         p->pos++;
 }
-static inline int ps_is(Parser *p, int kind)       /* current token kind */
+PS_INLINE int ps_is(Parser *p, int kind)       /* current token kind */
 {
     return ps_cur(p)->kind == kind;
 }
-static inline int ps_is_kw(Parser *p, int kw)      /* current token is keyword kw */
+PS_INLINE int ps_is_kw(Parser *p, int kw)      /* current token is keyword kw */
 {
     const Token *t = ps_cur(p);
     return t->kind == TK_IDENT && t->kw == kw;
 }
-static inline int ps_peek_kw(Parser *p, int k, int kw) /* token k ahead is keyword kw */
+PS_INLINE int ps_peek_kw(Parser *p, int k, int kw) /* token k ahead is keyword kw */
 {
     const Token *t = ps_peek(p, k);
     return t->kind == TK_IDENT && t->kw == kw;
 }
-static inline int ps_accept(Parser *p, int kind)   /* consume if kind */
+PS_INLINE int ps_accept(Parser *p, int kind)   /* consume if kind */
 {
     if (ps_is(p, kind)) {
         ps_advance(p);
@@ -83,7 +88,7 @@ static inline int ps_accept(Parser *p, int kind)   /* consume if kind */
     }
     return 0;
 }
-static inline int ps_accept_kw(Parser *p, int kw)  /* consume if keyword */
+PS_INLINE int ps_accept_kw(Parser *p, int kw)  /* consume if keyword */
 {
     if (ps_is_kw(p, kw)) {
         ps_advance(p);
@@ -156,6 +161,9 @@ static inline void ps_depth_leave(Parser *p) { p->depth--; }
 int ps_is_name(Parser *p);
 int ps_ident(Parser *p, Ident *out);               /* 0 + error if no name */
 int ps_qname(Parser *p, QName *out);               /* a.b.c, 0 + error if none */
+/* The last part of a qualified name (t.c -> c), as ps_qname reads it; a
+ * one-part name without filling a QName. */
+int ps_qname_last(Parser *p, Ident *out);
 /* Optional alias: [AS] name (T-SQL also 'string'). Returns 1 if one was read. */
 int ps_alias(Parser *p, Ident *out, int *has_as);
 int ps_ident_list(Parser *p, IdentList *out);      /* (a, b, c) including the parens */
