@@ -180,23 +180,32 @@ LX_HELPER void lx_bad_char(LexCtx *cx, Token *t, const unsigned char *s,
 
 /* Skips a block comment starting at p ("/" "*"); T-SQL and PostgreSQL nest
  * them, Oracle and MySQL do not. Returns the position after it, or lim (with
- * SS0002) when it does not end. */
-LX_HELPER const unsigned char *lx_skip_block_comment(LexCtx *cx, const unsigned char *p,
+ * SS0002) when it does not end. Every opener and closer holds a '*', so
+ * memchr goes from one '*' to the next; a '/' just before a '*' opens (when
+ * nesting, and unless that '/' closed the comment before), else a '/' just
+ * after one closes: what a byte-by-byte scan from the left finds. Out of
+ * line: comments are few next to tokens, and the scanners' hot paths keep
+ * their registers. */
+__attribute__((noinline, unused)) static const unsigned char *lx_skip_block_comment(LexCtx *cx, const unsigned char *p,
                                                      const unsigned char *lim, int nest)
 {
     const unsigned char *s = p;
     int depth = 1;
     p += 2;
     while (p < lim) {
-        if (p[0] == '*' && p + 1 < lim && p[1] == '/') {
-            p += 2;
+        /* runs of stars (banner comments) go without a call per star */
+        const unsigned char *h = *p == '*' ? p : memchr(p, '*', (size_t)(lim - p));
+        if (!h)
+            break;
+        if (nest && h > p && h[-1] == '/') {
+            p = h + 1;
+            depth++;
+        } else if (h + 1 < lim && h[1] == '/') {
+            p = h + 2;
             if (--depth == 0)
                 return p;
-        } else if (nest && p[0] == '/' && p + 1 < lim && p[1] == '*') {
-            p += 2;
-            depth++;
         } else {
-            p++;
+            p = h + 1;
         }
     }
     lx_report_unterminated(cx, s, 2, "comment");

@@ -120,14 +120,14 @@ loop:
     }
     blank+ | uspace   { goto loop; }
     // "--" starts a comment only when a blank or control character follows
-    "--" [\x01-\x09\x0B-\x20] [^\n]* { goto loop; }
+    "--" [\x01-\x09\x0B-\x20] { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; }
     "--" {
         if (YYCURSOR == YYLIMIT || *YYCURSOR == '\n')
             goto loop;
         my_word(cx, t, tok, tok + 1, YYLIMIT, TK_MINUS);
         return;
     }
-    "#" [^\n]*        { goto loop; }
+    "#"               { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; }
     // version comments: the opener and closer are skipped, the inside is code
     ("/*!" | "/*M!") digit* { cx->in_version_comment = 1; goto loop; }
     "*/" {

@@ -40,7 +40,7 @@ loop:
 
     $                 { lx_eof(cx, t); return; }
     blank+ | uspace   { goto loop; }
-    "--" [^\n]*       { goto loop; }
+    "--"              { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; } // to the line break (memchr)
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 1); goto loop; }
 
     alpha idc*        { lx_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }

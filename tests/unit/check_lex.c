@@ -167,6 +167,91 @@ START_TEST(test_tsql_literals)
 }
 END_TEST
 
+/* Where a block comment starting at i ends, scanned byte by byte from the
+ * left (the way the scanners skipped comments before they went from one
+ * '*' to the next with memchr); 0 when it does not end. */
+static size_t ref_comment_end(const char *s, size_t len, size_t i, int nest)
+{
+    int depth = 1;
+    for (i += 2; i < len;) {
+        if (s[i] == '*' && i + 1 < len && s[i + 1] == '/') {
+            i += 2;
+            if (--depth == 0)
+                return i;
+        } else if (nest && s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+            i += 2;
+            depth++;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* Block comments made of '/', '*', 'a' and line breaks, nested (T-SQL,
+ * PostgreSQL) and not (Oracle, MySQL): the token after "x" is where the
+ * byte-by-byte scan says (after any further comments), and one that does
+ * not end gives SS0002 and the end of input. */
+START_TEST(test_block_comments_random)
+{
+    static const Dialect ds[] = {DIALECT_TSQL, DIALECT_ORACLE, DIALECT_MYSQL, DIALECT_POSTGRES};
+    static const char alpha[] = "/*a\n*";
+    unsigned seed = 12345;
+    char text[64];
+    for (int round = 0; round < 20000; round++) {
+        Dialect d = ds[round % 4];
+        int nest = d == DIALECT_TSQL || d == DIALECT_POSTGRES;
+        size_t n = 0;
+        text[n++] = 'x';
+        text[n++] = '/';
+        text[n++] = '*';
+        seed = seed * 1103515245u + 12345u;
+        size_t body = (seed >> 16) % 20;
+        for (size_t k = 0; k < body; k++) {
+            seed = seed * 1103515245u + 12345u;
+            text[n++] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        text[n] = 0;
+        /* the next token by the reference: comments and line breaks skipped */
+        size_t at = 1;
+        int unterminated = 0;
+        for (;;) {
+            while (at < n && text[at] == '\n')
+                at++;
+            if (!(at + 1 < n && text[at] == '/' && text[at + 1] == '*'))
+                break;
+            size_t e = ref_comment_end(text, n, at, nest);
+            if (!e) {
+                unterminated = 1;
+                at = n;
+                break;
+            }
+            at = e;
+        }
+        Lexed l;
+        lexed_open(&l, d, text, n);
+        Token t;
+        uint32_t prev = 0;
+        next_checked(&l, &t, &prev); /* x */
+        ck_assert_int_eq(t.kind, TK_IDENT);
+        next_checked(&l, &t, &prev);
+        if (at >= n)
+            ck_assert_msg(t.kind == TK_EOF, "dialect %d, '%s': a token at %u, expected the end",
+                          (int)d, text, t.off);
+        else
+            ck_assert_msg(t.kind != TK_EOF && t.off == at,
+                          "dialect %d, '%s': token at %u, expected at %zu", (int)d, text, t.off, at);
+        int has_ss0002 = 0;
+        for (int i = 0; i < l.diags.v.n; i++)
+            if (!strcmp(l.diags.v.items[i].code, "SS0002"))
+                has_ss0002 = 1;
+        ck_assert_msg(has_ss0002 == unterminated, "dialect %d, '%s': SS0002 %d, expected %d",
+                      (int)d, text, has_ss0002, unterminated);
+        lexed_close(&l);
+    }
+}
+END_TEST
+
 START_TEST(test_tsql_comments_operators)
 {
     EXPECT(DIALECT_TSQL, "a /* x /* nested */ still comment */ b -- to end\nc",
@@ -638,6 +723,7 @@ Suite *lex_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_big_input);
     tcase_add_test(tc, test_random_input);
+    tcase_add_test(tc, test_block_comments_random);
     suite_add_tcase(s, tc);
     return s;
 }
