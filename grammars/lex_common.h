@@ -351,3 +351,50 @@ LX_HELPER const unsigned char *lx_skip_hex(const unsigned char *p, const unsigne
 
     alpha   = [a-zA-Z_] | uletter;
 */
+
+/* Which ASCII bytes may continue a plain name, as bits: LX_W_ALNUM for
+ * letters, digits and _, and one bit for each sign that some dialects
+ * allow in names ($ # @). Bytes from 0x80 on are 0: a non-ASCII letter is
+ * a UTF-8 sequence (lx_uletter_len). */
+enum { LX_W_ALNUM = 1, LX_W_DOLLAR = 2, LX_W_HASH = 4, LX_W_AT = 8 };
+static const unsigned char lx_word_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+
+/* Length of the non-ASCII letter (uletter) at p, 0 if p holds none. */
+LX_HELPER uint32_t lx_uletter_len(const unsigned char *p, const unsigned char *lim)
+{
+    const unsigned char *YYCURSOR = p, *YYMARKER = p, *YYLIMIT = lim;
+    /*!re2c
+    uletter           { return (uint32_t)(YYCURSOR - p); }
+    *                 { return 0; }
+    $                 { return 0; }
+    */
+}
+
+/* End of the rest of a name from p: ASCII bytes whose lx_word_class has a
+ * bit of mask, and non-ASCII letters. What the scanners' "alpha idc*"
+ * matches after the first character, with a table look-up per byte instead
+ * of a DFA step (that keeps a backtracking mark for the UTF-8 sequences);
+ * the NUL at text[len] stops it. */
+LX_HELPER const unsigned char *lx_word_end(const unsigned char *p, const unsigned char *lim,
+                                           unsigned mask)
+{
+    for (;;) {
+        while (lx_word_class[*p] & mask)
+            p++;
+        if (*p < 0x80)
+            return p;
+        uint32_t n = lx_uletter_len(p, lim);
+        if (!n)
+            return p;
+        p += n;
+    }
+}

@@ -557,6 +557,35 @@ static void expect_diag(int line, Dialect d, const char *sql, size_t len, const 
 #define EXPECT_DIAG(d, sql, code, off, dlen, word, ti, kind, flags) \
     expect_diag(__LINE__, d, sql, sizeof(sql) - 1, code, off, dlen, word, ti, TK_##kind, flags)
 
+/* Where a name ends: its ASCII rest goes by a table (lx_word_end) and a
+ * non-ASCII letter (as the grammars' uletter says: U+00D7 is one) continues
+ * it, anything else ends it: signs the dialect does not allow, non-letters
+ * (the euro sign, NBSP, U+00BF), a UTF-8 sequence cut short or ill-formed. */
+START_TEST(test_name_ends)
+{
+    EXPECT(DIALECT_TSQL, "ab\xC3\xA9" "cd\xE3\x81\x82x9 a1\xC2\xB5_ x\xC3\x97y",
+           T(IDENT, "ab\xC3\xA9" "cd\xE3\x81\x82x9"), T(IDENT, "a1\xC2\xB5_"),
+           T(IDENT, "x\xC3\x97y"));
+    EXPECT(DIALECT_ORACLE, "a$b#c a@b x\xC2\xA0y \xC3\xA9t\xC3\xA9$ q1 nq",
+           T(IDENT, "a$b#c"), T(IDENT, "a"), T(AT, "@"), T(IDENT, "b"), T(IDENT, "x"),
+           T(IDENT, "y"), T(IDENT, "\xC3\xA9t\xC3\xA9$"), T(IDENT, "q1"), T(IDENT, "nq"));
+    EXPECT(DIALECT_TSQL, "N'x' Nx n q'a'", T(NSTRING, "N'x'"), T(IDENT, "Nx"), T(IDENT, "n"),
+           T(IDENT, "q"), T(STRING, "'a'"));
+    EXPECT(DIALECT_ORACLE, "nq'[x]' q'<y>' N'z' Nq", T(QSTRING, "nq'[x]'"),
+           T(QSTRING, "q'<y>'"), T(NSTRING, "N'z'"), T(IDENT, "Nq"));
+    EXPECT(DIALECT_MYSQL, "1abc a$b \xC3\xA9x9 $x 12 x'0A' xy", T(IDENT, "1abc"), T(IDENT, "a$b"),
+           T(IDENT, "\xC3\xA9x9"), T(IDENT, "$x"), T(INTEGER, "12"), T(XSTRING, "x'0A'"),
+           T(IDENT, "xy"));
+    EXPECT(DIALECT_POSTGRES, "x$1$ _a\xC3\xA9 u&\"x\" e'y' ey", T(IDENT, "x$1$"),
+           T(IDENT, "_a\xC3\xA9"), T(QIDENT, "u&\"x\""), T(STRING, "e'y'"), T(IDENT, "ey"));
+    /* the euro sign is a T-SQL money literal, no part of a name */
+    EXPECT(DIALECT_TSQL, "ab\xE2\x82\xAC" "5", T(IDENT, "ab"), T(DECIMAL, "\xE2\x82\xAC" "5"));
+    /* a cut or ill-formed sequence after a name: the name, then SS0003 */
+    EXPECT_DIAG(DIALECT_TSQL, "ab\xC3", "SS0003", 2, 1, "0xC3", 1, ERROR, 0);
+    EXPECT_DIAG(DIALECT_ORACLE, "ab\xC2\xBF" "c", "SS0003", 2, 2, "U+00BF", 1, ERROR, 0);
+}
+END_TEST
+
 START_TEST(test_unterminated)
 {
     EXPECT_DIAG(DIALECT_TSQL, "SELECT 'abc", "SS0002", 7, 1, "string literal", 1, STRING,
@@ -724,6 +753,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_big_input);
     tcase_add_test(tc, test_random_input);
     tcase_add_test(tc, test_block_comments_random);
+    tcase_add_test(tc, test_name_ends);
     suite_add_tcase(s, tc);
     return s;
 }
