@@ -86,6 +86,33 @@ START_TEST(arena_reset_keeps_one_chunk)
 }
 END_TEST
 
+/* arena_strndup copies short strings with overlapping fixed-size moves:
+ * every length from 0 to 40 at every offset of a source that ends right
+ * after the copied bytes (malloc'd to size, so ASan sees any read past it)
+ * gives the bytes and a NUL, and leaves the next allocation alone. */
+START_TEST(arena_strndup_every_short_length)
+{
+    Arena a;
+    arena_init(&a, 256);
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t off = 0; off < 8; off++) {
+            char *src = malloc(off + n ? off + n : 1);
+            ck_assert_ptr_nonnull(src);
+            for (size_t i = 0; i < off + n; i++)
+                src[i] = (char)('A' + (i * 7 + n) % 26);
+            char *d = arena_strndup(&a, src + off, n);
+            char *next = arena_strndup(&a, "zz", 2);
+            ck_assert_int_eq(memcmp(d, src + off, n), 0);
+            ck_assert_int_eq(d[n], 0);
+            ck_assert_str_eq(next, "zz");
+            ck_assert_uint_eq(strlen(d), n);
+            free(src);
+        }
+    }
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(strbuf_basics)
 {
     StrBuf b;
@@ -470,6 +497,7 @@ Suite *util_suite(void)
     tcase_add_test(tc, arena_alignment_and_zero);
     tcase_add_test(tc, arena_realloc_grows_in_place);
     tcase_add_test(tc, arena_reset_keeps_one_chunk);
+    tcase_add_test(tc, arena_strndup_every_short_length);
     tcase_add_test(tc, strbuf_basics);
     tcase_add_test(tc, decode_utf8_bom_and_crlf);
     tcase_add_test(tc, decode_utf16le_with_surrogates);
