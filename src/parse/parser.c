@@ -55,10 +55,24 @@ static inline void fill(Parser *p, int idx)
     }
 }
 
+static __attribute__((noinline)) void fill_window(Parser *p, int idx)
+{
+    fill(p, idx);
+}
+
 const Token *ps_peek_fill(Parser *p, int k)
 {
-    fill(p, p->pos + k);
-    return &p->toks[p->pos + k];
+    int idx = p->pos + k;
+    /* the usual case, kept small: the one token after those read */
+    if (idx == p->ntoks && idx < p->captoks && !p->lex_done) {
+        Token *t = &p->toks[idx];
+        lex_next(&p->lx, t);
+        p->lex_done = t->kind == TK_EOF;
+        p->ntoks = idx + 1;
+        return t;
+    }
+    fill_window(p, idx);
+    return &p->toks[idx];
 }
 
 int ps_accept_kws(Parser *p, int kw1, int kw2)
