@@ -48,7 +48,7 @@ LX_HELPER void lx_finish(LexCtx *cx, Token *t)
             t->flags |= TF_NL_BEFORE;
     }
     if (t->kind == TK_IDENT)
-        t->kw = (uint16_t)kw_lookup_in((const char *)s + t->off, t->len, cx->src->len - t->off);
+        t->kw = (uint16_t)kw_find(cx->kw, (const char *)s + t->off, t->len, cx->src->len - t->off);
     cx->prev_end = t->off + t->len;
 }
 

@@ -30,16 +30,9 @@ static const unsigned char kw_res[] = {
 const char *kw_name(int kw) { return kw > 0 && kw < KW__COUNT ? kw_names[kw] : ""; }
 int kw_reserved(int kw) { return kw > 0 && kw < KW__COUNT ? kw_res[kw] : 0; }
 
-/* Open-addressing table built on first use; keys are the upper-case names.
- * ASCII-only folding so the locale cannot change the result. A keyword's
- * first eight bytes (upper case, zero-padded) and its length are kept as
- * one word and one byte, so a lookup compares a word in one go and only the
- * few longer keywords compare the rest byte by byte. */
-#define KW_TABLE_BITS 11
-#define KW_TABLE_SIZE (1u << KW_TABLE_BITS)
-static uint16_t kw_table[KW_TABLE_SIZE];  /* hash slot -> keyword, 0 = empty */
-static uint64_t kw_head[KW__COUNT];       /* first eight bytes, as kw_word() makes them */
-static uint8_t kw_len[KW__COUNT];
+/* The keyword table, built on first use (kw_build); keys are the
+ * upper-case names. lexer.h describes it and looks words up (kw_find). */
+static KwTable kw_tab;
 static int kw_table_ready;
 
 /* ASCII upper case of every byte (other bytes unchanged). */
@@ -53,86 +46,35 @@ static const unsigned char kw_upper[256] = {
 #undef R16
 };
 
-#define KW_ONES 0x0101010101010101ull
-#define KW_HIGH (KW_ONES * 0x80)
-
-/* The first min(n, 8) bytes of s as a word (the rest zero); avail bytes may
- * be read from s (avail >= n), so a word is loaded at once when eight are
- * there. */
-static inline uint64_t kw_word(const unsigned char *s, uint32_t n, size_t avail)
-{
-    uint64_t w = 0;
-    if (avail >= 8) {
-        memcpy(&w, s, 8);
-        if (n < 8) {
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-            w &= ~0ull << (64 - 8 * n);
-#else
-            w &= ~0ull >> (64 - 8 * n);
-#endif
-        }
-    } else {
-        unsigned char b[8] = {0};
-        memcpy(b, s, n < 8 ? n : 8);
-        memcpy(&w, b, 8);
-    }
-    return w;
-}
-
-/* Upper case of a word of ASCII bytes (the caller rejects bytes >= 0x80),
- * eight at a time: for b < 0x80, (b + 0x80 - 'a') has its top bit set iff
- * b >= 'a' and (b + 0x7F - 'z') has it clear iff b <= 'z', with no carry
- * between bytes; a lower-case byte loses 0x20 (its top bit shifted by 2). */
-static inline uint64_t kw_upper8(uint64_t w)
-{
-    uint64_t lower = (w + KW_ONES * (0x80 - 'a')) & ~(w + KW_ONES * (0x7F - 'z')) & KW_HIGH;
-    return w - (lower >> 2);
-}
-
-static inline uint32_t kw_hash(uint64_t head, uint32_t len)
-{
-    return (uint32_t)(((head ^ len) * 0x9E3779B97F4A7C15ull) >> (64 - KW_TABLE_BITS));
-}
-
 static void kw_build(void)
 {
     for (int k = 1; k < KW__COUNT; k++) {
         uint32_t n = (uint32_t)strlen(kw_names[k]);
-        kw_len[k] = (uint8_t)n;
-        kw_head[k] = kw_word((const unsigned char *)kw_names[k], n, n);
-        uint32_t h = kw_hash(kw_head[k], n);
-        while (kw_table[h])
+        kw_tab.len[k] = (uint8_t)n;
+        kw_tab.head[k] = kw_word((const unsigned char *)kw_names[k], n, n);
+        uint32_t h = kw_hash(kw_tab.head[k], n);
+        while (kw_tab.slot[h])
             h = (h + 1) & (KW_TABLE_SIZE - 1);
-        kw_table[h] = (uint16_t)k;
+        kw_tab.slot[h] = (uint16_t)k;
     }
     kw_table_ready = 1;
 }
 
+int kw_tail_equal(int k, const char *s, uint32_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const char *n = kw_names[k];
+    uint32_t i = 8;
+    while (i < len && kw_upper[u[i]] == (unsigned char)n[i])
+        i++;
+    return i >= len;
+}
+
 int kw_lookup_in(const char *s, uint32_t len, size_t avail)
 {
-    if (len == 0 || len > 40)
-        return KW_0;
     if (!kw_table_ready)
         kw_build();
-    const unsigned char *u = (const unsigned char *)s;
-    uint64_t w = kw_word(u, len, avail);
-    if (w & KW_HIGH) /* keywords are ASCII */
-        return KW_0;
-    w = kw_upper8(w);
-    uint32_t h = kw_hash(w, len);
-    int k;
-    while ((k = kw_table[h]) != 0) {
-        if (kw_head[k] == w && kw_len[k] == len) {
-            const char *n = kw_names[k];
-            uint32_t i = 8;
-            while (i < len && kw_upper[u[i]] == (unsigned char)n[i])
-                i++;
-            if (i >= len)
-                return k;
-        }
-        h = (h + 1) & (KW_TABLE_SIZE - 1);
-    }
-    return KW_0;
+    return kw_find(&kw_tab, s, len, avail);
 }
 
 int kw_lookup(const char *s, uint32_t len)
@@ -157,4 +99,5 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
     }
     if (!kw_table_ready)
         kw_build();
+    cx->kw = &kw_tab;
 }
