@@ -397,6 +397,11 @@ START_TEST(intern_one_copy_per_string)
     ck_assert_ptr_ne(intern(&in, "customerid", 10), x); /* case is kept */
     ck_assert_ptr_ne(intern(&in, "Customer", 8), x);     /* a prefix is another string */
     ck_assert_str_eq(intern(&in, "", 0), "");
+    /* longer than a hashed word: the tail and the head both tell strings apart */
+    const char *l1 = intern(&in, "OrderDetails_1", 14), *l2 = intern(&in, "OrderDetails_2", 14);
+    ck_assert_ptr_ne(l1, l2);
+    ck_assert_ptr_ne(intern(&in, "XrderDetails_1", 14), l1);
+    ck_assert_ptr_eq(intern(&in, "OrderDetails_1x", 14), l1);
     /* growing the table keeps every string where it was */
     char buf[32];
     const char *first[3000];
@@ -409,7 +414,7 @@ START_TEST(intern_one_copy_per_string)
         ck_assert_ptr_eq(intern(&in, buf, strlen(buf)), first[i]);
         ck_assert_str_eq(first[i], buf);
     }
-    ck_assert_uint_eq(in.n, 3000 + 4);
+    ck_assert_uint_eq(in.n, 3000 + 7);
     intern_free(&in);
     arena_free(&a);
 }
