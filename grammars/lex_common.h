@@ -16,6 +16,10 @@
 
 #define LX_HELPER static inline __attribute__((unused))
 
+/* Blanks that may precede a token on its line: space, tab, CR (a table:
+ * the walk below runs over them for every token). */
+static const unsigned char lx_hblank[256] = {['\t'] = 1, ['\r'] = 1, [' '] = 1};
+
 /* Completes a token the same way for every dialect, after the scanner set
  * kind, off, len (and aux, TF_UNTERMINATED, TF_VERSIONED): the TF_* flags
  * of the gap before it and the keyword number of a word.
@@ -28,18 +32,9 @@ LX_HELPER void lx_finish(LexCtx *cx, Token *t)
 {
     const unsigned char *s = (const unsigned char *)cx->src->text;
     uint32_t before = cx->prev_end, i = t->off;
-    int line_start;
-    for (;; i--) {
-        if (i == 0) {
-            line_start = 1;
-            break;
-        }
-        unsigned char c = s[i - 1];
-        if (c > ' ' || (c != ' ' && c != '\t' && c != '\r')) { /* most often: c > ' ' */
-            line_start = c == '\n';
-            break;
-        }
-    }
+    while (i > 0 && lx_hblank[s[i - 1]])
+        i--;
+    int line_start = i == 0 || s[i - 1] == '\n';
     if (line_start)
         t->flags |= TF_LINE_START;
     if (t->off > before) {
