@@ -16,6 +16,10 @@
 
 #define LX_HELPER static inline __attribute__((unused))
 
+/* Blanks that may precede a token on its line: space, tab, CR (a table:
+ * the walk below runs over them for every token). */
+static const unsigned char lx_hblank[256] = {['\t'] = 1, ['\r'] = 1, [' '] = 1};
+
 /* Completes a token the same way for every dialect, after the scanner set
  * kind, off, len (and aux, TF_UNTERMINATED, TF_VERSIONED): the TF_* flags
  * of the gap before it and the keyword number of a word.
@@ -28,18 +32,9 @@ LX_HELPER void lx_finish(LexCtx *cx, Token *t)
 {
     const unsigned char *s = (const unsigned char *)cx->src->text;
     uint32_t before = cx->prev_end, i = t->off;
-    int line_start;
-    for (;; i--) {
-        if (i == 0) {
-            line_start = 1;
-            break;
-        }
-        unsigned char c = s[i - 1];
-        if (c > ' ' || (c != ' ' && c != '\t' && c != '\r')) { /* most often: c > ' ' */
-            line_start = c == '\n';
-            break;
-        }
-    }
+    while (i > 0 && lx_hblank[s[i - 1]])
+        i--;
+    int line_start = i == 0 || s[i - 1] == '\n';
     if (line_start)
         t->flags |= TF_LINE_START;
     if (t->off > before) {
@@ -48,7 +43,7 @@ LX_HELPER void lx_finish(LexCtx *cx, Token *t)
             t->flags |= TF_NL_BEFORE;
     }
     if (t->kind == TK_IDENT)
-        t->kw = (uint16_t)kw_lookup((const char *)s + t->off, t->len);
+        t->kw = (uint16_t)kw_find(cx->kw, (const char *)s + t->off, t->len, cx->src->len - t->off);
     cx->prev_end = t->off + t->len;
 }
 
@@ -180,23 +175,32 @@ LX_HELPER void lx_bad_char(LexCtx *cx, Token *t, const unsigned char *s,
 
 /* Skips a block comment starting at p ("/" "*"); T-SQL and PostgreSQL nest
  * them, Oracle and MySQL do not. Returns the position after it, or lim (with
- * SS0002) when it does not end. */
-LX_HELPER const unsigned char *lx_skip_block_comment(LexCtx *cx, const unsigned char *p,
+ * SS0002) when it does not end. Every opener and closer holds a '*', so
+ * memchr goes from one '*' to the next; a '/' just before a '*' opens (when
+ * nesting, and unless that '/' closed the comment before), else a '/' just
+ * after one closes: what a byte-by-byte scan from the left finds. Out of
+ * line: comments are few next to tokens, and the scanners' hot paths keep
+ * their registers. */
+__attribute__((noinline, unused)) static const unsigned char *lx_skip_block_comment(LexCtx *cx, const unsigned char *p,
                                                      const unsigned char *lim, int nest)
 {
     const unsigned char *s = p;
     int depth = 1;
     p += 2;
     while (p < lim) {
-        if (p[0] == '*' && p + 1 < lim && p[1] == '/') {
-            p += 2;
+        /* runs of stars (banner comments) go without a call per star */
+        const unsigned char *h = *p == '*' ? p : memchr(p, '*', (size_t)(lim - p));
+        if (!h)
+            break;
+        if (nest && h > p && h[-1] == '/') {
+            p = h + 1;
+            depth++;
+        } else if (h + 1 < lim && h[1] == '/') {
+            p = h + 2;
             if (--depth == 0)
                 return p;
-        } else if (nest && p[0] == '/' && p + 1 < lim && p[1] == '*') {
-            p += 2;
-            depth++;
         } else {
-            p++;
+            p = h + 1;
         }
     }
     lx_report_unterminated(cx, s, 2, "comment");
@@ -342,3 +346,50 @@ LX_HELPER const unsigned char *lx_skip_hex(const unsigned char *p, const unsigne
 
     alpha   = [a-zA-Z_] | uletter;
 */
+
+/* Which ASCII bytes may continue a plain name, as bits: LX_W_ALNUM for
+ * letters, digits and _, and one bit for each sign that some dialects
+ * allow in names ($ # @). Bytes from 0x80 on are 0: a non-ASCII letter is
+ * a UTF-8 sequence (lx_uletter_len). */
+enum { LX_W_ALNUM = 1, LX_W_DOLLAR = 2, LX_W_HASH = 4, LX_W_AT = 8 };
+static const unsigned char lx_word_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+
+/* Length of the non-ASCII letter (uletter) at p, 0 if p holds none. */
+LX_HELPER uint32_t lx_uletter_len(const unsigned char *p, const unsigned char *lim)
+{
+    const unsigned char *YYCURSOR = p, *YYMARKER = p, *YYLIMIT = lim;
+    /*!re2c
+    uletter           { return (uint32_t)(YYCURSOR - p); }
+    *                 { return 0; }
+    $                 { return 0; }
+    */
+}
+
+/* End of the rest of a name from p: ASCII bytes whose lx_word_class has a
+ * bit of mask, and non-ASCII letters. What the scanners' "alpha idc*"
+ * matches after the first character, with a table look-up per byte instead
+ * of a DFA step (that keeps a backtracking mark for the UTF-8 sequences);
+ * the NUL at text[len] stops it. */
+LX_HELPER const unsigned char *lx_word_end(const unsigned char *p, const unsigned char *lim,
+                                           unsigned mask)
+{
+    for (;;) {
+        while (lx_word_class[*p] & mask)
+            p++;
+        if (*p < 0x80)
+            return p;
+        uint32_t n = lx_uletter_len(p, lim);
+        if (!n)
+            return p;
+        p += n;
+    }
+}

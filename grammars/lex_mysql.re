@@ -85,6 +85,9 @@ static void my_unclosed_version(LexCtx *cx)
     }
 }
 
+/* What may follow a name's first character: alpha | [$] | digit (idc). */
+#define MY_WORD (LX_W_ALNUM | LX_W_DOLLAR)
+
 static void scan_mysql(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
@@ -120,14 +123,14 @@ loop:
     }
     blank+ | uspace   { goto loop; }
     // "--" starts a comment only when a blank or control character follows
-    "--" [\x01-\x09\x0B-\x20] [^\n]* { goto loop; }
+    "--" [\x01-\x09\x0B-\x20] { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; }
     "--" {
         if (YYCURSOR == YYLIMIT || *YYCURSOR == '\n')
             goto loop;
         my_word(cx, t, tok, tok + 1, YYLIMIT, TK_MINUS);
         return;
     }
-    "#" [^\n]*        { goto loop; }
+    "#"               { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; }
     // version comments: the opener and closer are skipped, the inside is code
     ("/*!" | "/*M!") digit* { cx->in_version_comment = 1; goto loop; }
     "*/" {
@@ -148,17 +151,10 @@ loop:
     (digit+ "." digit* | "." digit+) exp? | digit+ exp
                       { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_DECIMAL); return; }
 
-    digit* alphm idc* {
-        // the client reads DELIMITER as a command only where a statement begins
-        // (else it is a name: "CREATE TABLE t (\n delimiter int)")
-        if (YYCURSOR - tok == 9 && cx->stmt_start && !cx->in_version_comment &&
-            lx_word_is(tok, 9, "DELIMITER") && lx_at_line_start(cx, tok)) {
-            my_delimiter_cmd(cx, t, tok, YYCURSOR, YYLIMIT);
-            return;
-        }
-        my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_IDENT);
-        return;
-    }
+    // a name: digit* alphm idc*; after an ASCII first character the rest by
+    // lx_word_end
+    [a-zA-Z_$]        { YYCURSOR = lx_word_end(YYCURSOR, YYLIMIT, MY_WORD); goto word; }
+    digit+ alphm idc* | uletter idc* { goto word; }
 
     // `name` (`` stands for `): the rest found with memchr by lx_quoted
     "`" {
@@ -248,6 +244,15 @@ loop:
                             t->flags |= TF_VERSIONED;
                         return; }
     */
+word:
+    // the client reads DELIMITER as a command only where a statement begins
+    // (else it is a name: "CREATE TABLE t (\n delimiter int)")
+    if (YYCURSOR - tok == 9 && cx->stmt_start && !cx->in_version_comment &&
+        lx_word_is(tok, 9, "DELIMITER") && lx_at_line_start(cx, tok)) {
+        my_delimiter_cmd(cx, t, tok, YYCURSOR, YYLIMIT);
+        return;
+    }
+    my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_IDENT);
 }
 
 /* One whole token: scanned, then completed as in every dialect (inlined:

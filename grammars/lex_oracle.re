@@ -208,6 +208,9 @@ static void ora_string(LexCtx *cx, Token *t, const unsigned char *tok, const uns
         ORA_MODE(cx) = ORA_SQL;
 }
 
+/* What may follow a name's first character: alpha | digit | [$#] (idc). */
+#define ORA_WORD (LX_W_ALNUM | LX_W_DOLLAR | LX_W_HASH)
+
 static void scan_oracle(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
@@ -225,20 +228,12 @@ loop:
 
     $                 { lx_eof(cx, t); return; }
     blank+ | uspace   { goto loop; }
-    "--" [^\n]*       { goto loop; }
+    "--"              { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; } // to the line break (memchr)
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 0); goto loop; }
 
-    alpha idc* {
-        if (cx->stmt_start && ORA_MODE(cx) != ORA_BLOCK && lx_at_line_start(cx, tok)) {
-            const unsigned char *e = ora_plus_line(tok, YYCURSOR, YYLIMIT);
-            if (e) {
-                ora_emit(cx, t, tok, e, TK_SQLPLUS);
-                return;
-            }
-        }
-        ora_emit(cx, t, tok, YYCURSOR, TK_IDENT);
-        return;
-    }
+    // a name: alpha idc*, its ASCII first character's rest by lx_word_end
+    [a-zA-Z_]         { YYCURSOR = lx_word_end(YYCURSOR, YYLIMIT, ORA_WORD); goto word; }
+    uletter idc*      { goto word; }
     // conditional compilation: $IF $THEN $ELSE $END $ERROR, $$inquiry
     "$" "$"? alpha idc* { ora_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
 
@@ -327,6 +322,15 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+word:
+    if (cx->stmt_start && ORA_MODE(cx) != ORA_BLOCK && lx_at_line_start(cx, tok)) {
+        const unsigned char *e = ora_plus_line(tok, YYCURSOR, YYLIMIT);
+        if (e) {
+            ora_emit(cx, t, tok, e, TK_SQLPLUS);
+            return;
+        }
+    }
+    ora_emit(cx, t, tok, YYCURSOR, TK_IDENT);
 }
 
 /* One whole token: scanned, then completed as in every dialect (inlined:

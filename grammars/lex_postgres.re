@@ -20,6 +20,9 @@ static void pg_dollar(LexCtx *cx, Token *t, const unsigned char *tok, const unsi
     lx_unterminated(cx, t, tok, lim, TK_DOLLAR_STRING, (uint32_t)n, "dollar-quoted string");
 }
 
+/* What may follow a name's first character: alpha | digit | [$] (idc). */
+#define PG_WORD (LX_W_ALNUM | LX_W_DOLLAR)
+
 static void scan_postgres(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
@@ -40,10 +43,13 @@ loop:
 
     $                 { lx_eof(cx, t); return; }
     blank+ | uspace   { goto loop; }
-    "--" [^\n]*       { goto loop; }
+    "--"              { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; } // to the line break (memchr)
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 1); goto loop; }
 
-    alpha idc*        { lx_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
+    // a name: alpha idc*, its ASCII first character's rest by lx_word_end
+    [a-zA-Z_]         { lx_emit(cx, t, tok, lx_word_end(YYCURSOR, YYLIMIT, PG_WORD), TK_IDENT);
+                        return; }
+    uletter idc*      { lx_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
     ([uU] "&")? dq ["] { lx_emit(cx, t, tok, YYCURSOR, TK_QIDENT); t->aux = '"'; return; }
     ([uU] "&")? dq {
         lx_unterminated(cx, t, tok, YYCURSOR, TK_QIDENT, tok[0] == '"' ? 1 : 3,

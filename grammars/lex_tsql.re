@@ -42,6 +42,9 @@ static void tsql_line(LexCtx *cx, Token *t, const unsigned char *tok, const unsi
     lx_emit(cx, t, tok, lx_trim_cr(tok, lx_line_end(tok, lim)), kind);
 }
 
+/* What may follow a name's first character: alpha | digit | [@#$] (idc). */
+#define TSQL_WORD (LX_W_ALNUM | LX_W_DOLLAR | LX_W_HASH | LX_W_AT)
+
 static void scan_tsql(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
@@ -60,23 +63,12 @@ loop:
 
     $                 { lx_eof(cx, t); return; }
     blank+ | uspace   { goto loop; }
-    "--" [^\n]*       { goto loop; }
+    "--"              { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; } // to the line break (memchr)
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 1); goto loop; }
 
-    alpha idc* {
-        if (YYCURSOR - tok == 2 && (tok[0] | 0x20) == 'g' && (tok[1] | 0x20) == 'o' &&
-            lx_at_line_start(cx, tok)) {
-            uint16_t count = 1;
-            const unsigned char *e = tsql_go_line(YYCURSOR, YYLIMIT, &count);
-            if (e) {
-                lx_emit(cx, t, tok, e, TK_GO);
-                t->aux = count;
-                return;
-            }
-        }
-        lx_emit(cx, t, tok, YYCURSOR, TK_IDENT);
-        return;
-    }
+    // a name: alpha idc*, its ASCII first character's rest by lx_word_end
+    [a-zA-Z_]         { YYCURSOR = lx_word_end(YYCURSOR, YYLIMIT, TSQL_WORD); goto word; }
+    uletter idc*      { goto word; }
     // #temp and ##global_temp tables: the text keeps the #.
     "#" idc+          { lx_emit(cx, t, tok, YYCURSOR, TK_IDENT); return; }
     // $action, $IDENTITY, $ROWGUID, $node_id ...: pseudo-columns.
@@ -166,6 +158,18 @@ loop:
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT); return; }
     */
+word:
+    if (YYCURSOR - tok == 2 && (tok[0] | 0x20) == 'g' && (tok[1] | 0x20) == 'o' &&
+        lx_at_line_start(cx, tok)) {
+        uint16_t count = 1;
+        const unsigned char *e = tsql_go_line(YYCURSOR, YYLIMIT, &count);
+        if (e) {
+            lx_emit(cx, t, tok, e, TK_GO);
+            t->aux = count;
+            return;
+        }
+    }
+    lx_emit(cx, t, tok, YYCURSOR, TK_IDENT);
 }
 
 /* One whole token: scanned, then completed as in every dialect (inlined:

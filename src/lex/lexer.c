@@ -30,11 +30,9 @@ static const unsigned char kw_res[] = {
 const char *kw_name(int kw) { return kw > 0 && kw < KW__COUNT ? kw_names[kw] : ""; }
 int kw_reserved(int kw) { return kw > 0 && kw < KW__COUNT ? kw_res[kw] : 0; }
 
-/* Open-addressing table built on first use; keys are the upper-case names.
- * ASCII-only folding so the locale cannot change the result. */
-#define KW_TABLE_SIZE 2048
-static uint16_t kw_table[KW_TABLE_SIZE];
-static uint8_t kw_len[KW__COUNT];
+/* The keyword table, built on first use (kw_build); keys are the
+ * upper-case names. lexer.h describes it and looks words up (kw_find). */
+static KwTable kw_tab;
 static int kw_table_ready;
 
 /* ASCII upper case of every byte (other bytes unchanged). */
@@ -48,53 +46,40 @@ static const unsigned char kw_upper[256] = {
 #undef R16
 };
 
-/* The hash reads the length and the first and last two bytes only (every
- * word is hashed, keyword or not, so it must be cheap; the table is sparse
- * enough that the few collisions this gives cost one more probe). Bytes are
- * folded with | 0x20, which maps a letter's two cases to one value. */
-static inline uint32_t kw_hash(const unsigned char *s, uint32_t len)
-{
-    uint32_t h = len * 0x9E3779B1u;
-    h ^= (uint32_t)(s[0] | 0x20) * 0x85EBCA6Bu;
-    h ^= (uint32_t)(s[len - 1] | 0x20) * 0xC2B2AE35u;
-    if (len > 2)
-        h ^= (uint32_t)(s[1] | 0x20) * 0x27D4EB2Fu ^ (uint32_t)(s[len - 2] | 0x20) * 0x165667B1u;
-    return (h ^ (h >> 16)) & (KW_TABLE_SIZE - 1);
-}
-
 static void kw_build(void)
 {
     for (int k = 1; k < KW__COUNT; k++) {
-        kw_len[k] = (uint8_t)strlen(kw_names[k]);
-        uint32_t h = kw_hash((const unsigned char *)kw_names[k], kw_len[k]);
-        while (kw_table[h])
+        uint32_t n = (uint32_t)strlen(kw_names[k]);
+        kw_tab.len[k] = (uint8_t)n;
+        kw_tab.head[k] = kw_word((const unsigned char *)kw_names[k], n, n);
+        uint32_t h = kw_hash(kw_tab.head[k], n);
+        while (kw_tab.slot[h])
             h = (h + 1) & (KW_TABLE_SIZE - 1);
-        kw_table[h] = (uint16_t)k;
+        kw_tab.slot[h] = (uint16_t)k;
     }
     kw_table_ready = 1;
 }
 
-int kw_lookup(const char *s, uint32_t len)
+int kw_tail_equal(int k, const char *s, uint32_t len)
 {
-    if (len == 0 || len > 40)
-        return KW_0;
+    const unsigned char *u = (const unsigned char *)s;
+    const char *n = kw_names[k];
+    uint32_t i = 8;
+    while (i < len && kw_upper[u[i]] == (unsigned char)n[i])
+        i++;
+    return i >= len;
+}
+
+int kw_lookup_in(const char *s, uint32_t len, size_t avail)
+{
     if (!kw_table_ready)
         kw_build();
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t h = kw_hash(u, len);
-    int k;
-    while ((k = kw_table[h]) != 0) {
-        if (kw_len[k] == len) {
-            const char *n = kw_names[k];
-            uint32_t i = 0;
-            while (i < len && kw_upper[u[i]] == (unsigned char)n[i])
-                i++;
-            if (i == len)
-                return k;
-        }
-        h = (h + 1) & (KW_TABLE_SIZE - 1);
-    }
-    return KW_0;
+    return kw_find(&kw_tab, s, len, avail);
+}
+
+int kw_lookup(const char *s, uint32_t len)
+{
+    return kw_lookup_in(s, len, len);
 }
 
 void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
@@ -114,4 +99,5 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
     }
     if (!kw_table_ready)
         kw_build();
+    cx->kw = &kw_tab;
 }

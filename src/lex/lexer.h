@@ -6,6 +6,7 @@
 #include "lex/token.h"
 #include "diag/diag.h"
 #include "dialect/dialect.h"
+#include <string.h>
 
 typedef enum Keyword {
     KW_0 = 0,
@@ -14,6 +15,19 @@ typedef enum Keyword {
 #undef KW
     KW__COUNT
 } Keyword;
+
+/* The keyword table (lexer.c, built once; lex_init hands it to the
+ * scanners). A keyword's first eight bytes, upper case and zero-padded, are
+ * kept as one word with its length, so a lookup compares a word in one go;
+ * only the few longer keywords compare the rest (kw_tail_equal). Open
+ * addressing; ASCII-only folding, so the locale cannot change a result. */
+#define KW_TABLE_BITS 11
+#define KW_TABLE_SIZE (1u << KW_TABLE_BITS)
+typedef struct KwTable {
+    uint16_t slot[KW_TABLE_SIZE]; /* hash slot -> keyword, 0 = empty */
+    uint64_t head[KW__COUNT];     /* first eight bytes, as kw_word() makes them */
+    uint8_t len[KW__COUNT];       /* length of the name */
+} KwTable;
 
 typedef struct LexCtx {
     Dialect dialect;          /* which scanner runs */
@@ -27,6 +41,7 @@ typedef struct LexCtx {
     char delim[16];           /* MySQL client delimiter, default ";" */
     int delim_len;
     void (*scan)(struct LexCtx *, Token *); /* the dialect's lex_scan_<dialect> */
+    const KwTable *kw;        /* keyword table, for the scanners' lookups */
 } LexCtx;
 
 void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags);
@@ -39,6 +54,70 @@ static inline void lex_next(LexCtx *cx, Token *t)
 
 /* Case-insensitive keyword lookup; KW_0 if the word is not a keyword. */
 int kw_lookup(const char *s, uint32_t len);
+/* The same, when avail >= len bytes may be read at s (a word is then read
+ * at once). */
+int kw_lookup_in(const char *s, uint32_t len, size_t avail);
+/* Keyword k's bytes from the ninth on equal s's (ASCII case-insensitive). */
+int kw_tail_equal(int k, const char *s, uint32_t len);
+
+#define KW_ONES 0x0101010101010101ull
+#define KW_HIGH (KW_ONES * 0x80)
+
+/* The first min(n, 8) bytes of s as a word (the rest zero); avail bytes may
+ * be read from s (avail >= n), so a word is loaded at once when eight are
+ * there. */
+static inline uint64_t kw_word(const unsigned char *s, uint32_t n, size_t avail)
+{
+    uint64_t w = 0;
+    if (avail >= 8) {
+        memcpy(&w, s, 8);
+        if (n < 8) {
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            w &= ~0ull << (64 - 8 * n);
+#else
+            w &= ~0ull >> (64 - 8 * n);
+#endif
+        }
+    } else {
+        unsigned char b[8] = {0};
+        memcpy(b, s, n < 8 ? n : 8);
+        memcpy(&w, b, 8);
+    }
+    return w;
+}
+
+/* Upper case of a word of ASCII bytes (the caller rejects bytes >= 0x80),
+ * eight at a time: for b < 0x80, (b + 0x80 - 'a') has its top bit set iff
+ * b >= 'a' and (b + 0x7F - 'z') has it clear iff b <= 'z', with no carry
+ * between bytes; a lower-case byte loses 0x20 (its top bit shifted by 2). */
+static inline uint64_t kw_upper8(uint64_t w)
+{
+    uint64_t lower = (w + KW_ONES * (0x80 - 'a')) & ~(w + KW_ONES * (0x7F - 'z')) & KW_HIGH;
+    return w - (lower >> 2);
+}
+
+static inline uint32_t kw_hash(uint64_t head, uint32_t len)
+{
+    return (uint32_t)(((head ^ len) * 0x9E3779B97F4A7C15ull) >> (64 - KW_TABLE_BITS));
+}
+
+/* kw_lookup_in on a built table; inline, as every word the lexers find asks. */
+static inline int kw_find(const KwTable *kt, const char *s, uint32_t len, size_t avail)
+{
+    if (len == 0 || len > 40)
+        return KW_0;
+    uint64_t w = kw_word((const unsigned char *)s, len, avail);
+    if (w & KW_HIGH) /* keywords are ASCII */
+        return KW_0;
+    w = kw_upper8(w);
+    for (uint32_t h = kw_hash(w, len);; h = (h + 1) & (KW_TABLE_SIZE - 1)) {
+        int k = kt->slot[h];
+        if (!k)
+            return KW_0;
+        if (kt->head[k] == w && kt->len[k] == len && (len <= 8 || kw_tail_equal(k, s, len)))
+            return k;
+    }
+}
 const char *kw_name(int kw);
 int kw_reserved(int kw);
 

@@ -196,11 +196,7 @@ static Node *name_node(Parser *p, int from, const QName *q)
 /* A name whose schema part is irrelevant here (index names): the last part. */
 static int last_name(Parser *p, Ident *out)
 {
-    QName q;
-    if (!ps_qname(p, &q))
-        return 0;
-    *out = q.parts[q.n - 1];
-    return 1;
+    return ps_qname_last(p, out);
 }
 
 /* ---- option values ------------------------------------------------------ */

@@ -213,6 +213,23 @@ static Node *postfix(Parser *p, Node *e)
     }
 }
 
+/* A prefix operator at the current token: - + ~, MySQL !, PRIOR,
+ * CONNECT_BY_ROOT (one look at the token, by kind). */
+static int starts_unary(Parser *p)
+{
+    const Token *t = ps_cur(p);
+    switch (t->kind) {
+    case TK_MINUS: case TK_PLUS: case TK_TILDE:
+        return 1;
+    case TK_BANG:
+        return p->d == DIALECT_MYSQL;
+    case TK_IDENT:
+        return t->kw == KW_PRIOR || ps_tok_is_word(p, t, "CONNECT_BY_ROOT", 15);
+    default:
+        return 0;
+    }
+}
+
 Node *ps_expr_prec(Parser *p, int min)
 {
     if (!ps_depth_enter(p))
@@ -228,9 +245,7 @@ Node *ps_expr_prec(Parser *p, int min)
         u->op = U_NOT;
         u->arg = a;
         l = &u->h;
-    } else if (ps_is(p, TK_MINUS) || ps_is(p, TK_PLUS) || ps_is(p, TK_TILDE) ||
-               (ps_is(p, TK_BANG) && p->d == DIALECT_MYSQL) || ps_is_kw(p, KW_PRIOR) ||
-               ps_is_word(p, "CONNECT_BY_ROOT")) {
+    } else if (starts_unary(p)) {
         int op = ps_is(p, TK_MINUS) ? U_NEG : ps_is(p, TK_PLUS) ? U_PLUS
                : ps_is(p, TK_TILDE) ? U_BITNOT : ps_is(p, TK_BANG) ? U_NOT
                : ps_is_kw(p, KW_PRIOR) ? U_PRIOR : U_CONNECT_BY_ROOT;

@@ -845,10 +845,8 @@ Node *ps_insert(Parser *p)
         ps_advance(p);
         do {
             Ident id;
-            QName q;
-            if (!ps_qname(p, &q))
+            if (!ps_qname_last(p, &id))
                 return NULL;
-            id = q.parts[q.n - 1];
             il_push(p->arena, &s->cols, id);
         } while (ps_accept(p, TK_COMMA));
         if (!ps_expect(p, TK_RPAREN))

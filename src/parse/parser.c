@@ -30,28 +30,49 @@ void ps_free(Parser *p)
     p->toks = NULL;
 }
 
+static void grow_window(Parser *p, int idx)
+{
+    while (idx >= p->captoks)
+        p->captoks *= 2;
+    p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
+    if (!p->toks)
+        abort();
+}
+
 static inline void fill(Parser *p, int idx)
 {
-    if (idx >= p->captoks) {
-        while (idx >= p->captoks)
-            p->captoks *= 2;
-        p->toks = realloc(p->toks, sizeof(Token) * (size_t)p->captoks);
-        if (!p->toks)
-            abort();
-    }
+    if (idx >= p->captoks)
+        grow_window(p, idx);
     while (p->ntoks <= idx) {
-        Token *t = &p->toks[p->ntoks++];
-        if (p->ntoks > 1 && t[-1].kind == TK_EOF)
+        Token *t = &p->toks[p->ntoks];
+        if (p->lex_done && p->ntoks > 0)
             *t = t[-1]; /* keep answering EOF without asking the lexer again */
-        else
+        else {
             lex_next(&p->lx, t);
+            p->lex_done = t->kind == TK_EOF;
+        }
+        p->ntoks++;
     }
+}
+
+static __attribute__((noinline)) void fill_window(Parser *p, int idx)
+{
+    fill(p, idx);
 }
 
 const Token *ps_peek_fill(Parser *p, int k)
 {
-    fill(p, p->pos + k);
-    return &p->toks[p->pos + k];
+    int idx = p->pos + k;
+    /* the usual case, kept small: the one token after those read */
+    if (idx == p->ntoks && idx < p->captoks && !p->lex_done) {
+        Token *t = &p->toks[idx];
+        lex_next(&p->lx, t);
+        p->lex_done = t->kind == TK_EOF;
+        p->ntoks = idx + 1;
+        return t;
+    }
+    fill_window(p, idx);
+    return &p->toks[idx];
 }
 
 int ps_accept_kws(Parser *p, int kw1, int kw2)
@@ -164,20 +185,10 @@ int ps_at_stmt_end(Parser *p)
     return 0;
 }
 
-SrcSpan ps_span_from(Parser *p, int from)
+SrcSpan ps_span_from_fill(Parser *p, int from)
 {
-    if (from >= p->ntoks)
-        fill(p, from);
-    SrcSpan s;
-    s.file = (uint32_t)p->src->id;
-    s.off = p->toks[from].off;
-    if (p->pos > from) {
-        const Token *last = &p->toks[p->pos - 1];
-        s.len = last->off + last->len - s.off;
-    } else {
-        s.len = 0;
-    }
-    return s;
+    fill(p, from);
+    return ps_span_from(p, from);
 }
 
 const char *ps_tok_text(Parser *p, const Token *t)
@@ -268,43 +279,42 @@ int ps_is_name(Parser *p)
     return t->kind == TK_IDENT && !kw_reserved(t->kw);
 }
 
-static Ident make_ident(Parser *p, const Token *t)
+/* Fills *id from a name token (written in place: every field set). */
+static void make_ident(Parser *p, const Token *t, Ident *id)
 {
-    Ident id;
-    memset(&id, 0, sizeof id);
-    id.span = ps_tok_span(p, t);
     const char *s = p->src->text + t->off;
+    id->span = ps_tok_span(p, t);
     if (t->kind == TK_QIDENT && t->len >= 1) {
         char open = s[0];
         char close = open == '[' ? ']' : open;
-        id.quote = open;
+        id->quote = open;
         uint32_t n = t->len >= 2 && s[t->len - 1] == close ? t->len - 2 : t->len - 1;
         if (t->flags & TF_PLAIN) { /* the lexer saw no doubled quote */
-            id.text = arena_strndup(p->arena, s + 1, n);
-            id.len = n;
+            id->text = arena_strndup(p->arena, s + 1, n);
+            id->len = n;
         } else {
             size_t len;
-            id.text = arena_undouble(p->arena, s + 1, n, close, &len);
-            id.len = (uint32_t)len;
+            id->text = arena_undouble(p->arena, s + 1, n, close, &len);
+            id->len = (uint32_t)len;
         }
     } else {
-        id.text = arena_strndup(p->arena, s, t->len);
-        id.len = t->len;
+        id->quote = 0;
+        id->text = arena_strndup(p->arena, s, t->len);
+        id->len = t->len;
     }
-    return id;
 }
 
 int ps_ident(Parser *p, Ident *out)
 {
     const Token *t = ps_cur(p);
     if (t->kind == TK_IDENT || t->kind == TK_QIDENT) {
-        *out = make_ident(p, t);
+        make_ident(p, t, out);
         ps_advance(p);
         return 1;
     }
     /* Oracle/sqlcmd names may contain substitution variables: keep them */
     if (t->kind == TK_SUBST) {
-        *out = make_ident(p, t);
+        make_ident(p, t, out);
         ps_advance(p);
         return 1;
     }
@@ -344,6 +354,20 @@ int ps_qname(Parser *p, QName *out)
     return 1;
 }
 
+int ps_qname_last(Parser *p, Ident *out)
+{
+    /* a name token not followed by '.': ps_qname would read it alone (the
+     * token after it is looked at only when the name itself is there) */
+    const Token *t = ps_cur(p);
+    if ((t->kind == TK_IDENT || t->kind == TK_QIDENT) && ps_peek(p, 1)->kind != TK_DOT)
+        return ps_ident(p, out);
+    QName q;
+    if (!ps_qname(p, &q))
+        return 0;
+    *out = q.parts[q.n - 1];
+    return 1;
+}
+
 int ps_alias(Parser *p, Ident *out, int *has_as)
 {
     int as = ps_accept_kw(p, KW_AS);
@@ -364,7 +388,7 @@ int ps_alias(Parser *p, Ident *out, int *has_as)
             return 0;
         if (p->d == DIALECT_TSQL && t->kind == TK_IDENT && tsql_stmt_keyword(t->kw))
             return 0;
-        *out = make_ident(p, t);
+        make_ident(p, t, out);
         ps_advance(p);
         return 1;
     }

@@ -20,6 +20,7 @@ typedef struct Parser {
     Token *toks;           /* token window (malloc): toks[0..ntoks) */
     int ntoks, captoks;
     int pos;               /* current token index in toks */
+    int lex_done;          /* the lexer returned TK_EOF (toks[ntoks-1] is it) */
     int stmt_first;        /* index of the first token of the current statement */
     uint32_t prev_stmt_end;/* byte offset where the previous statement ended */
     int depth;             /* recursion depth (expressions, subqueries) */
@@ -50,32 +51,36 @@ int ps_next(Parser *p, Stmt *out);
 /* The parser asks these for nearly every token, several times: inline,
  * with the lexer called (ps_peek_fill) only for tokens not yet read. */
 const Token *ps_peek_fill(Parser *p, int k);
-static inline const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = current) */
+/* The token predicates below run several times per token: always inline
+ * (gcc otherwise keeps out-of-line copies in the larger files, whose calls
+ * cost more than the test). */
+#define PS_INLINE static inline __attribute__((always_inline))
+PS_INLINE const Token *ps_peek(Parser *p, int k) /* k tokens ahead (0 = current) */
 {
     int i = p->pos + k;
     return i < p->ntoks ? &p->toks[i] : ps_peek_fill(p, k);
 }
 #define ps_cur(p) ps_peek((p), 0)
-static inline void ps_advance(Parser *p)           /* next token (stays at EOF) */
+PS_INLINE void ps_advance(Parser *p)           /* next token (stays at EOF) */
 {
     if (ps_cur(p)->kind != TK_EOF)
         p->pos++;
 }
-static inline int ps_is(Parser *p, int kind)       /* current token kind */
+PS_INLINE int ps_is(Parser *p, int kind)       /* current token kind */
 {
     return ps_cur(p)->kind == kind;
 }
-static inline int ps_is_kw(Parser *p, int kw)      /* current token is keyword kw */
+PS_INLINE int ps_is_kw(Parser *p, int kw)      /* current token is keyword kw */
 {
     const Token *t = ps_cur(p);
     return t->kind == TK_IDENT && t->kw == kw;
 }
-static inline int ps_peek_kw(Parser *p, int k, int kw) /* token k ahead is keyword kw */
+PS_INLINE int ps_peek_kw(Parser *p, int k, int kw) /* token k ahead is keyword kw */
 {
     const Token *t = ps_peek(p, k);
     return t->kind == TK_IDENT && t->kw == kw;
 }
-static inline int ps_accept(Parser *p, int kind)   /* consume if kind */
+PS_INLINE int ps_accept(Parser *p, int kind)   /* consume if kind */
 {
     if (ps_is(p, kind)) {
         ps_advance(p);
@@ -83,7 +88,7 @@ static inline int ps_accept(Parser *p, int kind)   /* consume if kind */
     }
     return 0;
 }
-static inline int ps_accept_kw(Parser *p, int kw)  /* consume if keyword */
+PS_INLINE int ps_accept_kw(Parser *p, int kw)  /* consume if keyword */
 {
     if (ps_is_kw(p, kw)) {
         ps_advance(p);
@@ -100,7 +105,10 @@ int ps_tok_is_word(const Parser *p, const Token *t, const char *w, size_t n);
  * so that strlen of the literal w is a constant. */
 static inline int ps_is_word_at(Parser *p, int k, const char *w) /* token k ahead is the word w */
 {
-    return ps_tok_is_word(p, ps_peek(p, k), w, strlen(w));
+    /* kind and length first, inline: most tokens fail there without a call */
+    const Token *t = ps_peek(p, k);
+    size_t n = strlen(w);
+    return t->kind == TK_IDENT && t->len == n && ps_tok_is_word(p, t, w, n);
 }
 #define ps_is_word(p, w) ps_is_word_at((p), 0, (w))
 static inline int ps_accept_word(Parser *p, const char *w)
@@ -114,8 +122,20 @@ static inline int ps_accept_word(Parser *p, const char *w)
 int ps_at_stmt_end(Parser *p);                     /* ; / GO / DELIM / EOF ... */
 /* Records a syntax error at the current token (first one wins); returns NULL. */
 void *ps_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Span from token index `from` to the end of the previous token. */
-SrcSpan ps_span_from(Parser *p, int from);
+/* Span from token index `from` to the end of the previous token. Inline
+ * when token `from` is read already (nearly always: it was the current one). */
+SrcSpan ps_span_from_fill(Parser *p, int from);
+static inline SrcSpan ps_span_from(Parser *p, int from)
+{
+    if (from >= p->ntoks)
+        return ps_span_from_fill(p, from);
+    SrcSpan s = {(uint32_t)p->src->id, p->toks[from].off, 0};
+    if (p->pos > from) {
+        const Token *last = &p->toks[p->pos - 1];
+        s.len = last->off + last->len - s.off;
+    }
+    return s;
+}
 static inline SrcSpan ps_tok_span(Parser *p, const Token *t)
 {
     SrcSpan s = {(uint32_t)p->src->id, t->off, t->len};
@@ -141,6 +161,9 @@ static inline void ps_depth_leave(Parser *p) { p->depth--; }
 int ps_is_name(Parser *p);
 int ps_ident(Parser *p, Ident *out);               /* 0 + error if no name */
 int ps_qname(Parser *p, QName *out);               /* a.b.c, 0 + error if none */
+/* The last part of a qualified name (t.c -> c), as ps_qname reads it; a
+ * one-part name without filling a QName. */
+int ps_qname_last(Parser *p, Ident *out);
 /* Optional alias: [AS] name (T-SQL also 'string'). Returns 1 if one was read. */
 int ps_alias(Parser *p, Ident *out, int *has_as);
 int ps_ident_list(Parser *p, IdentList *out);      /* (a, b, c) including the parens */

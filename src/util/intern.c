@@ -16,43 +16,56 @@ void intern_free(Interner *in)
     in->cap = in->n = 0;
 }
 
-static unsigned hash_n(const char *s, size_t len)
+/* Eight bytes at a time (multiply and fold); only the tail goes by bytes. */
+static uint32_t hash_n(const char *s, size_t len)
 {
-    unsigned h = 2166136261u; /* FNV-1a */
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    for (; len >= 8; s += 8, len -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+        w = w << 8 | (unsigned char)s[i];
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+    return (uint32_t)h;
 }
 
-static const char **slot_of(const Interner *in, const char *s, size_t len, unsigned h)
+static InternSlot *slot_of(const Interner *in, const char *s, size_t len, uint32_t h)
 {
     unsigned mask = in->cap - 1;
     for (unsigned i = h & mask;; i = (i + 1) & mask) {
-        const char *k = in->slots[i];
-        if (!k || (strncmp(k, s, len) == 0 && k[len] == 0))
-            return &in->slots[i];
+        InternSlot *sl = &in->slots[i];
+        if (!sl->s || (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0))
+            return sl;
     }
 }
 
 const char *intern(Interner *in, const char *s, size_t len)
 {
-    if ((in->n + 1) * 4 >= in->cap * 3) {
+    if ((in->n + 1) * 2 > in->cap) {
         unsigned ncap = in->cap ? in->cap * 2 : 256;
-        const char **old = in->slots;
+        InternSlot *old = in->slots;
         unsigned ocap = in->cap;
         in->slots = calloc(ncap, sizeof *in->slots);
         if (!in->slots)
             abort();
         in->cap = ncap;
         for (unsigned i = 0; i < ocap; i++)
-            if (old[i])
-                *slot_of(in, old[i], strlen(old[i]), hash_n(old[i], strlen(old[i]))) = old[i];
+            if (old[i].s)
+                *slot_of(in, old[i].s, old[i].len, old[i].hash) = old[i];
         free(old);
     }
-    const char **sl = slot_of(in, s, len, hash_n(s, len));
-    if (!*sl) {
-        *sl = arena_strndup(in->arena, s, len);
+    uint32_t h = hash_n(s, len);
+    InternSlot *sl = slot_of(in, s, len, h);
+    if (!sl->s) {
+        sl->s = arena_strndup(in->arena, s, len);
+        sl->len = (uint32_t)len;
+        sl->hash = h;
         in->n++;
     }
-    return *sl;
+    return sl->s;
 }

@@ -5,10 +5,19 @@
 #define SQLSHIFT_INTERN_H
 #include "util/arena.h"
 #include <stddef.h>
+#include <stdint.h>
+
+/* One string of the set, with its length and hash: a probe compares those
+ * before any bytes. */
+typedef struct InternSlot {
+    const char *s;          /* the copy (arena); NULL = empty slot */
+    uint32_t len;
+    uint32_t hash;
+} InternSlot;
 
 typedef struct Interner {
     Arena *arena;           /* where the strings live (outlives the set's use) */
-    const char **slots;     /* open addressing (malloc), NULL = empty */
+    InternSlot *slots;      /* open addressing (malloc), at most half full */
     unsigned cap, n;
 } Interner;
 

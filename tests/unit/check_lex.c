@@ -167,6 +167,91 @@ START_TEST(test_tsql_literals)
 }
 END_TEST
 
+/* Where a block comment starting at i ends, scanned byte by byte from the
+ * left (the way the scanners skipped comments before they went from one
+ * '*' to the next with memchr); 0 when it does not end. */
+static size_t ref_comment_end(const char *s, size_t len, size_t i, int nest)
+{
+    int depth = 1;
+    for (i += 2; i < len;) {
+        if (s[i] == '*' && i + 1 < len && s[i + 1] == '/') {
+            i += 2;
+            if (--depth == 0)
+                return i;
+        } else if (nest && s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+            i += 2;
+            depth++;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* Block comments made of '/', '*', 'a' and line breaks, nested (T-SQL,
+ * PostgreSQL) and not (Oracle, MySQL): the token after "x" is where the
+ * byte-by-byte scan says (after any further comments), and one that does
+ * not end gives SS0002 and the end of input. */
+START_TEST(test_block_comments_random)
+{
+    static const Dialect ds[] = {DIALECT_TSQL, DIALECT_ORACLE, DIALECT_MYSQL, DIALECT_POSTGRES};
+    static const char alpha[] = "/*a\n*";
+    unsigned seed = 12345;
+    char text[64];
+    for (int round = 0; round < 20000; round++) {
+        Dialect d = ds[round % 4];
+        int nest = d == DIALECT_TSQL || d == DIALECT_POSTGRES;
+        size_t n = 0;
+        text[n++] = 'x';
+        text[n++] = '/';
+        text[n++] = '*';
+        seed = seed * 1103515245u + 12345u;
+        size_t body = (seed >> 16) % 20;
+        for (size_t k = 0; k < body; k++) {
+            seed = seed * 1103515245u + 12345u;
+            text[n++] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        text[n] = 0;
+        /* the next token by the reference: comments and line breaks skipped */
+        size_t at = 1;
+        int unterminated = 0;
+        for (;;) {
+            while (at < n && text[at] == '\n')
+                at++;
+            if (!(at + 1 < n && text[at] == '/' && text[at + 1] == '*'))
+                break;
+            size_t e = ref_comment_end(text, n, at, nest);
+            if (!e) {
+                unterminated = 1;
+                at = n;
+                break;
+            }
+            at = e;
+        }
+        Lexed l;
+        lexed_open(&l, d, text, n);
+        Token t;
+        uint32_t prev = 0;
+        next_checked(&l, &t, &prev); /* x */
+        ck_assert_int_eq(t.kind, TK_IDENT);
+        next_checked(&l, &t, &prev);
+        if (at >= n)
+            ck_assert_msg(t.kind == TK_EOF, "dialect %d, '%s': a token at %u, expected the end",
+                          (int)d, text, t.off);
+        else
+            ck_assert_msg(t.kind != TK_EOF && t.off == at,
+                          "dialect %d, '%s': token at %u, expected at %zu", (int)d, text, t.off, at);
+        int has_ss0002 = 0;
+        for (int i = 0; i < l.diags.v.n; i++)
+            if (!strcmp(l.diags.v.items[i].code, "SS0002"))
+                has_ss0002 = 1;
+        ck_assert_msg(has_ss0002 == unterminated, "dialect %d, '%s': SS0002 %d, expected %d",
+                      (int)d, text, has_ss0002, unterminated);
+        lexed_close(&l);
+    }
+}
+END_TEST
+
 START_TEST(test_tsql_comments_operators)
 {
     EXPECT(DIALECT_TSQL, "a /* x /* nested */ still comment */ b -- to end\nc",
@@ -472,6 +557,35 @@ static void expect_diag(int line, Dialect d, const char *sql, size_t len, const 
 #define EXPECT_DIAG(d, sql, code, off, dlen, word, ti, kind, flags) \
     expect_diag(__LINE__, d, sql, sizeof(sql) - 1, code, off, dlen, word, ti, TK_##kind, flags)
 
+/* Where a name ends: its ASCII rest goes by a table (lx_word_end) and a
+ * non-ASCII letter (as the grammars' uletter says: U+00D7 is one) continues
+ * it, anything else ends it: signs the dialect does not allow, non-letters
+ * (the euro sign, NBSP, U+00BF), a UTF-8 sequence cut short or ill-formed. */
+START_TEST(test_name_ends)
+{
+    EXPECT(DIALECT_TSQL, "ab\xC3\xA9" "cd\xE3\x81\x82x9 a1\xC2\xB5_ x\xC3\x97y",
+           T(IDENT, "ab\xC3\xA9" "cd\xE3\x81\x82x9"), T(IDENT, "a1\xC2\xB5_"),
+           T(IDENT, "x\xC3\x97y"));
+    EXPECT(DIALECT_ORACLE, "a$b#c a@b x\xC2\xA0y \xC3\xA9t\xC3\xA9$ q1 nq",
+           T(IDENT, "a$b#c"), T(IDENT, "a"), T(AT, "@"), T(IDENT, "b"), T(IDENT, "x"),
+           T(IDENT, "y"), T(IDENT, "\xC3\xA9t\xC3\xA9$"), T(IDENT, "q1"), T(IDENT, "nq"));
+    EXPECT(DIALECT_TSQL, "N'x' Nx n q'a'", T(NSTRING, "N'x'"), T(IDENT, "Nx"), T(IDENT, "n"),
+           T(IDENT, "q"), T(STRING, "'a'"));
+    EXPECT(DIALECT_ORACLE, "nq'[x]' q'<y>' N'z' Nq", T(QSTRING, "nq'[x]'"),
+           T(QSTRING, "q'<y>'"), T(NSTRING, "N'z'"), T(IDENT, "Nq"));
+    EXPECT(DIALECT_MYSQL, "1abc a$b \xC3\xA9x9 $x 12 x'0A' xy", T(IDENT, "1abc"), T(IDENT, "a$b"),
+           T(IDENT, "\xC3\xA9x9"), T(IDENT, "$x"), T(INTEGER, "12"), T(XSTRING, "x'0A'"),
+           T(IDENT, "xy"));
+    EXPECT(DIALECT_POSTGRES, "x$1$ _a\xC3\xA9 u&\"x\" e'y' ey", T(IDENT, "x$1$"),
+           T(IDENT, "_a\xC3\xA9"), T(QIDENT, "u&\"x\""), T(STRING, "e'y'"), T(IDENT, "ey"));
+    /* the euro sign is a T-SQL money literal, no part of a name */
+    EXPECT(DIALECT_TSQL, "ab\xE2\x82\xAC" "5", T(IDENT, "ab"), T(DECIMAL, "\xE2\x82\xAC" "5"));
+    /* a cut or ill-formed sequence after a name: the name, then SS0003 */
+    EXPECT_DIAG(DIALECT_TSQL, "ab\xC3", "SS0003", 2, 1, "0xC3", 1, ERROR, 0);
+    EXPECT_DIAG(DIALECT_ORACLE, "ab\xC2\xBF" "c", "SS0003", 2, 2, "U+00BF", 1, ERROR, 0);
+}
+END_TEST
+
 START_TEST(test_unterminated)
 {
     EXPECT_DIAG(DIALECT_TSQL, "SELECT 'abc", "SS0002", 7, 1, "string literal", 1, STRING,
@@ -638,6 +752,8 @@ Suite *lex_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_big_input);
     tcase_add_test(tc, test_random_input);
+    tcase_add_test(tc, test_block_comments_random);
+    tcase_add_test(tc, test_name_ends);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -85,6 +85,41 @@ START_TEST(keyword_lookup_every_word)
 }
 END_TEST
 
+/* kw_lookup_in reads a word's first eight bytes at once when the text goes
+ * on: the answer must not depend on the bytes after the word or on how many
+ * may be read, and only letters fold (bytes that differ from a keyword's by
+ * 0x20 but are no letters, like '_' and DEL, '1' and 0x11, do not match). */
+START_TEST(keyword_lookup_in_text)
+{
+    static const char follow[] = {' ', 'X', '_', '@', '(', (char)0xC3, 0, '1'};
+    char buf[80];
+    for (int k = 1; k < KW__COUNT; k++) {
+        const char *w = kw_name(k);
+        size_t n = strlen(w);
+        for (size_t f = 0; f < sizeof follow; f++) {
+            memset(buf, follow[f], sizeof buf);
+            for (size_t i = 0; i < n; i++) /* lower case from the third byte on */
+                buf[i] = (char)(i >= 2 && w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+            for (size_t avail = n; avail <= n + 9; avail++)
+                ck_assert_int_eq(kw_lookup_in(buf, (uint32_t)n, avail), k);
+            for (size_t i = 0; i < n; i++) {
+                char c = buf[i];
+                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+                    continue;
+                buf[i] = (char)(c ^ 0x20);
+                ck_assert_int_eq(kw_lookup_in(buf, (uint32_t)n, sizeof buf), KW_0);
+                buf[i] = c;
+            }
+        }
+    }
+    ck_assert_int_eq(kw_lookup_in("select * from t", 6, 15), KW_SELECT);
+    ck_assert_int_eq(kw_lookup_in("selectx", 6, 7), KW_SELECT);
+    ck_assert_int_eq(kw_lookup_in("CONSTRAINTS", 10, 11), KW_CONSTRAINT);
+    ck_assert_int_eq(kw_lookup_in("CONSTRAINX", 10, 10), KW_0);
+    ck_assert_int_eq(kw_lookup_in("CONSTRAIN\xC3", 10, 10), KW_0);
+}
+END_TEST
+
 START_TEST(tsql_batches_without_semicolons)
 {
     Parsed r;
@@ -279,6 +314,7 @@ Suite *parse_suite(void)
     Suite *s = suite_create("parse");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, keyword_lookup_every_word);
+    tcase_add_test(tc, keyword_lookup_in_text);
     tcase_add_test(tc, tsql_batches_without_semicolons);
     tcase_add_test(tc, precedence_and_predicates);
     tcase_add_test(tc, mysql_delimiter_and_routines);

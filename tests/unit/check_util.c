@@ -86,6 +86,33 @@ START_TEST(arena_reset_keeps_one_chunk)
 }
 END_TEST
 
+/* arena_strndup copies short strings with overlapping fixed-size moves:
+ * every length from 0 to 40 at every offset of a source that ends right
+ * after the copied bytes (malloc'd to size, so ASan sees any read past it)
+ * gives the bytes and a NUL, and leaves the next allocation alone. */
+START_TEST(arena_strndup_every_short_length)
+{
+    Arena a;
+    arena_init(&a, 256);
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t off = 0; off < 8; off++) {
+            char *src = malloc(off + n ? off + n : 1);
+            ck_assert_ptr_nonnull(src);
+            for (size_t i = 0; i < off + n; i++)
+                src[i] = (char)('A' + (i * 7 + n) % 26);
+            char *d = arena_strndup(&a, src + off, n);
+            char *next = arena_strndup(&a, "zz", 2);
+            ck_assert_int_eq(memcmp(d, src + off, n), 0);
+            ck_assert_int_eq(d[n], 0);
+            ck_assert_str_eq(next, "zz");
+            ck_assert_uint_eq(strlen(d), n);
+            free(src);
+        }
+    }
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(strbuf_basics)
 {
     StrBuf b;
@@ -370,6 +397,11 @@ START_TEST(intern_one_copy_per_string)
     ck_assert_ptr_ne(intern(&in, "customerid", 10), x); /* case is kept */
     ck_assert_ptr_ne(intern(&in, "Customer", 8), x);     /* a prefix is another string */
     ck_assert_str_eq(intern(&in, "", 0), "");
+    /* longer than a hashed word: the tail and the head both tell strings apart */
+    const char *l1 = intern(&in, "OrderDetails_1", 14), *l2 = intern(&in, "OrderDetails_2", 14);
+    ck_assert_ptr_ne(l1, l2);
+    ck_assert_ptr_ne(intern(&in, "XrderDetails_1", 14), l1);
+    ck_assert_ptr_eq(intern(&in, "OrderDetails_1x", 14), l1);
     /* growing the table keeps every string where it was */
     char buf[32];
     const char *first[3000];
@@ -382,7 +414,7 @@ START_TEST(intern_one_copy_per_string)
         ck_assert_ptr_eq(intern(&in, buf, strlen(buf)), first[i]);
         ck_assert_str_eq(first[i], buf);
     }
-    ck_assert_uint_eq(in.n, 3000 + 4);
+    ck_assert_uint_eq(in.n, 3000 + 7);
     intern_free(&in);
     arena_free(&a);
 }
@@ -470,6 +502,7 @@ Suite *util_suite(void)
     tcase_add_test(tc, arena_alignment_and_zero);
     tcase_add_test(tc, arena_realloc_grows_in_place);
     tcase_add_test(tc, arena_reset_keeps_one_chunk);
+    tcase_add_test(tc, arena_strndup_every_short_length);
     tcase_add_test(tc, strbuf_basics);
     tcase_add_test(tc, decode_utf8_bom_and_crlf);
     tcase_add_test(tc, decode_utf16le_with_surrogates);
