@@ -130,7 +130,7 @@ static int in_builtin(int my, const char *up)
 
 int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
 {
-    int rules = cx->rules && cx->rules->reserved.n;
+    int rules = cx->rules != NULL; /* an empty list answers 0 at once */
     char up[64];
     if (len >= sizeof up) /* longer than any built-in reserved word */
         return rules && rules_is_reserved(cx->rules, word, len);
