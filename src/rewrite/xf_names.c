@@ -245,7 +245,22 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
             s++;
             n--;
         }
-    if (has_script_var(s, n)) {
+    /* one pass over the name: its cases, whether it is plain (is_plain)
+     * and whether it holds a script variable (has_script_var) */
+    int upper = 0, lower = 0, plain = n > 0, var = n > 0 && s[0] == '&';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        upper |= up;
+        lower |= lo;
+        if (!(up || lo || c == '_' || c >= 0x80)) {
+            if (i == 0 || !(is_digit(c) || c == '$'))
+                plain = 0;
+            if (c == '$' && i + 1 < n && s[i + 1] == '(')
+                var = 1;
+        }
+    }
+    if (var) {
         char *msg = arena_printf(cx->arena,
                                  "identifier %.*s contains a script variable: substitute it "
                                  "before running the converted script", (int)n, s);
@@ -256,16 +271,9 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
         sp->verbatim = 1;
         return;
     }
-    int upper = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        upper |= c >= 'A' && c <= 'Z';
-        lower |= c >= 'a' && c <= 'z';
-    }
     int mixed = upper && lower;
     int case_sensitive = id->quote && (cx->source == DIALECT_ORACLE ||
                                        cx->source == DIALECT_POSTGRES);
-    int plain = is_plain(s, n); /* folding the case keeps it so */
     int keep = !plain || (mixed && (case_sensitive || cx->keep_case));
     char *t = arena_strndup(cx->arena, s, n);
     if (!keep)

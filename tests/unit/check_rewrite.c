@@ -997,6 +997,26 @@ START_TEST(test_spelling_cache)
             const char *got = nm_spell(&cached, &id);
             ck_assert_msg(strcmp(want, got) == 0, "%s: %s, wanted %s", text, got, want);
         }
+    /* what one pass over a name decides: plain or quoted, folded or
+     * kept, script variables printed as written */
+    static const struct { const char *in, *out; } forms[] = {
+        {"Order_Id", "order_id"}, {"a$b", "a$b"},      {"$ab", "\"$ab\""},
+        {"1ab", "\"1ab\""},         {"_x1", "_x1"},      {"a-b", "\"a-b\""},
+        {"x$(v)", "x$(v)"},       {"&v", "&v"},        {"ab$", "ab$"},
+        {"\xc3\xa9T", "\xc3\xa9t"}, {"a b", "\"a b\""}, {"$(v)x", "$(v)x"},
+    };
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        StrBuf out;
+        sb_init(&out);
+        Ident id;
+        memset(&id, 0, sizeof id);
+        id.text = forms[k].in;
+        id.len = (uint32_t)strlen(forms[k].in);
+        nm_put_ident(&cached, &out, &id);
+        ck_assert_msg(strcmp(out.s, forms[k].out) == 0, "%s printed as %s, wanted %s", forms[k].in,
+                      out.s, forms[k].out);
+        sb_free(&out);
+    }
     Ident sel = {"select", 6, 0, {0, 0, 0}};
     ck_assert_str_eq(nm_spell(&cached, &sel), "select");
     StrBuf b;
