@@ -188,6 +188,7 @@ static int load(const RulesOpts *o, RuleSet *rs)
             return rc == -2 ? EXIT_INPUT : EXIT_INTERNAL;
         }
     }
+    rules_expand(rs); /* the listings go through every rule */
     return 0;
 }
 

@@ -118,9 +118,121 @@ int rules_norm_name(char *buf, size_t cap, const char *s, size_t len)
     return 0;
 }
 
+/* ---- the built-in pair's index (rules_table.h) -------------------------- */
+
+enum { K_ACTION, K_TYPE, K_FUNC, K_WORD };
+
+static const char *base_name(int kind, uint32_t item)
+{
+    switch (kind) {
+    case K_ACTION: return rules_pool + rules_packed_actions[item].code;
+    case K_TYPE: return rules_pool + rules_packed_types[item].name;
+    case K_FUNC: return rules_pool + rules_packed_funcs[item].name;
+    default: return rules_pool + item;
+    }
+}
+
+/* Position + 1 of the first rule named key (as stored) in k, or 0. */
+static unsigned base_find(const PackedKind *k, int kind, const char *key)
+{
+    unsigned mask = k->cap - 1;
+    for (unsigned i = rules_hash(key) & mask; k->slots[i]; i = (i + 1) & mask)
+        if (strcmp(base_name(kind, k->items[k->slots[i] - 1]), key) == 0)
+            return k->slots[i];
+    return 0;
+}
+
+/* 1 if the counted word, upper-cased (ASCII), is one of the pair's
+ * reserved words: folded as it is hashed, so no copy and no length limit. */
+static int base_reserved(const PackedKind *k, const char *word, size_t len)
+{
+    uint32_t h = 2166136261u; /* rules_hash of the folded word */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)word[i];
+        h = (h ^ (unsigned char)(c >= 'a' && c <= 'z' ? c - 32 : c)) * 16777619u;
+    }
+    unsigned mask = k->cap - 1;
+    for (unsigned i = h & mask; k->slots[i]; i = (i + 1) & mask) {
+        const char *w = rules_pool + k->items[k->slots[i] - 1];
+        size_t j = 0;
+        for (; j < len && w[j]; j++) {
+            unsigned char c = (unsigned char)word[j];
+            if ((char)(c >= 'a' && c <= 'z' ? c - 32 : c) != w[j])
+                break;
+        }
+        if (j == len && !w[j])
+            return 1;
+    }
+    return 0;
+}
+
+static const char *pool_str(RulesStr off)
+{
+    return off ? rules_pool + off : NULL;
+}
+
+static ActionDef unpack_action(const PackedAction *p)
+{
+    return (ActionDef){pool_str(p->code), p->sev, pool_str(p->category), p->effort_min,
+                       pool_str(p->title), pool_str(p->recommendation)};
+}
+
+static TypeRule unpack_type(const PackedType *p)
+{
+    return (TypeRule){.name = pool_str(p->name), .nargs = p->nargs, .max = p->max,
+                      .pmin = p->pmin, .pmax = p->pmax, .scale = p->scale,
+                      .is_unsigned = p->is_unsigned, .to = pool_str(p->to),
+                      .item = pool_str(p->item), .note = pool_str(p->note),
+                      .file = pool_str(p->file), .line = p->line, .layer = 0};
+}
+
+static FuncRule unpack_func(const PackedFunc *p)
+{
+    return (FuncRule){.name = pool_str(p->name), .min_args = p->min_args,
+                      .max_args = p->max_args, .to = pool_str(p->to), .tmpl = NULL,
+                      .item = pool_str(p->item), .note = pool_str(p->note),
+                      .file = pool_str(p->file), .line = p->line, .layer = 0};
+}
+
+/* The rule at position pos of a kind of the base, made on first use in the
+ * rule set's arena and kept (callers keep the pointers; a function rule
+ * caches its parsed template). A lookup is const for its callers: the
+ * memo is the Index's, and the arena only grows. */
+#define BASE_RULE(rs, memo, kind, packed, unpack, pos)                                  \
+    do {                                                                              \
+        Index *ix_ = (rs)->index;                                                     \
+        Arena *a_ = (Arena *)&(rs)->arena;                                            \
+        if (!ix_->memo)                                                               \
+            ix_->memo = arena_alloc(a_, sizeof *ix_->memo * ix_->base->kind.n);       \
+        if (!ix_->memo[pos]) {                                                        \
+            ix_->memo[pos] = arena_alloc(a_, sizeof *ix_->memo[pos]);                 \
+            *ix_->memo[pos] = unpack(&packed[ix_->base->kind.items[pos]]);            \
+        }                                                                             \
+    } while (0)
+
+static const ActionDef *base_action(const RuleSet *rs, unsigned pos)
+{
+    BASE_RULE(rs, base_actions, actions, rules_packed_actions, unpack_action, pos);
+    return ((Index *)rs->index)->base_actions[pos];
+}
+
+static const TypeRule *base_type(const RuleSet *rs, unsigned pos)
+{
+    BASE_RULE(rs, base_types, types, rules_packed_types, unpack_type, pos);
+    return ((Index *)rs->index)->base_types[pos];
+}
+
+static const FuncRule *base_func(const RuleSet *rs, unsigned pos)
+{
+    BASE_RULE(rs, base_funcs, funcs, rules_packed_funcs, unpack_func, pos);
+    return ((Index *)rs->index)->base_funcs[pos];
+}
+
 int rules_code_known(const RuleSet *rs, const char *code)
 {
     const Index *ix = rs->index;
+    if (ix && ix->base)
+        return base_find(&ix->base->actions, K_ACTION, code) != 0;
     return ix && htab_find(&ix->actions, code) != NULL;
 }
 
@@ -155,6 +267,7 @@ void rules_commit(RuleSet *rs, const RulesTable *t, const NameRule *names, const
 {
     Index *ix = rs->index;
     Arena *a = &rs->arena;
+    rules_expand(rs); /* a file on top of the built-in pair: the general tables */
     VEC_RESERVE(a, rs->actions, t->nactions);
     VEC_RESERVE(a, rs->types, t->ntypes);
     VEC_RESERVE(a, rs->funcs, t->nfuncs);
@@ -224,23 +337,9 @@ static char *msgf(const char *fmt, ...)
     return s;
 }
 
-static const char *pool_str(RulesStr off)
-{
-    return off ? rules_pool + off : NULL;
-}
-
 /* Adds a built-in file's compiled tables (rules_table.h) to layer 0. */
-static int load_builtin(RuleSet *rs, const char *name, char **err)
+static void load_packed(RuleSet *rs, const PackedFile *f)
 {
-    const PackedFile *f = NULL;
-    for (int i = 0; i < rules_packed_file_count && !f; i++)
-        if (strcmp(rules_pool + rules_packed_files[i].name, name) == 0)
-            f = &rules_packed_files[i];
-    if (!f) {
-        if (err)
-            *err = msgf("builtin:%s: no such built-in rule file", name);
-        return -1;
-    }
     /* Scratch arrays in the form rules_commit takes; it copies them. */
     ActionDef *acts = malloc(sizeof *acts * (f->nactions + 1));
     TypeRule *types = malloc(sizeof *types * (f->ntypes + 1));
@@ -248,31 +347,17 @@ static int load_builtin(RuleSet *rs, const char *name, char **err)
     const char **words = malloc(sizeof *words * (f->nreserved + 1));
     if (!acts || !types || !funcs || !words)
         abort(); /* as the arena does when memory runs out */
-    for (uint32_t i = 0; i < f->nactions; i++) {
-        const PackedAction *p = &rules_packed_actions[f->action0 + i];
-        acts[i] = (ActionDef){pool_str(p->code), p->sev, pool_str(p->category), p->effort_min,
-                              pool_str(p->title), pool_str(p->recommendation)};
-    }
-    for (uint32_t i = 0; i < f->ntypes; i++) {
-        const PackedType *p = &rules_packed_types[f->type0 + i];
-        types[i] = (TypeRule){.name = pool_str(p->name), .nargs = p->nargs, .max = p->max,
-                              .pmin = p->pmin, .pmax = p->pmax, .scale = p->scale,
-                              .is_unsigned = p->is_unsigned, .to = pool_str(p->to),
-                              .item = pool_str(p->item), .note = pool_str(p->note),
-                              .file = pool_str(p->file), .line = p->line, .layer = 0};
-    }
-    for (uint32_t i = 0; i < f->nfuncs; i++) {
-        const PackedFunc *p = &rules_packed_funcs[f->func0 + i];
-        funcs[i] = (FuncRule){.name = pool_str(p->name), .min_args = p->min_args,
-                              .max_args = p->max_args, .to = pool_str(p->to), .tmpl = NULL,
-                              .item = pool_str(p->item), .note = pool_str(p->note),
-                              .file = pool_str(p->file), .line = p->line, .layer = 0};
-    }
+    for (uint32_t i = 0; i < f->nactions; i++)
+        acts[i] = unpack_action(&rules_packed_actions[f->action0 + i]);
+    for (uint32_t i = 0; i < f->ntypes; i++)
+        types[i] = unpack_type(&rules_packed_types[f->type0 + i]);
+    for (uint32_t i = 0; i < f->nfuncs; i++)
+        funcs[i] = unpack_func(&rules_packed_funcs[f->func0 + i]);
     for (uint32_t i = 0; i < f->nreserved; i++)
         words[i] = pool_str(rules_packed_reserved[f->reserved0 + i]);
     RulesTable t = {
-        .name = name, .actions = acts, .nactions = (int)f->nactions, .types = types,
-        .ntypes = (int)f->ntypes, .funcs = funcs, .nfuncs = (int)f->nfuncs,
+        .name = rules_pool + f->name, .actions = acts, .nactions = (int)f->nactions,
+        .types = types, .ntypes = (int)f->ntypes, .funcs = funcs, .nfuncs = (int)f->nfuncs,
         .reserved = words, .nreserved = (int)f->nreserved, .max_ident_len = f->max_ident_len,
     };
     rules_commit(rs, &t, NULL, NULL, 0);
@@ -280,7 +365,29 @@ static int load_builtin(RuleSet *rs, const char *name, char **err)
     free(types);
     free(funcs);
     free(words);
-    return 0;
+}
+
+static int load_builtin(RuleSet *rs, const char *name, char **err)
+{
+    for (int i = 0; i < rules_packed_file_count; i++)
+        if (strcmp(rules_pool + rules_packed_files[i].name, name) == 0) {
+            load_packed(rs, &rules_packed_files[i]);
+            return 0;
+        }
+    if (err)
+        *err = msgf("builtin:%s: no such built-in rule file", name);
+    return -1;
+}
+
+void rules_expand(RuleSet *rs)
+{
+    Index *ix = rs->index;
+    if (!ix || !ix->base)
+        return;
+    const PackedPair *p = ix->base;
+    ix->base = NULL; /* before committing: rules_commit expands */
+    for (int i = 0; i < 3; i++)
+        load_packed(rs, &rules_packed_files[p->files[i]]);
 }
 
 /* Reads a whole file into malloc'd memory. Returns NULL with errno set. */
@@ -351,31 +458,34 @@ int rules_init(RuleSet *rs, Dialect source, Dialect target, char **err)
 {
     if (err)
         *err = NULL;
-    int rc = init_base(rs, source, target, 0, err);
-    if (rc == 0 && (source == DIALECT_POSTGRES || (unsigned)source >= DIALECT_COUNT ||
-                    (target != DIALECT_POSTGRES && target != DIALECT_MYSQL))) {
+    init_empty(rs, source, target, 0);
+    if (source == DIALECT_POSTGRES || (unsigned)source >= DIALECT_COUNT ||
+        (target != DIALECT_POSTGRES && target != DIALECT_MYSQL)) {
         if (err) {
             *err = malloc(96);
             if (*err)
                 snprintf(*err, 96, "no built-in rules to convert from %s to %s",
                          dialect_name(source), dialect_name(target));
         }
-        rc = -1;
-    }
-    if (rc == 0) {
-        char name[64];
-        snprintf(name, sizeof name, "%s.xml", dialect_name(target));
-        rc = load_builtin(rs, name, err);
-    }
-    if (rc == 0) {
-        char name[64];
-        snprintf(name, sizeof name, "%s-%s.xml", dialect_name(source), dialect_name(target));
-        rc = load_builtin(rs, name, err);
-    }
-    if (rc != 0) {
         rules_free(rs);
         return -1;
     }
+    const PackedPair *p = NULL;
+    for (int i = 0; i < rules_packed_pair_count && !p; i++)
+        if (rules_packed_pairs[i].source == (int32_t)source &&
+            rules_packed_pairs[i].target == (int32_t)target)
+            p = &rules_packed_pairs[i];
+    if (!p) { /* every supported pair is compiled in (tools/rules_compile) */
+        if (err)
+            *err = msgf("builtin: no compiled rules for %s to %s", dialect_name(source),
+                        dialect_name(target));
+        rules_free(rs);
+        return -1;
+    }
+    Index *ix = rs->index;
+    ix->base = p;
+    if (p->max_ident_len > 0)
+        rs->max_ident_len = p->max_ident_len;
     rs->nlayers = 1;
     return 0;
 }
@@ -440,6 +550,10 @@ const ActionDef *rules_action(const RuleSet *rs, const char *code)
     char buf[32];
     if (!ix || !code || rules_norm_name(buf, sizeof buf, code, strlen(code)) != 0)
         return NULL;
+    if (ix->base) {
+        unsigned pos = base_find(&ix->base->actions, K_ACTION, buf);
+        return pos ? base_action(rs, pos - 1) : NULL;
+    }
     const Bucket *b = htab_find(&ix->actions, buf);
     return b && b->idx.n ? &rs->actions.items[b->idx.items[0]] : NULL;
 }
@@ -469,6 +583,15 @@ const TypeRule *rules_find_type(const RuleSet *rs, const char *name, int nargs, 
     char buf[NAME_MAX_LEN];
     if (!ix || !name || rules_norm_name(buf, sizeof buf, name, strlen(name)) != 0)
         return NULL;
+    if (ix->base) { /* one layer: the first match in file order */
+        const PackedKind *k = &ix->base->types;
+        for (unsigned pos = base_find(k, K_TYPE, buf); pos; pos = k->next[pos - 1]) {
+            const TypeRule *r = base_type(rs, pos - 1);
+            if (type_matches(r, nargs, is_max, precision, scale, is_unsigned))
+                return r;
+        }
+        return NULL;
+    }
     const Bucket *b = htab_find(&ix->types, buf);
     if (!b)
         return NULL;
@@ -494,6 +617,15 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
     char buf[NAME_MAX_LEN];
     if (!ix || !name || rules_norm_name(buf, sizeof buf, name, strlen(name)) != 0)
         return NULL;
+    if (ix->base) { /* one layer: the first match in file order */
+        const PackedKind *k = &ix->base->funcs;
+        for (unsigned pos = base_find(k, K_FUNC, buf); pos; pos = k->next[pos - 1]) {
+            const FuncRule *r = base_func(rs, pos - 1);
+            if (r->min_args <= nargs && (r->max_args < 0 || nargs <= r->max_args))
+                return r;
+        }
+        return NULL;
+    }
     const Bucket *b = htab_find(&ix->funcs, buf);
     if (!b)
         return NULL;
@@ -515,6 +647,9 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
 
 int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len)
 {
+    const Index *ix = rs->index;
+    if (ix && ix->base)
+        return base_find(&ix->base->reserved, K_WORD, up) != 0;
     if (rs->index)
         return htab_find(&((const Index *)rs->index)->reserved, up) != NULL;
     return rules_is_reserved(rs, up, len);
@@ -522,6 +657,9 @@ int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len)
 
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len)
 {
+    const Index *ix = rs->index;
+    if (ix && ix->base)
+        return base_reserved(&ix->base->reserved, word, len);
     char up[64];
     if (len < sizeof up && rs->index) {
         for (size_t i = 0; i < len; i++)

@@ -95,6 +95,10 @@ int rules_load_file(RuleSet *rs, const char *path, char **err);
 /* Validates a rule file without loading it (sqlshift rules check). */
 int rules_check_file(const char *path, char **err);
 void rules_free(RuleSet *rs);
+/* rules_init looks the built-in rules up in tables made at build time and
+ * leaves actions, types, funcs and reserved empty until a --rules file is
+ * loaded; this fills them (for what lists every rule). */
+void rules_expand(RuleSet *rs);
 
 /* Lookups. Names are matched case-insensitively. */
 const ActionDef *rules_action(const RuleSet *rs, const char *code);

@@ -41,6 +41,14 @@ typedef struct Index {
     VEC(pcre2_code *) codes;      /* every compiled pattern (malloc'd vector) */
     VEC(NameExtra) name_extra;    /* parallel to RuleSet.names (arena) */
     int any_pair;                 /* 1: do not check <rules source/target> */
+    /* The built-in pair, looked up in its build-time index (rules_table.h)
+     * until a file is committed (rules_expand): the vectors and tables
+     * above are empty meanwhile. The rules it returned, made on first
+     * use, by position: */
+    const PackedPair *base;
+    ActionDef **base_actions;
+    TypeRule **base_types;
+    FuncRule **base_funcs;
 } Index;
 
 /* rules.c. Upper-cases s into buf with runs of white space made single

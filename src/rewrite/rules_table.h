@@ -62,6 +62,36 @@ extern const RulesStr rules_packed_reserved[];
 extern const PackedFile rules_packed_files[];  /* every file of rules/ but rules.rng */
 extern const int rules_packed_file_count;
 
+/* One kind of rule of a built-in pair as rules_init would have committed
+ * it (the pair's files in order, an action overriding in place), with its
+ * hash index made at build time: a conversion that loads no --rules file
+ * looks its rules up here and builds no table at start-up. */
+typedef struct PackedKind {
+    const uint32_t *items;  /* rules_packed_* index (reserved: RulesStr of the word), lookup order */
+    const uint16_t *next;   /* position + 1 of the next rule of the same name, 0 = last */
+    const uint16_t *slots;  /* rules_hash(name) & (cap - 1), linear probing: first position + 1 */
+    uint32_t n, cap;        /* cap: power of two, above 2n */
+} PackedKind;
+
+typedef struct PackedPair {
+    int32_t source, target;              /* Dialect */
+    uint32_t files[3];                   /* rules_packed_files, in commit order */
+    PackedKind actions, types, funcs, reserved;
+    int32_t max_ident_len;               /* 0: none of the files sets it */
+} PackedPair;
+
+extern const PackedPair rules_packed_pairs[];
+extern const int rules_packed_pair_count;
+
+/* The hash of the built-in indexes (FNV-1a), the same at build and run time. */
+static inline uint32_t rules_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 /* For the generator: an empty RuleSet (no catalogue) for a pair, and the
  * built-in file `name` read from its XML text (validated against the
  * schema) as a layer-0 layer; *out then describes what the file added

@@ -133,6 +133,7 @@ static int prepare_templates(RuleSet *rs, Dialect target, int min_layer, char **
 
 int rw_prepare_templates(RuleSet *rs, Dialect target, char **err)
 {
+    rules_expand(rs); /* every rule, the built-in ones included */
     return prepare_templates(rs, target, 0, err);
 }
 

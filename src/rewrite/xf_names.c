@@ -130,7 +130,7 @@ static int in_builtin(int my, const char *up)
 
 int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
 {
-    int rules = cx->rules && cx->rules->reserved.n;
+    int rules = cx->rules != NULL; /* an empty list answers 0 at once */
     char up[64];
     if (len >= sizeof up) /* longer than any built-in reserved word */
         return rules && rules_is_reserved(cx->rules, word, len);
@@ -245,7 +245,22 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
             s++;
             n--;
         }
-    if (has_script_var(s, n)) {
+    /* one pass over the name: its cases, whether it is plain (is_plain)
+     * and whether it holds a script variable (has_script_var) */
+    int upper = 0, lower = 0, plain = n > 0, var = n > 0 && s[0] == '&';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        upper |= up;
+        lower |= lo;
+        if (!(up || lo || c == '_' || c >= 0x80)) {
+            if (i == 0 || !(is_digit(c) || c == '$'))
+                plain = 0;
+            if (c == '$' && i + 1 < n && s[i + 1] == '(')
+                var = 1;
+        }
+    }
+    if (var) {
         char *msg = arena_printf(cx->arena,
                                  "identifier %.*s contains a script variable: substitute it "
                                  "before running the converted script", (int)n, s);
@@ -256,16 +271,9 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
         sp->verbatim = 1;
         return;
     }
-    int upper = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        upper |= c >= 'A' && c <= 'Z';
-        lower |= c >= 'a' && c <= 'z';
-    }
     int mixed = upper && lower;
     int case_sensitive = id->quote && (cx->source == DIALECT_ORACLE ||
                                        cx->source == DIALECT_POSTGRES);
-    int plain = is_plain(s, n); /* folding the case keeps it so */
     int keep = !plain || (mixed && (case_sensitive || cx->keep_case));
     char *t = arena_strndup(cx->arena, s, n);
     if (!keep)
@@ -312,14 +320,20 @@ typedef struct IdentMemo {
     int n; /* names in key; -1: none kept */
 } IdentMemo;
 
-/* tags[i]: 0 empty, else the hash of entries[i] with bit 0 set. Probes
- * read only the tags (4 bytes a slot) until one matches: the entries are
- * 14 times larger, and a probe that touched them missed the cache. */
+/* One slot of the table: tag 0 empty, else the hash of entries[idx] with
+ * bit 0 set. Probes read only the slots until a tag matches. The entries
+ * are a dense array in the order the names came: the table is twice the
+ * names, and sparse entries were many pages of memory touched (and copied
+ * when it grew) for nothing. */
+typedef struct NameSlot {
+    uint32_t tag, idx;
+} NameSlot;
+
 struct NameCache {
     Arena arena;
-    uint32_t *tags;
+    NameSlot *slots;
     NameEntry *entries;
-    unsigned cap, n;
+    unsigned cap, n, ecap;     /* slots, names, room in entries */
     /* the last column list and the last dotted name printed
      * (nm_put_ident_list, nm_put_ident_path): the INSERTs of a data script
      * repeat theirs */
@@ -341,8 +355,7 @@ NameCache *nm_cache_new(void)
     NameCache *c = xcalloc(1, sizeof *c);
     arena_init(&c->arena, 64 * 1024);
     c->cap = 256; /* grows: most runs see a few hundred names */
-    c->tags = xcalloc(c->cap, sizeof *c->tags);
-    c->entries = xcalloc(c->cap, sizeof *c->entries);
+    c->slots = xcalloc(c->cap, sizeof *c->slots);
     sb_init(&c->list.key);
     sb_init(&c->list.out);
     sb_init(&c->path.key);
@@ -356,7 +369,7 @@ void nm_cache_free(NameCache *c)
     if (!c)
         return;
     arena_free(&c->arena);
-    free(c->tags);
+    free(c->slots);
     free(c->entries);
     sb_free(&c->list.key);
     sb_free(&c->list.out);
@@ -402,10 +415,10 @@ static uint32_t name_tag(const char *s, size_t n, char quote)
 static inline unsigned cache_slot(const NameCache *c, const char *s, size_t n, char quote, uint32_t tag)
 {
     for (unsigned i = tag & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
-        if (!c->tags[i])
+        if (!c->slots[i].tag)
             return i;
-        const NameEntry *e = &c->entries[i];
-        if (c->tags[i] == tag && e->klen == n && e->quote == quote && !memcmp(e->key, s, n))
+        const NameEntry *e = &c->entries[c->slots[i].idx];
+        if (c->slots[i].tag == tag && e->klen == n && e->quote == quote && !memcmp(e->key, s, n))
             return i;
     }
 }
@@ -415,27 +428,34 @@ static void cache_put(NameCache *c, const Ident *id, uint32_t tag, const Spellin
     if (c->n >= NAME_CACHE_MAX) {
         arena_free(&c->arena);
         arena_init(&c->arena, 64 * 1024);
-        memset(c->tags, 0, c->cap * sizeof *c->tags);
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
         c->n = 0;
     }
-    if ((c->n + 1) * 2 > c->cap) {
-        NameCache old = *c;
+    if ((c->n + 1) * 2 > c->cap) { /* the names are distinct: first empty slot */
+        NameSlot *old = c->slots;
+        unsigned ocap = c->cap;
         c->cap *= 2;
-        c->tags = xcalloc(c->cap, sizeof *c->tags);
-        c->entries = xcalloc(c->cap, sizeof *c->entries);
-        for (unsigned i = 0; i < old.cap; i++)
-            if (old.tags[i]) {
-                const NameEntry *e = &old.entries[i];
-                unsigned k = cache_slot(c, e->key, e->klen, e->quote, old.tags[i]);
-                c->tags[k] = old.tags[i];
-                c->entries[k] = *e;
+        c->slots = xcalloc(c->cap, sizeof *c->slots);
+        for (unsigned i = 0; i < ocap; i++)
+            if (old[i].tag) {
+                unsigned k = old[i].tag & (c->cap - 1);
+                while (c->slots[k].tag)
+                    k = (k + 1) & (c->cap - 1);
+                c->slots[k] = old[i];
             }
-        free(old.tags);
-        free(old.entries);
+        free(old);
+    }
+    if (c->n == c->ecap) {
+        c->ecap = c->ecap ? c->ecap * 2 : 128;
+        c->entries = realloc(c->entries, c->ecap * sizeof *c->entries);
+        if (!c->entries) {
+            fputs("sqlshift: out of memory\n", stderr);
+            abort();
+        }
     }
     unsigned k = cache_slot(c, id->text, id->len, id->quote, tag);
-    NameEntry *e = &c->entries[k];
-    c->tags[k] = tag;
+    NameEntry *e = &c->entries[c->n];
+    c->slots[k] = (NameSlot){tag, c->n};
     e->key = arena_strndup(&c->arena, id->text, id->len);
     e->klen = id->len;
     e->quote = id->quote;
@@ -454,8 +474,8 @@ static void spell_cached(ConvCtx *cx, const Ident *id, Spelling *sp)
     }
     uint32_t tag = name_tag(id->text, id->len, id->quote);
     unsigned k = cache_slot(c, id->text, id->len, id->quote, tag);
-    if (c->tags[k]) {
-        *sp = c->entries[k].sp;
+    if (c->slots[k].tag) {
+        *sp = c->entries[c->slots[k].idx].sp;
         return;
     }
     spell(cx, id, sp);

@@ -951,7 +951,8 @@ END_TEST
 
 /* The run's spelling cache answers exactly what spelling anew does, for
  * names that differ in one byte at any place of any length (the cache
- * hashes eight bytes at a time), in every quote, asked twice. */
+ * hashes eight bytes at a time), in every quote, asked twice; and across
+ * its growth and its restart past NAME_CACHE_MAX names. */
 START_TEST(test_spelling_cache)
 {
     Arena a;
@@ -982,6 +983,40 @@ START_TEST(test_spelling_cache)
                     ck_assert_msg(strcmp(want, got) == 0, "%.*s (quote %d): %s, wanted %s", len, text, q, got,
                                   want);
                 }
+    /* past the cache's limit of names it starts afresh: 40000 distinct
+     * names, then the first ones again (spelled anew, still right) */
+    for (int round = 0; round < 2; round++)
+        for (int k = 0; k < (round ? 100 : 40000); k++) {
+            int len = snprintf(text, sizeof text, "%sCol%d", k % 2 ? "select" : "Order", k);
+            Ident id;
+            memset(&id, 0, sizeof id);
+            id.text = text;
+            id.len = (uint32_t)len;
+            id.quote = quotes[k % 3];
+            const char *want = nm_spell(&plain, &id);
+            const char *got = nm_spell(&cached, &id);
+            ck_assert_msg(strcmp(want, got) == 0, "%s: %s, wanted %s", text, got, want);
+        }
+    /* what one pass over a name decides: plain or quoted, folded or
+     * kept, script variables printed as written */
+    static const struct { const char *in, *out; } forms[] = {
+        {"Order_Id", "order_id"}, {"a$b", "a$b"},      {"$ab", "\"$ab\""},
+        {"1ab", "\"1ab\""},         {"_x1", "_x1"},      {"a-b", "\"a-b\""},
+        {"x$(v)", "x$(v)"},       {"&v", "&v"},        {"ab$", "ab$"},
+        {"\xc3\xa9T", "\xc3\xa9t"}, {"a b", "\"a b\""}, {"$(v)x", "$(v)x"},
+    };
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        StrBuf out;
+        sb_init(&out);
+        Ident id;
+        memset(&id, 0, sizeof id);
+        id.text = forms[k].in;
+        id.len = (uint32_t)strlen(forms[k].in);
+        nm_put_ident(&cached, &out, &id);
+        ck_assert_msg(strcmp(out.s, forms[k].out) == 0, "%s printed as %s, wanted %s", forms[k].in,
+                      out.s, forms[k].out);
+        sb_free(&out);
+    }
     Ident sel = {"select", 6, 0, {0, 0, 0}};
     ck_assert_str_eq(nm_spell(&cached, &sel), "select");
     StrBuf b;

@@ -77,6 +77,12 @@ START_TEST(every_pair_loads)
             RuleSet rs;
             init_pair(&rs, sources[i], targets[j]);
             ck_assert_int_eq(rs.nlayers, 1);
+            /* looked up in the build-time index: nothing committed yet */
+            ck_assert_int_eq(rs.actions.n + rs.types.n + rs.funcs.n + rs.reserved.n, 0);
+            ck_assert_ptr_nonnull(rules_action(&rs, "SS0010"));
+            ck_assert(rules_is_reserved(&rs, "select", 6));
+            rules_expand(&rs);
+            rules_expand(&rs); /* twice is harmless */
             ck_assert_int_gt(rs.actions.n, 100);
             ck_assert_int_gt(rs.types.n, 50);
             ck_assert_int_gt(rs.funcs.n, 100);
@@ -128,6 +134,7 @@ START_TEST(compiled_tables_match_the_xml)
         for (int j = 0; j < 2; j++) {
             RuleSet c, x;
             init_pair(&c, sources[i], targets[j]);
+            rules_expand(&c);
             rules_begin(&x, sources[i], targets[j]);
             char files[3][64];
             snprintf(files[0], sizeof files[0], "actions.xml");
@@ -363,6 +370,96 @@ START_TEST(function_lookups)
 }
 END_TEST
 
+static int same_rule(const char *fa, int la, const char *fb, int lb)
+{
+    return same_str(fa, fb) && la == lb;
+}
+
+static void lower(char *buf, size_t cap, const char *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
+    buf[i] = 0;
+}
+
+/* The build-time index (rules_init) answers every lookup as the tables
+ * built from the committed rules (rules_expand) do: each rule's own name in
+ * both cases with arguments it accepts and some it does not, every code,
+ * every reserved word and near misses. */
+START_TEST(compiled_index_matches_the_tables)
+{
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++) {
+            RuleSet c, e;
+            init_pair(&c, sources[i], targets[j]);
+            init_pair(&e, sources[i], targets[j]);
+            rules_expand(&e);
+            ck_assert_int_eq(c.max_ident_len, e.max_ident_len);
+            char low[256];
+            for (int k = 0; k < e.types.n; k++) {
+                const TypeRule *r = &e.types.items[k];
+                int prec = r->pmin >= 0 ? r->pmin : r->pmax >= 0 ? r->pmax : -1;
+                int scale = r->scale != -1 ? r->scale : 0;
+                lower(low, sizeof low, r->name);
+                for (int v = 0; v < 8; v++) {
+                    int nargs = (r->nargs < 0 ? 0 : r->nargs) + (v & 1);
+                    int is_max = (v & 2) ? !r->max : r->max;
+                    const char *name = (v & 4) ? low : r->name;
+                    const TypeRule *a = rules_find_type(&c, name, nargs, is_max, prec, scale, r->is_unsigned > 0);
+                    const TypeRule *b = rules_find_type(&e, name, nargs, is_max, prec, scale, r->is_unsigned > 0);
+                    ck_assert_msg((!a && !b) || (a && b && same_rule(a->file, a->line, b->file, b->line) &&
+                                                 same_str(a->to, b->to)),
+                                  "type %s (%d args) found differently", name, nargs);
+                }
+            }
+            for (int k = 0; k < e.funcs.n; k++) {
+                const FuncRule *r = &e.funcs.items[k];
+                lower(low, sizeof low, r->name);
+                int tries[] = {r->min_args, r->min_args - 1, r->max_args < 0 ? r->min_args + 3 : r->max_args,
+                               r->max_args + 1};
+                for (int v = 0; v < 8; v++) {
+                    const char *name = v & 4 ? low : r->name;
+                    const FuncRule *a = rules_find_func(&c, name, tries[v & 3]);
+                    const FuncRule *b = rules_find_func(&e, name, tries[v & 3]);
+                    ck_assert_msg((!a && !b) || (a && b && same_rule(a->file, a->line, b->file, b->line) &&
+                                                 same_str(a->to, b->to)),
+                                  "function %s (%d args) found differently", name, tries[v & 3]);
+                    ck_assert_ptr_eq(rules_find_func(&c, name, tries[v & 3]), a); /* kept */
+                }
+            }
+            ck_assert_ptr_null(rules_find_func(&c, "NO_SUCH_FUNCTION_X", 1));
+            ck_assert_ptr_null(rules_find_type(&c, "NO SUCH TYPE", 0, 0, -1, 0, 0));
+            for (int k = 0; k < e.actions.n; k++) {
+                const ActionDef *b = &e.actions.items[k];
+                lower(low, sizeof low, b->code);
+                const ActionDef *a = rules_action(&c, low);
+                ck_assert_msg(a && same_str(a->code, b->code) && a->sev == b->sev &&
+                                  same_str(a->title, b->title) && a->effort_min == b->effort_min &&
+                                  same_str(a->recommendation, b->recommendation),
+                              "action %s differs", b->code);
+                ck_assert(rules_code_known(&c, b->code));
+            }
+            ck_assert_ptr_null(rules_action(&c, "SS9999"));
+            ck_assert(!rules_code_known(&c, "SS9999"));
+            for (int k = 0; k < e.reserved.n; k++) {
+                const char *w = e.reserved.items[k];
+                size_t n = strlen(w);
+                char more[80];
+                lower(low, sizeof low, w);
+                snprintf(more, sizeof more, "%sX", w);
+                ck_assert_msg(rules_is_reserved(&c, low, n) && rules_is_reserved_upper(&c, w, n),
+                              "%s is not reserved", w);
+                ck_assert_int_eq(rules_is_reserved(&c, more, n + 1), rules_is_reserved(&e, more, n + 1));
+                ck_assert_int_eq(rules_is_reserved(&c, w, n - 1), rules_is_reserved(&e, w, n - 1));
+            }
+            ck_assert(!rules_is_reserved(&c, "SELECT\0", 7));
+            rules_free(&c);
+            rules_free(&e);
+        }
+}
+END_TEST
+
 /* Enough function rules with a template per pair, counted by name. */
 START_TEST(at_least_80_functions_per_pair)
 {
@@ -370,6 +467,7 @@ START_TEST(at_least_80_functions_per_pair)
         for (int j = 0; j < 2; j++) {
             RuleSet rs;
             init_pair(&rs, sources[i], targets[j]);
+            rules_expand(&rs);
             int distinct = 0;
             for (int k = 0; k < rs.funcs.n; k++) {
                 const FuncRule *r = &rs.funcs.items[k];
@@ -396,6 +494,7 @@ START_TEST(items_are_in_the_catalogue)
         for (int j = 0; j < 2; j++) {
             RuleSet rs;
             init_pair(&rs, sources[i], targets[j]);
+            rules_expand(&rs);
             for (int k = 0; k < rs.types.n; k++)
                 if (rs.types.items[k].item)
                     ck_assert_msg(rules_action(&rs, rs.types.items[k].item) != NULL, "%s:%d: %s",
@@ -472,7 +571,12 @@ START_TEST(user_layer_overrides)
 {
     RuleSet rs;
     init_pair(&rs, DIALECT_TSQL, DIALECT_POSTGRES);
-    int nactions = rs.actions.n;
+    ck_assert_int_eq(rs.actions.n, 0); /* in the build-time index until a file comes */
+    RuleSet e;
+    init_pair(&e, DIALECT_TSQL, DIALECT_POSTGRES);
+    rules_expand(&e);
+    int nactions = e.actions.n;
+    rules_free(&e);
     char *err;
     int rc = load_text(&rs,
         HEAD
@@ -857,6 +961,7 @@ Suite *rules_suite(void)
     tcase_add_test(tc, every_pair_loads);
     tcase_add_test(tc, every_builtin_file_validates);
     tcase_add_test(tc, compiled_tables_match_the_xml);
+    tcase_add_test(tc, compiled_index_matches_the_tables);
     tcase_add_test(tc, bad_pairs_are_refused);
     suite_add_tcase(s, tc);
 
