@@ -609,6 +609,10 @@ static Node *query_term(Parser *p)
             if (!ps_expect(p, TK_LPAREN))
                 return NULL;
             RowExpr *r = NODE_NEW(p->arena, RowExpr, ROW, ps_tok_span(p, ps_cur(p)));
+            if (p->row_width > 4) { /* not grown (copied) item by item from 4 */
+                r->items.items = ARENA_NEW_ARRAY(p->arena, Node *, p->row_width);
+                r->items.cap = p->row_width;
+            }
             if (!ps_is(p, TK_RPAREN)) {
                 do {
                     Node *e = ps_expr(p);
@@ -619,6 +623,7 @@ static Node *query_term(Parser *p)
             }
             if (!ps_expect(p, TK_RPAREN))
                 return NULL;
+            p->row_width = r->items.n;
             r->h.span = ps_span_from(p, rf);
             nl_push(p->arena, &v->rows, r);
         } while (ps_accept(p, TK_COMMA));

@@ -26,6 +26,8 @@ typedef struct Parser {
     int depth;             /* recursion depth (expressions, subqueries) */
     int failed;            /* a syntax error was recorded in this statement */
     int err_pos;           /* token index of the first error */
+    int row_width;         /* items in the last VALUES row: the next row's list
+                            * starts at that size (data scripts repeat a shape) */
     char err_msg[200];     /* its message */
     /* The object a CREATE statement was defining when it failed, so that a
      * statement kept verbatim still reports as "view v", not "unparsed". */

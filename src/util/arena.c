@@ -98,8 +98,11 @@ void *arena_realloc(Arena *a, void *old, size_t old_n, size_t new_n)
             return old;
         }
     }
-    void *p = arena_alloc(a, new_n);
-    memcpy(p, old, old_n < new_n ? old_n : new_n);
+    /* only the bytes past the old ones are zeroed: the rest is copied over */
+    unsigned char *p = arena_alloc_raw(a, new_n);
+    size_t keep = old_n < new_n ? old_n : new_n;
+    memcpy(p, old, keep);
+    memset(p + keep, 0, new_n - keep);
     return p;
 }
 

@@ -4,6 +4,7 @@
 #include "unit.h"
 #include "parse/parser.h"
 #include "util/strbuf.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,6 +224,69 @@ START_TEST(dml_forms)
 }
 END_TEST
 
+/* VALUES rows start at the previous row's width (Parser.row_width): rows
+ * wider, narrower and empty, in one statement and the next, keep every item
+ * in order. */
+START_TEST(values_rows_of_changing_width)
+{
+    static const int widths[3][5] = {{6, 9, 2, 20, 0}, {5, 5, -1}, {0, 1, 33, -1}};
+    StrBuf sql;
+    sb_init(&sql);
+    for (int s = 0; s < 3; s++) {
+        sb_puts(&sql, "INSERT INTO t VALUES ");
+        for (int r = 0; r < 5 && widths[s][r] >= 0; r++) {
+            sb_puts(&sql, r ? ", (" : "(");
+            for (int i = 0; i < widths[s][r]; i++)
+                sb_printf(&sql, "%s%d", i ? ", " : "", s * 10000 + r * 100 + i);
+            sb_puts(&sql, ")");
+        }
+        sb_puts(&sql, ";\n");
+    }
+    Parsed r;
+    memset(&r, 0, sizeof r);
+    arena_init(&r.run, 0);
+    arena_init(&r.sa, 0);
+    diag_init(&r.d, &r.run);
+    r.f.name = strdup("t.sql");
+    r.f.text = strdup(sql.s);
+    r.f.len = sql.len;
+    src_build_lines(&r.f);
+    sb_init(&r.dump);
+    Parser p;
+    ps_init(&p, DIALECT_TSQL, &r.f, &r.sa, &r.d);
+    Stmt st;
+    int s = 0;
+    while (ps_next(&p, &st) && st.node) {
+        ck_assert_int_lt(s, 3);
+        ck_assert_int_eq(st.node->kind, N_INSERT);
+        const ValuesList *v = (const ValuesList *)((const InsertStmt *)st.node)->source;
+        ck_assert_ptr_nonnull(v);
+        ck_assert_int_eq(v->h.kind, N_VALUES);
+        int nrows = 0;
+        while (nrows < 5 && widths[s][nrows] >= 0)
+            nrows++;
+        ck_assert_int_eq(v->rows.n, nrows);
+        for (int rw = 0; rw < nrows; rw++) {
+            const RowExpr *row = (const RowExpr *)v->rows.items[rw];
+            ck_assert_int_eq(row->items.n, widths[s][rw]);
+            ck_assert_int_ge(row->items.cap, row->items.n);
+            for (int i = 0; i < row->items.n; i++) {
+                const Literal *l = (const Literal *)row->items.items[i];
+                char want[16];
+                snprintf(want, sizeof want, "%d", s * 10000 + rw * 100 + i);
+                ck_assert_int_eq(l->h.kind, N_LITERAL);
+                ck_assert_str_eq(l->value, want);
+            }
+        }
+        s++;
+    }
+    ck_assert_int_eq(s, 3);
+    ps_free(&p);
+    sb_free(&sql);
+    done(&r);
+}
+END_TEST
+
 START_TEST(tsql_if_exists_drop_becomes_drop_if_exists)
 {
     Parsed r;
@@ -326,6 +390,7 @@ Suite *parse_suite(void)
     tcase_add_test(tc, deep_nesting_is_an_error_not_a_crash);
     tcase_add_test(tc, types_and_casts);
     tcase_add_test(tc, tsql_select_assignment_is_procedural);
+    tcase_add_test(tc, values_rows_of_changing_width);
     suite_add_tcase(s, tc);
     return s;
 }
