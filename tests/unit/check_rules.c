@@ -6,6 +6,7 @@
 #include "unit.h"
 #include "rewrite/rules.h"
 #include "rewrite/rules_table.h"
+#include "rewrite/rules_int.h" /* rules_code_known */
 #include "diag/diag.h"
 #include <ctype.h>
 #include <dirent.h>
