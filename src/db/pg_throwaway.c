@@ -36,8 +36,8 @@ static PgThrowaway *volatile live_server;
 static int is_prog(const char *dir, const char *name)
 {
     char p[4096];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    return access(p, X_OK) == 0;
+    int n = snprintf(p, sizeof p, "%s/%s", dir, name);
+    return n > 0 && (size_t)n < sizeof p && access(p, X_OK) == 0; /* (too long: not found) */
 }
 
 static int has_server(const char *dir)
