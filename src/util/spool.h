@@ -41,7 +41,8 @@ const char *spool_get(Spool *s, size_t off, size_t len, size_t ahead);
 const char *spool_map(Spool *s);
 /* Gives back the memory of what spool_map returned (it stays readable). */
 void spool_drop_pages(Spool *s);
-/* 1 while the bytes are in memory (for tests). */
+/* 1 while the bytes are in memory (reads then cost nothing: no read-ahead
+ * is worth planning). */
 int spool_in_memory(const Spool *s);
 void spool_free(Spool *s);
 
