@@ -688,28 +688,59 @@ static inline void put_str(StrBuf *b, const char *s)
     sb_putn(b, s, strlen(s));
 }
 
+/* Digits of v (>= 0) written backwards ending at end; returns the first. */
+static char *uint_digits(char *end, unsigned v)
+{
+    do
+        *--end = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    return end;
+}
+
+/* "-- kind schema.name (file:line:col)\n": one per unit, so the parts are
+ * measured first and copied into room made once (a put per part, each
+ * testing the room and terminating the text, showed in profiles). */
 static void unit_header(Run *r, StrBuf *b, const Unit *u)
 {
     if (u->object < 0)
         return;
     const ObjectRec *o = &r->objects.items[u->object];
     const SourceFile *f = r->files.items[o->file];
-    put_str(b, "-- ");
-    put_str(b, u->kind[0] ? u->kind : o->kind);
-    if (u->schema[0] || u->name[0]) {
-        sb_putc(b, ' ');
-        put_str(b, u->schema);
-        if (u->schema[0])
-            sb_putc(b, '.');
-        put_str(b, u->name);
+    const char *kind = u->kind[0] ? u->kind : o->kind;
+    int named = u->schema[0] || u->name[0];
+    size_t kl = strlen(kind), sl = strlen(u->schema), nl = strlen(u->name), fl = strlen(f->name);
+    char nums[24], *ne = nums + sizeof nums;
+    char *nb = uint_digits(ne, o->start.col > 0 ? (unsigned)o->start.col : 0u);
+    *--nb = ':';
+    nb = uint_digits(nb, o->start.line > 0 ? (unsigned)o->start.line : 0u);
+    size_t numl = (size_t)(ne - nb);
+    size_t total = 3 + kl + (named ? 1 + sl + (sl ? 1 : 0) + nl : 0) + 2 + fl + 1 + numl + 2;
+    sb_grow(b, total);
+    char *p = b->s + b->len;
+    memcpy(p, "-- ", 3);
+    p += 3;
+    memcpy(p, kind, kl);
+    p += kl;
+    if (named) {
+        *p++ = ' ';
+        memcpy(p, u->schema, sl);
+        p += sl;
+        if (sl)
+            *p++ = '.';
+        memcpy(p, u->name, nl);
+        p += nl;
     }
-    put_str(b, " (");
-    put_str(b, f->name);
-    sb_putc(b, ':');
-    put_uint(b, o->start.line);
-    sb_putc(b, ':');
-    put_uint(b, o->start.col);
-    put_str(b, ")\n");
+    memcpy(p, " (", 2);
+    p += 2;
+    memcpy(p, f->name, fl);
+    p += fl;
+    *p++ = ':';
+    memcpy(p, nb, numl);
+    p += numl;
+    memcpy(p, ")\n", 2);
+    p += 2;
+    b->len = (size_t)(p - b->s);
+    b->s[b->len] = 0;
 }
 
 /* The output as pieces to write: the small texts (file header, unit
