@@ -683,9 +683,11 @@ static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
         if (k->h.kind == N_CONSTRAINT && (k->ck == CK_PRIMARY || k->ck == CK_NOT_NULL))
             col.not_null = 1;
     }
+    /* (the first letter first: this runs for every column defined) */
+    const char *tu = d->type ? d->type->upper : NULL;
     col.generated = d->identity || d->computed ||
-                    (d->type && d->type->upper &&
-                     (!strcmp(d->type->upper, "ROWVERSION") || !strcmp(d->type->upper, "TIMESTAMP")));
+                    (tu && ((tu[0] == 'R' && !strcmp(tu, "ROWVERSION")) ||
+                            (tu[0] == 'T' && !strcmp(tu, "TIMESTAMP"))));
     if (old)
         *old = col;
     else

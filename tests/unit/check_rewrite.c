@@ -9,6 +9,7 @@
 #include "emit/emit.h"
 #include "diag/diag.h"
 #include "ast/ast_walk.h"
+#include "pipeline/objnames.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -1128,6 +1129,48 @@ START_TEST(test_ident_list_memo)
 }
 END_TEST
 
+/* objnames: a name refers to an object kept verbatim whatever its case
+ * (ASCII folding), only when the whole last part matches. */
+static const char *dep_of_insert(ObjNames *o, const char *schema, const char *name)
+{
+    InsertStmt ins;
+    memset(&ins, 0, sizeof ins);
+    ins.h.kind = N_INSERT;
+    if (schema)
+        ins.table.parts[ins.table.n++] = (Ident){.text = schema, .len = (uint32_t)strlen(schema)};
+    ins.table.parts[ins.table.n++] = (Ident){.text = name, .len = (uint32_t)strlen(name)};
+    return on_unconverted_dependency(o, &ins.h);
+}
+
+START_TEST(test_objnames_unconverted)
+{
+    ObjNames o;
+    on_init(&o);
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "orders")); /* empty set */
+    on_mark_unconverted_named(&o, "table", "Order_Details9");
+    on_mark_unconverted_named(&o, "view", "v");
+    on_mark_unconverted_named(&o, "index", "ignored"); /* not a kind that is read */
+    for (int i = 0; i < 300; i++) { /* the set grows past its first size */
+        char nm[32];
+        snprintf(nm, sizeof nm, "t%03d", i);
+        on_mark_unconverted_named(&o, "table", nm);
+    }
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "order_details9"), "Order_Details9");
+    ck_assert_str_eq(dep_of_insert(&o, "dbo", "ORDER_DETAILS9"), "Order_Details9");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "oRdEr_DeTaIlS9"), "Order_Details9");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "order_details"));
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "order_details99"));
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "order-details9"));
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "V"), "v");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "ignored"));
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "T299"), "t299");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t000"), "t000");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "t300"));
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, ""));
+    on_free(&o);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -1177,6 +1220,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_leaf_kinds);
     tcase_add_test(tc, test_spelling_cache);
     tcase_add_test(tc, test_ident_list_memo);
+    tcase_add_test(tc, test_objnames_unconverted);
     suite_add_tcase(s, tc);
     return s;
 }
