@@ -1134,6 +1134,14 @@ void rw_walk(Rw *w, Node **slot)
         WALK_AT(c->expr, c->ck == CK_CHECK ? RP_CHECK : c->ck == CK_DEFAULT ? RP_DEFAULT : w->place);
         break;
     }
+    /* a data script's rows: their one list, without the visitor's calls
+     * (what ast_children does for these kinds) */
+    case N_VALUES:
+        rw_walk_list(w, &((ValuesList *)n)->rows);
+        break;
+    case N_ROW:
+        rw_walk_list(w, &((RowExpr *)n)->items);
+        break;
     default:
         walk_children(w, n);
         break;

@@ -1005,6 +1005,9 @@ START_TEST(test_spelling_cache)
         {"1ab", "\"1ab\""},         {"_x1", "_x1"},      {"a-b", "\"a-b\""},
         {"x$(v)", "x$(v)"},       {"&v", "&v"},        {"ab$", "ab$"},
         {"\xc3\xa9T", "\xc3\xa9t"}, {"a b", "\"a b\""}, {"$(v)x", "$(v)x"},
+        {"a$b(c", "\"a$b(c\""},   {"a(b$", "\"a(b$\""}, {"9", "\"9\""},
+        {"ab9$", "ab9$"},           {"ORDER", "\"order\""}, {"Customers", "customers"},
+        {"current_timestamp", "\"current_timestamp\""}, {"ab\x01", "\"ab\x01\""},
     };
     for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
         StrBuf out;
