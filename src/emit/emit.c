@@ -51,30 +51,55 @@ static int has_special8(const char *p, int backslash_escapes)
 
 void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes)
 {
-    sb_putc(b, '\'');
-    /* runs of bytes that need no escape are copied whole; eight bytes at a
-     * time are skipped while none of them is a quote, NUL or backslash */
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        while (i + 8 <= n && !has_special8(s + i, backslash_escapes))
-            i += 8;
-        if (i >= n)
-            break;
-        char c = s[i];
-        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\'))
-            continue;
-        sb_putn(b, s + run, i - run);
-        run = i + 1;
-        if (c == 0) {
-            if (backslash_escapes)
-                sb_putn(b, "\\0", 2);
+    /* Written in place: room for the quotes and the bytes as they are,
+     * made once; a byte that is escaped (quote, NUL, backslash) makes room
+     * for the rest again, as it may write one byte more than it reads.
+     * Eight bytes at a time are copied while none of them is special. */
+    sb_grow(b, n + 2);
+    char *o = b->s + b->len;
+    *o++ = '\'';
+    size_t i = 0;
+    int tail_asked = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            if (!has_special8(s + i, backslash_escapes)) {
+                memcpy(o, s + i, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        } else if (!tail_asked) {
+            tail_asked = 1;
+            if (n >= 8 && !has_special8(s + n - 8, backslash_escapes)) {
+                /* the tail, with the bytes before it that were copied as
+                 * they are (none of the last eight is escaped): one move */
+                size_t back = i - (n - 8);
+                memcpy(o - back, s + n - 8, 8);
+                o += n - i;
+                break;
+            }
+        }
+        char c = s[i++];
+        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\')) {
+            *o++ = c;
             continue;
         }
-        sb_putc(b, c); /* doubled: '' or \\ */
-        sb_putc(b, c);
+        b->len = (size_t)(o - b->s);
+        sb_grow(b, 2 + (n - i) + 1); /* this byte's two, the rest, the quote */
+        o = b->s + b->len;
+        if (c == 0) {
+            if (backslash_escapes) {
+                *o++ = '\\';
+                *o++ = '0';
+            }
+            continue;
+        }
+        *o++ = c; /* doubled: '' or \\ */
+        *o++ = c;
     }
-    sb_putn(b, s + run, n - run);
-    sb_putc(b, '\'');
+    *o++ = '\'';
+    *o = 0;
+    b->len = (size_t)(o - b->s);
 }
 
 void em_verbatim(StrBuf *b, const char *text, size_t len)

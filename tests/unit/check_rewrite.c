@@ -10,6 +10,7 @@
 #include "diag/diag.h"
 #include "ast/ast_walk.h"
 #include "pipeline/objnames.h"
+#include "emit/emit_target.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -1174,6 +1175,59 @@ START_TEST(test_objnames_unconverted)
 }
 END_TEST
 
+/* em_string_literal against the byte-by-byte rule: quotes doubled, with
+ * backslash escapes backslashes doubled and NUL as \0 (else dropped);
+ * random strings of every short length, appended to a buffer that already
+ * holds text (the source malloc'd to size: ASan sees any over-read). */
+static void literal_by_bytes(StrBuf *b, const char *s, size_t n, int bs)
+{
+    sb_putc(b, '\'');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 0) {
+            if (bs)
+                sb_putn(b, "\\0", 2);
+        } else if (s[i] == '\'' || (bs && s[i] == '\\')) {
+            sb_putc(b, s[i]);
+            sb_putc(b, s[i]);
+        } else {
+            sb_putc(b, s[i]);
+        }
+    }
+    sb_putc(b, '\'');
+}
+
+START_TEST(test_string_literal_escapes)
+{
+    static const char alphabet[] = "ab'\\\0xyz\xc3";
+    unsigned seed = 12345;
+    for (int round = 0; round < 4000; round++) {
+        size_t n = (size_t)(round % 41);
+        char *s = malloc(n ? n : 1);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain bytes, so the 8-byte paths are taken too */
+            unsigned r = (seed >> 16) % 64;
+            s[i] = r < 56 ? (char)('a' + r % 26) : alphabet[r % (sizeof alphabet - 1)];
+        }
+        for (int bs = 0; bs < 2; bs++) {
+            StrBuf got, want;
+            sb_init(&got);
+            sb_init(&want);
+            sb_puts(&got, "x = ");
+            sb_puts(&want, "x = ");
+            em_string_literal(&got, s, n, bs);
+            literal_by_bytes(&want, s, n, bs);
+            ck_assert_msg(got.len == want.len && memcmp(got.s, want.s, got.len) == 0 && got.s[got.len] == 0,
+                          "round %d (%zu bytes, backslashes %d): %.*s, wanted %.*s", round, n, bs,
+                          (int)got.len, got.s, (int)want.len, want.s);
+            sb_free(&got);
+            sb_free(&want);
+        }
+        free(s);
+    }
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -1224,6 +1278,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_spelling_cache);
     tcase_add_test(tc, test_ident_list_memo);
     tcase_add_test(tc, test_objnames_unconverted);
+    tcase_add_test(tc, test_string_literal_escapes);
     suite_add_tcase(s, tc);
     return s;
 }
