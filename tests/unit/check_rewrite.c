@@ -1228,6 +1228,74 @@ START_TEST(test_string_literal_escapes)
 }
 END_TEST
 
+/* Catalogue lookups over many objects (the index grows several times):
+ * qualified and bare names in any case, the bare name of a qualified
+ * object, types in their own namespace, misses. */
+START_TEST(test_catalog_many_lookups)
+{
+    Catalog c;
+    cat_init(&c);
+    Arena a;
+    arena_init(&a, 4096);
+    DiagList d;
+    diag_init(&d, &a);
+    StrBuf sql;
+    sb_init(&sql);
+    for (int i = 0; i < 300; i++)
+        sb_printf(&sql, "CREATE TABLE s1.T%d (a int)\nGO\nCREATE TABLE U%d (b int)\nGO\n", i, i);
+    sb_puts(&sql, "CREATE TYPE dbo.Phone FROM varchar(20)\nGO\n");
+    SourceFile sf;
+    memset(&sf, 0, sizeof sf);
+    sf.text = strdup(sql.s);
+    sf.len = sql.len;
+    sf.name = strdup("m.sql");
+    src_build_lines(&sf);
+    Parser p;
+    ps_init(&p, DIALECT_TSQL, &sf, &a, &d);
+    Stmt st;
+    int obj = 0;
+    while (ps_next(&p, &st))
+        if (st.node)
+            cat_add_statement(&c, st.node, obj++);
+    for (int i = 0; i < 300; i += 7) {
+        char t[16], u[16];
+        snprintf(t, sizeof t, "t%d", i);
+        snprintf(u, sizeof u, "U%d", i);
+        CatTable *x = cat_find_text(&c, "S1", t);
+        ck_assert_ptr_nonnull(x);
+        ck_assert_ptr_eq(cat_find_text(&c, "s1", t), x);
+        ck_assert_ptr_eq(cat_find_text(&c, "", t), x);      /* bare */
+        ck_assert_ptr_eq(cat_find_text(&c, "other", t), x); /* by its bare name */
+        CatTable *y = cat_find_text(&c, NULL, u);
+        ck_assert_ptr_nonnull(y);
+        ck_assert_ptr_ne(x, y);
+        ck_assert_ptr_eq(cat_find_text(&c, "dbo", u), y);
+        QName q;
+        memset(&q, 0, sizeof q);
+        q.n = 2;
+        q.parts[0] = (Ident){.text = "S1", .len = 2};
+        q.parts[1] = (Ident){.text = t, .len = (uint32_t)strlen(t)};
+        ck_assert_ptr_eq(cat_find(&c, &q), x);
+    }
+    ck_assert_ptr_null(cat_find_text(&c, "s1", "t300"));
+    ck_assert_ptr_null(cat_find_text(&c, "", "u300"));
+    QName ph;
+    memset(&ph, 0, sizeof ph);
+    ph.n = 1;
+    ph.parts[0] = (Ident){.text = "PHONE", .len = 5};
+    CatTable *ty = cat_find(&c, &ph);
+    ck_assert_ptr_nonnull(ty);
+    ck_assert_int_eq(ty->kind, OK_TYPE);
+    ck_assert_ptr_eq(cat_find_text(&c, "dbo", "phone"), ty); /* after the relations */
+    ck_assert_ptr_null(cat_find_kind(&c, &ph, OK_TABLE));
+    ps_free(&p);
+    src_free(&sf);
+    sb_free(&sql);
+    cat_free(&c);
+    arena_free(&a);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -1279,6 +1347,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_ident_list_memo);
     tcase_add_test(tc, test_objnames_unconverted);
     tcase_add_test(tc, test_string_literal_escapes);
+    tcase_add_test(tc, test_catalog_many_lookups);
     suite_add_tcase(s, tc);
     return s;
 }
