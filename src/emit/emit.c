@@ -419,6 +419,33 @@ static void interval(Em *e, StrBuf *b, const IntervalExpr *iv)
     sb_puts(b, unit);
 }
 
+static void literal(Em *e, StrBuf *b, const Literal *l)
+{
+    switch (l->lk) {
+    case LIT_NULL: sb_puts(b, "NULL"); break;
+    case LIT_TRUE: sb_puts(b, "TRUE"); break;
+    case LIT_FALSE: sb_puts(b, "FALSE"); break;
+    case LIT_INTEGER: case LIT_DECIMAL: sb_putn(b, l->value, l->len); break;
+    case LIT_MONEY: sb_putn(b, l->value + 1, l->len ? l->len - 1 : 0); break;
+    default: e->t->literal(e->cx, b, l); break;
+    }
+}
+
+/* A VALUES row: what list() prints, with literals (most items of a data
+ * script) printed without going through expr's switch. */
+static void values_row(Em *e, StrBuf *b, const NodeList *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        if (i)
+            sb_putn(b, ", ", 2);
+        const Node *x = l->items[i];
+        if (x && x->kind == N_LITERAL && !(x->flags & NF_PARENS))
+            literal(e, b, (const Literal *)x);
+        else
+            expr(e, b, x);
+    }
+}
+
 static void expr(Em *e, StrBuf *b, const Node *n)
 {
     if (!n)
@@ -443,18 +470,7 @@ static void expr(Em *e, StrBuf *b, const Node *n)
         sb_putc(b, '*');
         break;
     }
-    case N_LITERAL: {
-        const Literal *l = (const Literal *)n;
-        switch (l->lk) {
-        case LIT_NULL: sb_puts(b, "NULL"); break;
-        case LIT_TRUE: sb_puts(b, "TRUE"); break;
-        case LIT_FALSE: sb_puts(b, "FALSE"); break;
-        case LIT_INTEGER: case LIT_DECIMAL: sb_putn(b, l->value, l->len); break;
-        case LIT_MONEY: sb_putn(b, l->value + 1, l->len ? l->len - 1 : 0); break;
-        default: e->t->literal(e->cx, b, l); break;
-        }
-        break;
-    }
+    case N_LITERAL: literal(e, b, (const Literal *)n); break;
     case N_VAR: sb_puts(b, ((const VarRef *)n)->name); break;
     case N_PARAM: sb_printf(b, "$%d", ((const ParamRef *)n)->index); break;
     case N_UNARY: {
@@ -942,7 +958,7 @@ static void query(Em *e, StrBuf *b, const Node *q)
                 sb_puts(b, ",\n       ");
             const RowExpr *r = (const RowExpr *)v->rows.items[i];
             sb_putc(b, '(');
-            list(e, b, &r->items, ", ");
+            values_row(e, b, &r->items);
             sb_putc(b, ')');
         }
         break;

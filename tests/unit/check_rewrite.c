@@ -918,6 +918,16 @@ START_TEST(test_tsql_insert_dates)
                                 "       ('0000-01-01', 6),\n"
                                 "       ('02/29/2000x', 7);\n") != NULL, "%s", r.sql);
     result_free(&r);
+    /* every kind of VALUES item: literals of each sort, parenthesized,
+     * negative, expressions, NULL, and a row of one item */
+    r = convert(TSQL, PG,
+                "CREATE TABLE u (a int, b varchar(9), c varbinary(4), d money, e bit, f float);\n"
+                "INSERT INTO u VALUES (1, 'it''s', 0xABcd, $5.25, 1, 1.5e3), ((2), ('x'), NULL, -1, 0, 2 + 3);\n"
+                "INSERT INTO u (a) VALUES (7);\n");
+    ck_assert_msg(strstr(r.sql, "INSERT INTO u VALUES (1, 'it''s', '\\xabcd'::bytea, 5.25, TRUE, 1.5e3),\n"
+                                "       ((2), ('x'), NULL, -1, FALSE, 2 + 3);\n"
+                                "INSERT INTO u (a) VALUES (7);\n") != NULL, "%s", r.sql);
+    result_free(&r);
 }
 END_TEST
 
