@@ -350,6 +350,16 @@ Literal *mk_lit(Rw *w, SrcSpan sp, int lk, const char *value)
 
 Node *mk_str(Rw *w, SrcSpan sp, const char *s) { return &mk_lit(w, sp, LIT_STRING, s)->h; }
 
+Node *mk_str_arena(Rw *w, SrcSpan sp, const char *s, size_t len)
+{
+    Literal *l = NODE_NEW(w->cx->arena, Literal, LITERAL, sp);
+    l->h.flags |= NF_SYNTHETIC;
+    l->lk = LIT_STRING;
+    l->value = s;
+    l->len = (uint32_t)len;
+    return &l->h;
+}
+
 Node *mk_int(Rw *w, SrcSpan sp, long v)
 {
     char buf[32];

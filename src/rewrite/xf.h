@@ -137,6 +137,8 @@ Node *mk_name(Rw *w, SrcSpan sp, const char *text);
 Node *mk_qname(Rw *w, SrcSpan sp, const QName *q);
 Literal *mk_lit(Rw *w, SrcSpan sp, int lk, const char *value);
 Node *mk_str(Rw *w, SrcSpan sp, const char *s);
+/* The same for a string already in the statement arena (s[len] == 0): not copied. */
+Node *mk_str_arena(Rw *w, SrcSpan sp, const char *s, size_t len);
 Node *mk_int(Rw *w, SrcSpan sp, long v);
 Node *mk_null(Rw *w, SrcSpan sp);
 Node *mk_bool(Rw *w, SrcSpan sp, int v);

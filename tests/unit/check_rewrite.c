@@ -928,6 +928,11 @@ START_TEST(test_tsql_insert_dates)
                                 "       ((2), ('x'), NULL, -1, FALSE, 2 + 3);\n"
                                 "INSERT INTO u (a) VALUES (7);\n") != NULL, "%s", r.sql);
     result_free(&r);
+    /* Oracle '' is NULL in every position, also past the table's columns */
+    r = convert(ORA, PG, "CREATE TABLE o (a varchar2(5), b number);\n"
+                         "INSERT INTO o VALUES ('', 1, '', 'x');\n");
+    ck_assert_msg(strstr(r.sql, "INSERT INTO o VALUES (NULL, 1, NULL, 'x');\n") != NULL, "%s", r.sql);
+    result_free(&r);
 }
 END_TEST
 
