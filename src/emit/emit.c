@@ -112,11 +112,20 @@ void em_verbatim(StrBuf *b, const char *text, size_t len)
         size_t z = e;
         while (z > i && (text[z - 1] == '\r' || text[z - 1] == ' ' || text[z - 1] == '\t'))
             z--;
-        sb_putn(b, "-- | ", z > i ? 5 : 4);
-        sb_putn(b, text + i, z - i);
-        sb_putc(b, '\n');
+        /* the line written in place: "-- | " (no blank after the bar on
+         * an empty line), its text, the line break */
+        size_t pre = z > i ? 5 : 4, n = z - i;
+        if (b->len + pre + n + 2 > b->cap)
+            sb_grow(b, pre + n + 1);
+        char *o = b->s + b->len;
+        memcpy(o, "-- | ", 5); /* (the fifth byte is overwritten when pre is 4) */
+        memcpy(o + pre, text + i, n);
+        o[pre + n] = '\n';
+        b->len += pre + n + 1;
         i = e + 1;
     }
+    if (b->s)
+        b->s[b->len] = 0;
 }
 
 void em_ident(ConvCtx *cx, StrBuf *b, const Ident *id)

@@ -1311,6 +1311,55 @@ START_TEST(test_catalog_many_lookups)
 }
 END_TEST
 
+/* em_verbatim: every line as "-- | " and its text without trailing blanks
+ * ("-- |" for an empty one), each ended by a line break, appended to what
+ * the buffer holds; compared with the rule applied line by line. */
+START_TEST(test_verbatim_lines)
+{
+    static const char *const texts[] = {
+        "", "a", "a\n", "\n", "\n\n", "x  \t\r\ny\r\n\r\n  z", "  lead\n\t\n", "end without break  ",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        const char *t = texts[k];
+        size_t len = strlen(t);
+        StrBuf got, want;
+        sb_init(&got);
+        sb_init(&want);
+        sb_puts(&got, "head\n");
+        sb_puts(&want, "head\n");
+        em_verbatim(&got, t, len);
+        for (size_t i = 0; i < len;) {
+            size_t e = i;
+            while (e < len && t[e] != '\n')
+                e++;
+            size_t z = e;
+            while (z > i && strchr(" \t\r", t[z - 1]))
+                z--;
+            sb_puts(&want, z > i ? "-- | " : "-- |");
+            sb_putn(&want, t + i, z - i);
+            sb_putc(&want, '\n');
+            i = e + 1;
+        }
+        ck_assert_msg(got.len == want.len && strcmp(got.s, want.s) == 0, "text %zu: [%s], wanted [%s]", k, got.s,
+                      want.s);
+        sb_free(&got);
+        sb_free(&want);
+    }
+    /* a long text in a buffer that must grow on the way */
+    StrBuf big;
+    sb_init(&big);
+    StrBuf text;
+    sb_init(&text);
+    for (int i = 0; i < 5000; i++)
+        sb_puts(&text, i % 3 ? "word\n" : "\n");
+    em_verbatim(&big, text.s, text.len);
+    ck_assert_int_eq((int)big.len, 1667 * 5 + 3333 * 10); /* "-- |\n", "-- | word\n" */
+    ck_assert_int_eq((int)strlen(big.s), (int)big.len);
+    sb_free(&big);
+    sb_free(&text);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -1363,6 +1412,7 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_objnames_unconverted);
     tcase_add_test(tc, test_string_literal_escapes);
     tcase_add_test(tc, test_catalog_many_lookups);
+    tcase_add_test(tc, test_verbatim_lines);
     suite_add_tcase(s, tc);
     return s;
 }
