@@ -71,25 +71,20 @@ static const XfChains *chains_for(Dialect src, Dialect tgt)
 }
 
 /* 1 if some transform of the pair applies to n's kind (most nodes: none),
- * asked before calling run_transforms. */
-static int has_transforms(Rw *w, const Node *n, int when)
+ * asked before calling run_transforms. w->chains is set by rw_statement
+ * when both dialects are known (else nothing is transformed). */
+static inline int has_transforms(const Rw *w, const Node *n, int when)
 {
-    if (!w->chains || n->kind >= N__COUNT)
-        return 1; /* run_transforms decides */
-    return w->chains->first[when][n->kind] != 0;
+    return w->chains && (unsigned)n->kind < N__COUNT && w->chains->first[when][n->kind] != 0;
 }
 
+/* Only after has_transforms said yes (w->chains set, when PRE or POST). */
 static Node *run_transforms(Rw *w, Node *n, int when)
 {
-    if (when < 0 || when >= 2 || (unsigned)w->cx->source >= DIALECT_COUNT ||
-        (unsigned)w->cx->target >= DIALECT_COUNT)
-        return n;
-    if (!w->chains)
-        w->chains = chains_for(w->cx->source, w->cx->target);
     const XfChains *c = w->chains;
     /* In registry order; a transform may return a node of another kind,
      * which then gets that kind's entries that come later in the registry. */
-    for (int i = 0; n && !w->raw_code && n->kind < N__COUNT;) {
+    for (int i = 0; n && !w->raw_code && (unsigned)n->kind < N__COUNT;) {
         int j = c->first[when][n->kind] - 1;
         while (j >= 0 && j < i)
             j = c->next[j] - 1;
