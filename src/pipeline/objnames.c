@@ -76,6 +76,7 @@ void on_init(ObjNames *o)
 {
     ns_init(&o->unconverted);
     ns_init(&o->indexes);
+    o->last.set_n = -1;
 }
 
 void on_free(ObjNames *o)
@@ -120,6 +121,11 @@ static const char *check(ObjNames *o, const QName *q)
     if (n > 255) /* upper_ident's buffer of 256 */
         n = 255;
     const unsigned char *t = (const unsigned char *)id->text;
+    NameMemo *m = &o->last;
+    if (m->set_n == s->n && m->len == n && (!n || !memcmp(m->text, t, n)))
+        return m->hit;
+    const char *hit = NULL;
+    uint32_t len = n;
     uint32_t h = 2166136261u; /* hash() of the folded text */
     for (uint32_t k = 0; k < n; k++) {
         unsigned c = t[k];
@@ -134,10 +140,17 @@ static const char *check(ObjNames *o, const QName *q)
         uint32_t k = 0;
         while (k < n && key[k] == fold(t[k]))
             k++;
-        if (k == n && !key[n])
-            return s->values[i];
+        if (k == n && !key[n]) {
+            hit = s->values[i];
+            break;
+        }
     }
-    return NULL;
+    m->set_n = s->n;
+    m->len = len;
+    if (len)
+        memcpy(m->text, t, len);
+    m->hit = hit;
+    return hit;
 }
 
 /* Tables, views and user functions a query or expression uses, anywhere in

@@ -1186,6 +1186,18 @@ START_TEST(test_objnames_unconverted)
     ck_assert_str_eq(dep_of_insert(&o, NULL, "t000"), "t000");
     ck_assert_ptr_null(dep_of_insert(&o, NULL, "t300"));
     ck_assert_ptr_null(dep_of_insert(&o, NULL, ""));
+    /* the same name asked again, before and after the set changes (the
+     * last answer is kept while the set is unchanged) */
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "t300"));
+    ck_assert_ptr_null(dep_of_insert(&o, "x", "t300"));
+    on_mark_unconverted_named(&o, "view", "T300");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t300"), "T300");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t300"), "T300");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "T300"), "T300");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "t30"));
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t030"), "t030");
+    on_mark_unconverted_named(&o, "table", "t030"); /* already there: no change */
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "T030"), "t030");
     on_free(&o);
 }
 END_TEST
