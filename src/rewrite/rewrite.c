@@ -568,19 +568,30 @@ void rw_scope_pop(Rw *w)
 
 /* A scope holding one catalogue table under its own name (CREATE TABLE,
  * CREATE INDEX, ALTER TABLE: columns are named bare or by the table). */
-static void scope_push_table(Rw *w, const QName *name)
+static CatTable *scope_push_table(Rw *w, const QName *name)
 {
     Scope *s = ARENA_NEW(w->cx->arena, Scope);
     s->parent = w->scope;
+    CatTable *t = NULL;
     if (name && name->n > 0) {
         ScopeItem si;
         memset(&si, 0, sizeof si);
         si.name = name;
         si.alias = name->parts[name->n - 1];
-        si.table = rw_find_table(w, name);
+        si.table = t = rw_find_table(w, name);
         VEC_PUSH(w->cx->arena, s->items, si);
     }
     w->scope = s;
+    return t;
+}
+
+CatTable *rw_insert_table(Rw *w, const Node *insert)
+{
+    const InsertStmt *ins = (const InsertStmt *)insert;
+    if (w->insert_of == insert && ins->table.n > 0 &&
+        (!w->cx->catalog || w->cx->catalog->gen == w->insert_gen))
+        return w->insert_table;
+    return rw_find_table(w, &ins->table);
 }
 
 CatTable *rw_find_table(Rw *w, const QName *q)
@@ -1079,7 +1090,9 @@ void rw_walk(Rw *w, Node **slot)
     }
     case N_INSERT: {
         Scope *saved = w->scope;
-        scope_push_table(w, &((InsertStmt *)n)->table);
+        w->insert_table = scope_push_table(w, &((InsertStmt *)n)->table);
+        w->insert_of = n;
+        w->insert_gen = w->cx->catalog ? w->cx->catalog->gen : 0;
         /* the source query has its own scope; the table's scope serves
          * ON DUPLICATE KEY UPDATE assignments */
         walk_children(w, n);

@@ -226,7 +226,7 @@ Node *xf_insert(Rw *w, Node *n)
             rw_item(w, "SS6001", n->span, "INSERT IGNORE became INSERT ... ON CONFLICT DO NOTHING: only "
                     "duplicate keys are skipped, other errors are raised");
     }
-    CatTable *t = rw_find_table(w, &ins->table);
+    CatTable *t = rw_insert_table(w, n);
     /* T-SQL INSERT without a column list skips identity, computed and
      * rowversion columns; the target matches VALUES to every column */
     if (w->cx->source == DIALECT_TSQL && t && t->kind == OK_TABLE && !ins->cols.n && !ins->default_values) {
