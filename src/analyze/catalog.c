@@ -464,9 +464,8 @@ static int col_is(const CatColumn *c, const char *s, size_t len)
             return 0; /* strlen(name) <= ident.len */
         if (c->ident.len > len && c->name[len])
             return 0; /* strlen(name) > len */
-        /* mostly spelled as defined: then only a NUL inside could differ */
-        if (c->ident.len == len && memcmp(c->name, s, len) == 0)
-            return strlen(c->name) == len;
+        /* the same length: name_is, which stops at the first byte that
+         * differs (most columns asked about are other columns) */
     }
     return name_is(c->name, s, len);
 }

@@ -55,7 +55,8 @@ void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes
      * made once; a byte that is escaped (quote, NUL, backslash) makes room
      * for the rest again, as it may write one byte more than it reads.
      * Eight bytes at a time are copied while none of them is special. */
-    sb_grow(b, n + 2);
+    if (b->len + n + 3 > b->cap) /* (sb_grow's own test, without the call) */
+        sb_grow(b, n + 2);
     char *o = b->s + b->len;
     *o++ = '\'';
     size_t i = 0;
