@@ -53,7 +53,10 @@ static CatTable *map_get(const Map *m, const char *key)
  * malloc'd: outgrown tables are freed, not left in the arena. */
 static void map_put(Map *m, const char *key, CatTable *t)
 {
-    if ((m->n + 1) * 4 >= m->cap * 3) {
+    /* at most half full: most lookups miss (a bare name after a qualified
+     * one, the type and code namespaces after relations), and a miss walks
+     * to an empty slot, a long way in a table three quarters full */
+    if ((m->n + 1) * 2 > m->cap) {
         int ncap = m->cap ? m->cap * 2 : 64;
         Slot *old = m->slots;
         int ocap = m->cap;
@@ -332,16 +335,41 @@ static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const cha
     char key[600];
     if (!c || !c->index || !name)
         return NULL;
-    if (schema && *schema && make_key(key, sizeof key, ns, schema, name)) {
-        CatTable *t = map_get(c->index, key);
-        if (t)
-            return t;
+    /* make_key's keys, "SCHEMA.NAME:ns" and the bare "NAME:ns" (its tail),
+     * written once, both hashed as they are written */
+    size_t sl = schema ? strlen(schema) : 0, nl = strlen(name);
+    if (2 + nl + 1 > sizeof key)
+        return NULL;
+    int qualified = sl && 2 + sl + 1 + nl + 1 <= sizeof key;
+    char *p = key;
+    unsigned hq = 2166136261u, hb = 2166136261u; /* hash_str of each */
+    if (qualified) {
+        for (size_t i = 0; i < sl; i++) {
+            *p = ascii_upper(schema[i]);
+            hq = (hq ^ (unsigned char)*p++) * 16777619u;
+        }
+        *p = '.';
+        hq = (hq ^ (unsigned char)*p++) * 16777619u;
+    }
+    const char *bare = p;
+    for (size_t i = 0; i < nl + 2; i++) {
+        *p = i < nl ? ascii_upper(name[i]) : i == nl ? ':' : (char)('0' + ns);
+        hq = (hq ^ (unsigned char)*p) * 16777619u;
+        hb = (hb ^ (unsigned char)*p++) * 16777619u;
+    }
+    *p = 0;
+    const Map *m = c->index;
+    if (!m->cap)
+        return NULL;
+    if (qualified) {
+        Slot *s = map_slot(m, key, hq);
+        if (s->key && s->t)
+            return s->t;
     }
     /* a qualified reference to an object defined without schema (or in the
      * default schema) still finds it by its bare name */
-    if (make_key(key, sizeof key, ns, NULL, name))
-        return map_get(c->index, key);
-    return NULL;
+    Slot *s = map_slot(m, bare, hb);
+    return s->key ? s->t : NULL;
 }
 
 
@@ -436,9 +464,8 @@ static int col_is(const CatColumn *c, const char *s, size_t len)
             return 0; /* strlen(name) <= ident.len */
         if (c->ident.len > len && c->name[len])
             return 0; /* strlen(name) > len */
-        /* mostly spelled as defined: then only a NUL inside could differ */
-        if (c->ident.len == len && memcmp(c->name, s, len) == 0)
-            return strlen(c->name) == len;
+        /* the same length: name_is, which stops at the first byte that
+         * differs (most columns asked about are other columns) */
     }
     return name_is(c->name, s, len);
 }
@@ -683,9 +710,11 @@ static void add_column(Catalog *c, CatTable *t, const ColumnDef *d)
         if (k->h.kind == N_CONSTRAINT && (k->ck == CK_PRIMARY || k->ck == CK_NOT_NULL))
             col.not_null = 1;
     }
+    /* (the first letter first: this runs for every column defined) */
+    const char *tu = d->type ? d->type->upper : NULL;
     col.generated = d->identity || d->computed ||
-                    (d->type && d->type->upper &&
-                     (!strcmp(d->type->upper, "ROWVERSION") || !strcmp(d->type->upper, "TIMESTAMP")));
+                    (tu && ((tu[0] == 'R' && !strcmp(tu, "ROWVERSION")) ||
+                            (tu[0] == 'T' && !strcmp(tu, "TIMESTAMP"))));
     if (old)
         *old = col;
     else

@@ -51,30 +51,56 @@ static int has_special8(const char *p, int backslash_escapes)
 
 void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes)
 {
-    sb_putc(b, '\'');
-    /* runs of bytes that need no escape are copied whole; eight bytes at a
-     * time are skipped while none of them is a quote, NUL or backslash */
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        while (i + 8 <= n && !has_special8(s + i, backslash_escapes))
-            i += 8;
-        if (i >= n)
-            break;
-        char c = s[i];
-        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\'))
-            continue;
-        sb_putn(b, s + run, i - run);
-        run = i + 1;
-        if (c == 0) {
-            if (backslash_escapes)
-                sb_putn(b, "\\0", 2);
+    /* Written in place: room for the quotes and the bytes as they are,
+     * made once; a byte that is escaped (quote, NUL, backslash) makes room
+     * for the rest again, as it may write one byte more than it reads.
+     * Eight bytes at a time are copied while none of them is special. */
+    if (b->len + n + 3 > b->cap) /* (sb_grow's own test, without the call) */
+        sb_grow(b, n + 2);
+    char *o = b->s + b->len;
+    *o++ = '\'';
+    size_t i = 0;
+    int tail_asked = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            if (!has_special8(s + i, backslash_escapes)) {
+                memcpy(o, s + i, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        } else if (!tail_asked) {
+            tail_asked = 1;
+            if (n >= 8 && !has_special8(s + n - 8, backslash_escapes)) {
+                /* the tail, with the bytes before it that were copied as
+                 * they are (none of the last eight is escaped): one move */
+                size_t back = i - (n - 8);
+                memcpy(o - back, s + n - 8, 8);
+                o += n - i;
+                break;
+            }
+        }
+        char c = s[i++];
+        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\')) {
+            *o++ = c;
             continue;
         }
-        sb_putc(b, c); /* doubled: '' or \\ */
-        sb_putc(b, c);
+        b->len = (size_t)(o - b->s);
+        sb_grow(b, 2 + (n - i) + 1); /* this byte's two, the rest, the quote */
+        o = b->s + b->len;
+        if (c == 0) {
+            if (backslash_escapes) {
+                *o++ = '\\';
+                *o++ = '0';
+            }
+            continue;
+        }
+        *o++ = c; /* doubled: '' or \\ */
+        *o++ = c;
     }
-    sb_putn(b, s + run, n - run);
-    sb_putc(b, '\'');
+    *o++ = '\'';
+    *o = 0;
+    b->len = (size_t)(o - b->s);
 }
 
 void em_verbatim(StrBuf *b, const char *text, size_t len)
@@ -87,11 +113,20 @@ void em_verbatim(StrBuf *b, const char *text, size_t len)
         size_t z = e;
         while (z > i && (text[z - 1] == '\r' || text[z - 1] == ' ' || text[z - 1] == '\t'))
             z--;
-        sb_putn(b, "-- | ", z > i ? 5 : 4);
-        sb_putn(b, text + i, z - i);
-        sb_putc(b, '\n');
+        /* the line written in place: "-- | " (no blank after the bar on
+         * an empty line), its text, the line break */
+        size_t pre = z > i ? 5 : 4, n = z - i;
+        if (b->len + pre + n + 2 > b->cap)
+            sb_grow(b, pre + n + 1);
+        char *o = b->s + b->len;
+        memcpy(o, "-- | ", 5); /* (the fifth byte is overwritten when pre is 4) */
+        memcpy(o + pre, text + i, n);
+        o[pre + n] = '\n';
+        b->len += pre + n + 1;
         i = e + 1;
     }
+    if (b->s)
+        b->s[b->len] = 0;
 }
 
 void em_ident(ConvCtx *cx, StrBuf *b, const Ident *id)
@@ -394,6 +429,33 @@ static void interval(Em *e, StrBuf *b, const IntervalExpr *iv)
     sb_puts(b, unit);
 }
 
+static void literal(Em *e, StrBuf *b, const Literal *l)
+{
+    switch (l->lk) {
+    case LIT_NULL: sb_puts(b, "NULL"); break;
+    case LIT_TRUE: sb_puts(b, "TRUE"); break;
+    case LIT_FALSE: sb_puts(b, "FALSE"); break;
+    case LIT_INTEGER: case LIT_DECIMAL: sb_putn(b, l->value, l->len); break;
+    case LIT_MONEY: sb_putn(b, l->value + 1, l->len ? l->len - 1 : 0); break;
+    default: e->t->literal(e->cx, b, l); break;
+    }
+}
+
+/* A VALUES row: what list() prints, with literals (most items of a data
+ * script) printed without going through expr's switch. */
+static void values_row(Em *e, StrBuf *b, const NodeList *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        if (i)
+            sb_putn(b, ", ", 2);
+        const Node *x = l->items[i];
+        if (x && x->kind == N_LITERAL && !(x->flags & NF_PARENS))
+            literal(e, b, (const Literal *)x);
+        else
+            expr(e, b, x);
+    }
+}
+
 static void expr(Em *e, StrBuf *b, const Node *n)
 {
     if (!n)
@@ -418,18 +480,7 @@ static void expr(Em *e, StrBuf *b, const Node *n)
         sb_putc(b, '*');
         break;
     }
-    case N_LITERAL: {
-        const Literal *l = (const Literal *)n;
-        switch (l->lk) {
-        case LIT_NULL: sb_puts(b, "NULL"); break;
-        case LIT_TRUE: sb_puts(b, "TRUE"); break;
-        case LIT_FALSE: sb_puts(b, "FALSE"); break;
-        case LIT_INTEGER: case LIT_DECIMAL: sb_putn(b, l->value, l->len); break;
-        case LIT_MONEY: sb_putn(b, l->value + 1, l->len ? l->len - 1 : 0); break;
-        default: e->t->literal(e->cx, b, l); break;
-        }
-        break;
-    }
+    case N_LITERAL: literal(e, b, (const Literal *)n); break;
     case N_VAR: sb_puts(b, ((const VarRef *)n)->name); break;
     case N_PARAM: sb_printf(b, "$%d", ((const ParamRef *)n)->index); break;
     case N_UNARY: {
@@ -917,7 +968,7 @@ static void query(Em *e, StrBuf *b, const Node *q)
                 sb_puts(b, ",\n       ");
             const RowExpr *r = (const RowExpr *)v->rows.items[i];
             sb_putc(b, '(');
-            list(e, b, &r->items, ", ");
+            values_row(e, b, &r->items);
             sb_putc(b, ')');
         }
         break;

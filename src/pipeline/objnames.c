@@ -76,6 +76,7 @@ void on_init(ObjNames *o)
 {
     ns_init(&o->unconverted);
     ns_init(&o->indexes);
+    o->last.set_n = -1;
 }
 
 void on_free(ObjNames *o)
@@ -103,14 +104,53 @@ static const char *last_upper(char *buf, size_t n, const QName *q)
     return buf;
 }
 
-/* The unconverted object a name refers to, as first written, or NULL. */
+/* ASCII upper case, as upper_ident. */
+static inline unsigned fold(unsigned c) { return c - 'a' < 26u ? c - 32u : c; }
+
+/* The unconverted object a name refers to, as first written, or NULL.
+ * Asked for every INSERT, UPDATE, index ...: the last part is folded and
+ * hashed in one pass and compared in place (the key ns_put stored is the
+ * same fold, truncated like upper_ident), without an upper-case copy. */
 static const char *check(ObjNames *o, const QName *q)
 {
-    char buf[256];
-    if (!last_upper(buf, sizeof buf, q))
+    const NameSet *s = &o->unconverted;
+    if (!q->n || !s->cap)
         return NULL;
-    int i = ns_find(&o->unconverted, buf);
-    return i >= 0 ? o->unconverted.values[i] : NULL;
+    const Ident *id = &q->parts[q->n - 1];
+    uint32_t n = id->text ? id->len : 0;
+    if (n > 255) /* upper_ident's buffer of 256 */
+        n = 255;
+    const unsigned char *t = (const unsigned char *)id->text;
+    NameMemo *m = &o->last;
+    if (m->set_n == s->n && m->len == n && (!n || !memcmp(m->text, t, n)))
+        return m->hit;
+    const char *hit = NULL;
+    uint32_t len = n;
+    uint32_t h = 2166136261u; /* hash() of the folded text */
+    for (uint32_t k = 0; k < n; k++) {
+        unsigned c = t[k];
+        if (!c) { /* upper_ident copies a NUL, which ends the key */
+            n = k;
+            break;
+        }
+        h = (h ^ fold(c)) * 16777619u;
+    }
+    for (uint32_t i = h & (uint32_t)(s->cap - 1); s->slots[i]; i = (i + 1) & (uint32_t)(s->cap - 1)) {
+        const unsigned char *key = (const unsigned char *)s->slots[i];
+        uint32_t k = 0;
+        while (k < n && key[k] == fold(t[k]))
+            k++;
+        if (k == n && !key[n]) {
+            hit = s->values[i];
+            break;
+        }
+    }
+    m->set_n = s->n;
+    m->len = len;
+    if (len)
+        memcpy(m->text, t, len);
+    m->hit = hit;
+    return hit;
 }
 
 /* Tables, views and user functions a query or expression uses, anywhere in
@@ -263,6 +303,20 @@ static void schema_of(char *buf, size_t n, const QName *table)
         buf[0] = 0;
 }
 
+/* snprintf(key, n, "%s.%s", schema, name) without the format machinery
+ * (every key and index of every table comes here) */
+static void index_key(char *key, size_t n, const char *schema, const char *name)
+{
+    size_t k = 0;
+    for (const char *p = schema; *p && k + 1 < n; p++)
+        key[k++] = *p;
+    if (k + 1 < n)
+        key[k++] = '.';
+    for (const char *p = name; *p && k + 1 < n; p++)
+        key[k++] = *p;
+    key[k] = 0;
+}
+
 /* Makes `name` unique in the table's schema; renames it to table_name when
  * another table holds it. */
 static void claim(ObjNames *o, ConvCtx *cx, Ident *name, const QName *table, SrcSpan where)
@@ -273,7 +327,7 @@ static void claim(ObjNames *o, ConvCtx *cx, Ident *name, const QName *table, Src
     schema_of(schema, sizeof schema, table);
     upper_ident(nm, sizeof nm, name);
     last_upper(tab, sizeof tab, table);
-    snprintf(key, sizeof key, "%s.%s", schema, nm);
+    index_key(key, sizeof key, schema, nm);
     int i = ns_find(&o->indexes, key);
     if (i < 0) {
         ns_put(&o->indexes, key, tab);
@@ -290,7 +344,7 @@ static void claim(ObjNames *o, ConvCtx *cx, Ident *name, const QName *table, Src
     name->len = (uint32_t)strlen(renamed);
     name->quote = 0;
     upper_ident(nm, sizeof nm, name);
-    snprintf(key, sizeof key, "%s.%s", schema, nm);
+    index_key(key, sizeof key, schema, nm);
     ns_put(&o->indexes, key, tab);
 }
 

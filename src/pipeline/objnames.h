@@ -14,9 +14,20 @@ typedef struct NameSet {
     int cap, n;
 } NameSet;
 
+/* The last name looked up among the unconverted objects and the answer,
+ * good while the set has as many names (names are only ever added): a
+ * data script asks about one table statement after statement. */
+typedef struct NameMemo {
+    char text[256];         /* the name's bytes as written (up to 255) */
+    uint32_t len;
+    int set_n;              /* NameSet.n when asked; -1: nothing kept */
+    const char *hit;
+} NameMemo;
+
 typedef struct ObjNames {
     NameSet unconverted;    /* last name part of objects kept verbatim */
     NameSet indexes;        /* "SCHEMA.INDEX" -> owning table */
+    NameMemo last;          /* of check() on unconverted */
 } ObjNames;
 
 void on_init(ObjNames *o);

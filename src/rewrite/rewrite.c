@@ -71,25 +71,20 @@ static const XfChains *chains_for(Dialect src, Dialect tgt)
 }
 
 /* 1 if some transform of the pair applies to n's kind (most nodes: none),
- * asked before calling run_transforms. */
-static int has_transforms(Rw *w, const Node *n, int when)
+ * asked before calling run_transforms. w->chains is set by rw_statement
+ * when both dialects are known (else nothing is transformed). */
+static inline int has_transforms(const Rw *w, const Node *n, int when)
 {
-    if (!w->chains || n->kind >= N__COUNT)
-        return 1; /* run_transforms decides */
-    return w->chains->first[when][n->kind] != 0;
+    return w->chains && (unsigned)n->kind < N__COUNT && w->chains->first[when][n->kind] != 0;
 }
 
+/* Only after has_transforms said yes (w->chains set, when PRE or POST). */
 static Node *run_transforms(Rw *w, Node *n, int when)
 {
-    if (when < 0 || when >= 2 || (unsigned)w->cx->source >= DIALECT_COUNT ||
-        (unsigned)w->cx->target >= DIALECT_COUNT)
-        return n;
-    if (!w->chains)
-        w->chains = chains_for(w->cx->source, w->cx->target);
     const XfChains *c = w->chains;
     /* In registry order; a transform may return a node of another kind,
      * which then gets that kind's entries that come later in the registry. */
-    for (int i = 0; n && !w->raw_code && n->kind < N__COUNT;) {
+    for (int i = 0; n && !w->raw_code && (unsigned)n->kind < N__COUNT;) {
         int j = c->first[when][n->kind] - 1;
         while (j >= 0 && j < i)
             j = c->next[j] - 1;
@@ -350,6 +345,16 @@ Literal *mk_lit(Rw *w, SrcSpan sp, int lk, const char *value)
 
 Node *mk_str(Rw *w, SrcSpan sp, const char *s) { return &mk_lit(w, sp, LIT_STRING, s)->h; }
 
+Node *mk_str_arena(Rw *w, SrcSpan sp, const char *s, size_t len)
+{
+    Literal *l = NODE_NEW(w->cx->arena, Literal, LITERAL, sp);
+    l->h.flags |= NF_SYNTHETIC;
+    l->lk = LIT_STRING;
+    l->value = s;
+    l->len = (uint32_t)len;
+    return &l->h;
+}
+
 Node *mk_int(Rw *w, SrcSpan sp, long v)
 {
     char buf[32];
@@ -563,19 +568,30 @@ void rw_scope_pop(Rw *w)
 
 /* A scope holding one catalogue table under its own name (CREATE TABLE,
  * CREATE INDEX, ALTER TABLE: columns are named bare or by the table). */
-static void scope_push_table(Rw *w, const QName *name)
+static CatTable *scope_push_table(Rw *w, const QName *name)
 {
     Scope *s = ARENA_NEW(w->cx->arena, Scope);
     s->parent = w->scope;
+    CatTable *t = NULL;
     if (name && name->n > 0) {
         ScopeItem si;
         memset(&si, 0, sizeof si);
         si.name = name;
         si.alias = name->parts[name->n - 1];
-        si.table = rw_find_table(w, name);
+        si.table = t = rw_find_table(w, name);
         VEC_PUSH(w->cx->arena, s->items, si);
     }
     w->scope = s;
+    return t;
+}
+
+CatTable *rw_insert_table(Rw *w, const Node *insert)
+{
+    const InsertStmt *ins = (const InsertStmt *)insert;
+    if (w->insert_of == insert && ins->table.n > 0 &&
+        (!w->cx->catalog || w->cx->catalog->gen == w->insert_gen))
+        return w->insert_table;
+    return rw_find_table(w, &ins->table);
 }
 
 CatTable *rw_find_table(Rw *w, const QName *q)
@@ -948,8 +964,6 @@ int rw_column_is_bool(Rw *w, const CatColumn *c)
 
 /* ==== the walk =============================================================== */
 
-typedef struct WalkVisit { RwVisit v; Rw *w; } WalkVisit;
-
 /* 1 if rw_walk would do nothing with n (a leaf without transforms, not
  * too deep): asked before the call, which costs more than the question for
  * the literals of a data script. */
@@ -958,14 +972,6 @@ static inline int walk_passes(const Rw *w, const Node *n)
     return n && w->chains && n->kind < N__COUNT && w->chains->skip[n->kind] && w->depth < RW_MAX_DEPTH;
 }
 
-static void walk_slot(RwVisit *v, Node **slot)
-{
-    Rw *w = ((WalkVisit *)v)->w;
-    if (!walk_passes(w, *slot))
-        rw_walk(w, slot);
-}
-static void walk_list_v(RwVisit *v, NodeList *l) { rw_walk_list(((WalkVisit *)v)->w, l); }
-
 void rw_walk_list(Rw *w, NodeList *l)
 {
     for (int i = 0; i < l->n; i++)
@@ -973,10 +979,27 @@ void rw_walk_list(Rw *w, NodeList *l)
             rw_walk(w, &l->items[i]);
 }
 
+/* Every child of n, in ast_children's order, with direct calls (the
+ * visitor's two indirect calls per child showed in profiles: the walk
+ * reaches every node of every statement). */
 static void walk_children(Rw *w, Node *n)
 {
-    WalkVisit wv = {{walk_slot, walk_list_v, NULL}, w};
-    rw_children(n, &wv.v);
+#define SLOT(x)                                                                     \
+    do {                                                                            \
+        Node *t_ = (Node *)(x);                                                     \
+        if (t_ && !walk_passes(w, t_)) {                                            \
+            rw_walk(w, &t_);                                                        \
+            (x) = (void *)t_;                                                       \
+        }                                                                           \
+    } while (0)
+#define LIST(x) rw_walk_list(w, &(x))
+    switch (n->kind) {
+#include "ast/ast_children.def"
+    default: /* leaves */
+        break;
+    }
+#undef SLOT
+#undef LIST
 }
 
 /* Walks a child with a given place (defaults, checks, computed columns ...). */
@@ -1067,7 +1090,9 @@ void rw_walk(Rw *w, Node **slot)
     }
     case N_INSERT: {
         Scope *saved = w->scope;
-        scope_push_table(w, &((InsertStmt *)n)->table);
+        w->insert_table = scope_push_table(w, &((InsertStmt *)n)->table);
+        w->insert_of = n;
+        w->insert_gen = w->cx->catalog ? w->cx->catalog->gen : 0;
         /* the source query has its own scope; the table's scope serves
          * ON DUPLICATE KEY UPDATE assignments */
         walk_children(w, n);
@@ -1134,6 +1159,14 @@ void rw_walk(Rw *w, Node **slot)
         WALK_AT(c->expr, c->ck == CK_CHECK ? RP_CHECK : c->ck == CK_DEFAULT ? RP_DEFAULT : w->place);
         break;
     }
+    /* a data script's rows: their one list, without the visitor's calls
+     * (what ast_children does for these kinds) */
+    case N_VALUES:
+        rw_walk_list(w, &((ValuesList *)n)->rows);
+        break;
+    case N_ROW:
+        rw_walk_list(w, &((RowExpr *)n)->items);
+        break;
     default:
         walk_children(w, n);
         break;

@@ -133,6 +133,16 @@ static const char *base_name(int kind, uint32_t item)
 }
 
 /* Position + 1 of the first rule named key (as stored) in k, or 0. */
+/* h: rules_hash(key), when the caller has it already */
+static unsigned base_find_h(const PackedKind *k, int kind, const char *key, uint32_t h)
+{
+    unsigned mask = k->cap - 1;
+    for (unsigned i = h & mask; k->slots[i]; i = (i + 1) & mask)
+        if (strcmp(base_name(kind, k->items[k->slots[i] - 1]), key) == 0)
+            return k->slots[i];
+    return 0;
+}
+
 static unsigned base_find(const PackedKind *k, int kind, const char *key)
 {
     unsigned mask = k->cap - 1;
@@ -643,6 +653,14 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs)
         end = start;
     }
     return NULL;
+}
+
+int rules_is_reserved_upper_h(const RuleSet *rs, const char *up, size_t len, uint32_t hash)
+{
+    const Index *ix = rs->index;
+    if (ix && ix->base)
+        return base_find_h(&ix->base->reserved, K_WORD, up, hash) != 0;
+    return rules_is_reserved_upper(rs, up, len);
 }
 
 int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len)

@@ -108,6 +108,9 @@ const FuncRule *rules_find_func(const RuleSet *rs, const char *name, int nargs);
 int rules_is_reserved(const RuleSet *rs, const char *word, size_t len);
 /* The same for a word already in upper case (ASCII), NUL-terminated at len. */
 int rules_is_reserved_upper(const RuleSet *rs, const char *up, size_t len);
+/* The same with the word's FNV-1a hash (32 bits, the built-in index's),
+ * computed by a caller that folded the word anyway. */
+int rules_is_reserved_upper_h(const RuleSet *rs, const char *up, size_t len, uint32_t hash);
 
 /* Applies rename/prefix/suffix/lower/upper rules for an object kind to a
  * name; returns name itself when nothing applies, else a string in out_arena. */

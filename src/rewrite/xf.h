@@ -73,6 +73,11 @@ typedef struct Rw {
     VEC(const char *) dropped; /* storage options dropped, for one SS3001 item */
     SrcSpan dropped_span;   /* span of the first dropped option */
     const struct XfChains *chains; /* the transforms of the source/target pair (rewrite.c) */
+    /* the INSERT whose table the walk looked up for its scope, the entry
+     * found and the catalogue's gen then: xf_insert needs the same entry */
+    const Node *insert_of;
+    CatTable *insert_table;
+    unsigned insert_gen;
 } Rw;
 
 /* ---- registry (transforms.def) ---- */
@@ -90,6 +95,11 @@ typedef Node *(*XfFn)(Rw *w, Node *n);
 #define XF(name, kind, when, src, tgt, fn) Node *fn(Rw *w, Node *n);
 #include "rewrite/transforms.def"
 #undef XF
+
+/* The catalogue entry of an INSERT's table (rw_find_table), taken from
+ * the walk's lookup for the statement's scope when the catalogue has not
+ * changed since. */
+CatTable *rw_insert_table(Rw *w, const Node *insert);
 
 /* ---- walking (rewrite.c) ---- */
 /* Child enumeration is the AST's own (ast/ast_walk.h): one enumeration
@@ -137,6 +147,8 @@ Node *mk_name(Rw *w, SrcSpan sp, const char *text);
 Node *mk_qname(Rw *w, SrcSpan sp, const QName *q);
 Literal *mk_lit(Rw *w, SrcSpan sp, int lk, const char *value);
 Node *mk_str(Rw *w, SrcSpan sp, const char *s);
+/* The same for a string already in the statement arena (s[len] == 0): not copied. */
+Node *mk_str_arena(Rw *w, SrcSpan sp, const char *s, size_t len);
 Node *mk_int(Rw *w, SrcSpan sp, long v);
 Node *mk_null(Rw *w, SrcSpan sp);
 Node *mk_bool(Rw *w, SrcSpan sp, int v);

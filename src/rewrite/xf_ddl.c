@@ -71,10 +71,10 @@ static int mdy_digits(const char *s, int *m, int *d, int *y, int *n)
     for (int f = 0; f < 3; f++) {
         if (f && s[i++] != '/')
             return 0;
-        if (!isdigit((unsigned char)s[i]))
+        if ((unsigned)(s[i] - '0') >= 10u) /* isdigit in the C locale */
             return isspace((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' ? -1 : 0;
         v[f] = 0;
-        for (int k = 0; k < width[f] && isdigit((unsigned char)s[i]); k++, i++)
+        for (int k = 0; k < width[f] && (unsigned)(s[i] - '0') < 10u; k++, i++)
             v[f] = v[f] * 10 + (s[i] - '0');
     }
     *m = v[0];
@@ -120,7 +120,7 @@ static Node *iso_date_literal(Rw *w, Node *v)
     t[8] = (char)('0' + d / 10);
     t[9] = (char)('0' + d % 10);
     memcpy(t + 10, rest, rl + 1);
-    return mk_str(w, v->span, t);
+    return mk_str_arena(w, v->span, t, 10 + rl);
 }
 
 /* A value going into a column (is_bool: rw_column_is_bool(col)): booleans
@@ -226,7 +226,7 @@ Node *xf_insert(Rw *w, Node *n)
             rw_item(w, "SS6001", n->span, "INSERT IGNORE became INSERT ... ON CONFLICT DO NOTHING: only "
                     "duplicate keys are skipped, other errors are raised");
     }
-    CatTable *t = rw_find_table(w, &ins->table);
+    CatTable *t = rw_insert_table(w, n);
     /* T-SQL INSERT without a column list skips identity, computed and
      * rowversion columns; the target matches VALUES to every column */
     if (w->cx->source == DIALECT_TSQL && t && t->kind == OK_TABLE && !ins->cols.n && !ins->default_values) {
@@ -284,6 +284,13 @@ Node *xf_insert(Rw *w, Node *n)
             is_bool[i] = (signed char)rw_column_is_bool(w, cols[i]);
         }
     }
+    /* the positions whose values may change (fix_value returns the others
+     * as they are): most columns of a data script are neither boolean nor
+     * T-SQL dates; past the columns, only Oracle '' changes */
+    int oracle = w->cx->source == DIALECT_ORACLE, tsql = w->cx->source == DIALECT_TSQL;
+    char *fix = ncols ? ARENA_NEW_ARRAY(w->cx->arena, char, ncols) : NULL;
+    for (int i = 0; i < ncols; i++)
+        fix[i] = (char)(oracle || is_bool[i] || (tsql && cols[i] && cols[i]->is_datetime));
     ValuesList *vl = (ValuesList *)ins->source;
     for (int r = 0; r < vl->rows.n; r++) {
         Node *row = vl->rows.items[r];
@@ -291,8 +298,9 @@ Node *xf_insert(Rw *w, Node *n)
         if (!items)
             continue;
         for (int i = 0; i < items->n; i++)
-            items->items[i] = i < ncols ? fix_value(w, items->items[i], cols[i], is_bool[i])
-                                        : fix_value(w, items->items[i], NULL, 0);
+            if (i < ncols ? fix[i] : oracle)
+                items->items[i] = i < ncols ? fix_value(w, items->items[i], cols[i], is_bool[i])
+                                            : fix_value(w, items->items[i], NULL, 0);
     }
     return n;
 }

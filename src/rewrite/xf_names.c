@@ -112,8 +112,8 @@ static void res_build(uint16_t *t, const char *const *list, int n)
     }
 }
 
-/* 1 if up (upper case) is in the target's built-in list. */
-static int in_builtin(int my, const char *up)
+/* 1 if up (upper case, hash: res_hash(up)) is in the target's built-in list. */
+static int in_builtin(int my, const char *up, uint32_t hash)
 {
     if (!res_tables_ready) {
         res_build(pg_res_table, pg_reserved, NELEM(pg_reserved));
@@ -122,7 +122,7 @@ static int in_builtin(int my, const char *up)
     }
     const uint16_t *t = my ? my_res_table : pg_res_table;
     const char *const *list = my ? my_reserved : pg_reserved;
-    for (uint32_t h = res_hash(up) & (RES_TABLE_SIZE - 1); t[h]; h = (h + 1) & (RES_TABLE_SIZE - 1))
+    for (uint32_t h = hash & (RES_TABLE_SIZE - 1); t[h]; h = (h + 1) & (RES_TABLE_SIZE - 1))
         if (strcmp(up, list[t[h] - 1]) == 0)
             return 1;
     return 0;
@@ -134,17 +134,21 @@ int nm_is_reserved(const ConvCtx *cx, const char *word, size_t len)
     char up[64];
     if (len >= sizeof up) /* longer than any built-in reserved word */
         return rules && rules_is_reserved(cx->rules, word, len);
-    /* folded once for both lists (ASCII, as the C locale's toupper) */
+    /* folded and hashed once for both lists (ASCII, as the C locale's
+     * toupper; FNV-1a, the hash of both tables) */
+    uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
-        int a = (unsigned char)word[i];
+        unsigned a = (unsigned char)word[i];
         if (a == 0) /* no reserved word holds a NUL */
             return 0;
-        up[i] = (char)(a >= 'a' && a <= 'z' ? a - 32 : a);
+        a = a - 'a' < 26u ? a - 32 : a;
+        up[i] = (char)a;
+        h = (h ^ a) * 16777619u;
     }
     up[len] = 0;
-    if (in_builtin(cx->target == DIALECT_MYSQL, up))
+    if (in_builtin(cx->target == DIALECT_MYSQL, up, h))
         return 1;
-    return rules && rules_is_reserved_upper(cx->rules, up, len);
+    return rules && rules_is_reserved_upper_h(cx->rules, up, len, h);
 }
 
 int nm_max_len(const ConvCtx *cx)
@@ -234,6 +238,37 @@ typedef struct Spelling {
     int itemized;  /* recorded a finding (SS5001, SS5004): decided anew each time */
 } Spelling;
 
+/* What spell() asks of each byte of a name: a capital, a small letter, a
+ * digit or '$' (plain past the first byte), or a byte that makes the name
+ * not plain; '_' and the bytes of non-ASCII letters are none of these. */
+enum { NC_UP = 1, NC_LO = 2, NC_DIGDOL = 4, NC_BAD = 8 };
+#define U NC_UP
+#define L NC_LO
+#define D NC_DIGDOL
+#define B NC_BAD
+static const unsigned char name_class[256] = {
+    B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+    B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+    B, B, B, B, D, B, B, B, B, B, B, B, B, B, B, B,
+    D, D, D, D, D, D, D, D, D, D, B, B, B, B, B, B,
+    B, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, B, B, B, B, 0,
+    B, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, B, B, B, B, B,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+#undef U
+#undef L
+#undef D
+#undef B
+
 static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
 {
     const char *s = id->text;
@@ -245,21 +280,19 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
             s++;
             n--;
         }
-    /* one pass over the name: its cases, whether it is plain (is_plain)
-     * and whether it holds a script variable (has_script_var) */
-    int upper = 0, lower = 0, plain = n > 0, var = n > 0 && s[0] == '&';
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        upper |= up;
-        lower |= lo;
-        if (!(up || lo || c == '_' || c >= 0x80)) {
-            if (i == 0 || !(is_digit(c) || c == '$'))
-                plain = 0;
-            if (c == '$' && i + 1 < n && s[i + 1] == '(')
-                var = 1;
-        }
-    }
+    /* one pass over the name gathers its bytes' classes: its cases,
+     * whether it is plain (is_plain: no other byte, no digit or '$' first)
+     * and whether it may hold a script variable (has_script_var: "$(",
+     * looked for only when a '$' and a byte like '(' are both there) */
+    unsigned acc = 0;
+    for (size_t i = 0; i < n; i++)
+        acc |= name_class[(unsigned char)s[i]];
+    int upper = (acc & NC_UP) != 0, lower = (acc & NC_LO) != 0;
+    int plain = n > 0 && !(acc & NC_BAD) && !(name_class[(unsigned char)s[0]] & NC_DIGDOL);
+    int var = n > 0 && s[0] == '&';
+    if (!var && (acc & NC_BAD) && (acc & NC_DIGDOL))
+        for (size_t i = 0; i + 1 < n && !var; i++)
+            var = s[i] == '$' && s[i + 1] == '(';
     if (var) {
         char *msg = arena_printf(cx->arena,
                                  "identifier %.*s contains a script variable: substitute it "
@@ -276,7 +309,7 @@ static void spell(ConvCtx *cx, const Ident *id, Spelling *sp)
                                        cx->source == DIALECT_POSTGRES);
     int keep = !plain || (mixed && (case_sensitive || cx->keep_case));
     char *t = arena_strndup(cx->arena, s, n);
-    if (!keep)
+    if (!keep && upper) /* (a name without capitals is its own lower case) */
         for (size_t i = 0; i < n; i++)
             if (t[i] >= 'A' && t[i] <= 'Z')
                 t[i] += 32;
@@ -411,6 +444,44 @@ static uint32_t name_tag(const char *s, size_t n, char quote)
     return (uint32_t)h | 1;
 }
 
+/* memcmp(a, b, n) == 0 for the short strings names are, without the call:
+ * eight bytes at a time, the last eight (or the 4-2-1 pieces of a shorter
+ * name) read once, overlapping bytes already compared. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    if (n >= 8) {
+        for (; n > 8; a += 8, b += 8, n -= 8) {
+            memcpy(&x, a, 8);
+            memcpy(&y, b, 8);
+            if (x != y)
+                return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n & 4) {
+        uint32_t u, v;
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        if (u != v)
+            return 0;
+        a += 4;
+        b += 4;
+    }
+    if (n & 2) {
+        uint16_t u, v;
+        memcpy(&u, a, 2);
+        memcpy(&v, b, 2);
+        if (u != v)
+            return 0;
+        a += 2;
+        b += 2;
+    }
+    return !(n & 1) || *a == *b;
+}
+
 /* The slot of the name: where it is, or the empty slot where it goes. */
 static inline unsigned cache_slot(const NameCache *c, const char *s, size_t n, char quote, uint32_t tag)
 {
@@ -418,7 +489,7 @@ static inline unsigned cache_slot(const NameCache *c, const char *s, size_t n, c
         if (!c->slots[i].tag)
             return i;
         const NameEntry *e = &c->entries[c->slots[i].idx];
-        if (c->slots[i].tag == tag && e->klen == n && e->quote == quote && !memcmp(e->key, s, n))
+        if (c->slots[i].tag == tag && e->klen == n && e->quote == quote && same_bytes(e->key, s, n))
             return i;
     }
 }
@@ -521,7 +592,7 @@ static int memo_hit(const IdentMemo *m, const Ident *ids, int n)
         if (end - p < 5 || p[0] != id->quote)
             return 0;
         memcpy(&klen, p + 1, 4);
-        if (klen != len || (size_t)(end - p - 5) < len || (len && memcmp(p + 5, id->text, len) != 0))
+        if (klen != len || (size_t)(end - p - 5) < len || (len && !same_bytes(p + 5, id->text, len)))
             return 0;
         p += 5 + len;
     }

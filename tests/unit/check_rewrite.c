@@ -9,6 +9,8 @@
 #include "emit/emit.h"
 #include "diag/diag.h"
 #include "ast/ast_walk.h"
+#include "pipeline/objnames.h"
+#include "emit/emit_target.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -916,6 +918,21 @@ START_TEST(test_tsql_insert_dates)
                                 "       ('0000-01-01', 6),\n"
                                 "       ('02/29/2000x', 7);\n") != NULL, "%s", r.sql);
     result_free(&r);
+    /* every kind of VALUES item: literals of each sort, parenthesized,
+     * negative, expressions, NULL, and a row of one item */
+    r = convert(TSQL, PG,
+                "CREATE TABLE u (a int, b varchar(9), c varbinary(4), d money, e bit, f float);\n"
+                "INSERT INTO u VALUES (1, 'it''s', 0xABcd, $5.25, 1, 1.5e3), ((2), ('x'), NULL, -1, 0, 2 + 3);\n"
+                "INSERT INTO u (a) VALUES (7);\n");
+    ck_assert_msg(strstr(r.sql, "INSERT INTO u VALUES (1, 'it''s', '\\xabcd'::bytea, 5.25, TRUE, 1.5e3),\n"
+                                "       ((2), ('x'), NULL, -1, FALSE, 2 + 3);\n"
+                                "INSERT INTO u (a) VALUES (7);\n") != NULL, "%s", r.sql);
+    result_free(&r);
+    /* Oracle '' is NULL in every position, also past the table's columns */
+    r = convert(ORA, PG, "CREATE TABLE o (a varchar2(5), b number);\n"
+                         "INSERT INTO o VALUES ('', 1, '', 'x');\n");
+    ck_assert_msg(strstr(r.sql, "INSERT INTO o VALUES (NULL, 1, NULL, 'x');\n") != NULL, "%s", r.sql);
+    result_free(&r);
 }
 END_TEST
 
@@ -1004,6 +1021,9 @@ START_TEST(test_spelling_cache)
         {"1ab", "\"1ab\""},         {"_x1", "_x1"},      {"a-b", "\"a-b\""},
         {"x$(v)", "x$(v)"},       {"&v", "&v"},        {"ab$", "ab$"},
         {"\xc3\xa9T", "\xc3\xa9t"}, {"a b", "\"a b\""}, {"$(v)x", "$(v)x"},
+        {"a$b(c", "\"a$b(c\""},   {"a(b$", "\"a(b$\""}, {"9", "\"9\""},
+        {"ab9$", "ab9$"},           {"ORDER", "\"order\""}, {"Customers", "customers"},
+        {"current_timestamp", "\"current_timestamp\""}, {"ab\x01", "\"ab\x01\""},
     };
     for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
         StrBuf out;
@@ -1128,6 +1148,230 @@ START_TEST(test_ident_list_memo)
 }
 END_TEST
 
+/* objnames: a name refers to an object kept verbatim whatever its case
+ * (ASCII folding), only when the whole last part matches. */
+static const char *dep_of_insert(ObjNames *o, const char *schema, const char *name)
+{
+    InsertStmt ins;
+    memset(&ins, 0, sizeof ins);
+    ins.h.kind = N_INSERT;
+    if (schema)
+        ins.table.parts[ins.table.n++] = (Ident){.text = schema, .len = (uint32_t)strlen(schema)};
+    ins.table.parts[ins.table.n++] = (Ident){.text = name, .len = (uint32_t)strlen(name)};
+    return on_unconverted_dependency(o, &ins.h);
+}
+
+START_TEST(test_objnames_unconverted)
+{
+    ObjNames o;
+    on_init(&o);
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "orders")); /* empty set */
+    on_mark_unconverted_named(&o, "table", "Order_Details9");
+    on_mark_unconverted_named(&o, "view", "v");
+    on_mark_unconverted_named(&o, "index", "ignored"); /* not a kind that is read */
+    for (int i = 0; i < 300; i++) { /* the set grows past its first size */
+        char nm[32];
+        snprintf(nm, sizeof nm, "t%03d", i);
+        on_mark_unconverted_named(&o, "table", nm);
+    }
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "order_details9"), "Order_Details9");
+    ck_assert_str_eq(dep_of_insert(&o, "dbo", "ORDER_DETAILS9"), "Order_Details9");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "oRdEr_DeTaIlS9"), "Order_Details9");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "order_details"));
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "order_details99"));
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "order-details9"));
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "V"), "v");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "ignored"));
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "T299"), "t299");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t000"), "t000");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "t300"));
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, ""));
+    /* the same name asked again, before and after the set changes (the
+     * last answer is kept while the set is unchanged) */
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "t300"));
+    ck_assert_ptr_null(dep_of_insert(&o, "x", "t300"));
+    on_mark_unconverted_named(&o, "view", "T300");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t300"), "T300");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t300"), "T300");
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "T300"), "T300");
+    ck_assert_ptr_null(dep_of_insert(&o, NULL, "t30"));
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "t030"), "t030");
+    on_mark_unconverted_named(&o, "table", "t030"); /* already there: no change */
+    ck_assert_str_eq(dep_of_insert(&o, NULL, "T030"), "t030");
+    on_free(&o);
+}
+END_TEST
+
+/* em_string_literal against the byte-by-byte rule: quotes doubled, with
+ * backslash escapes backslashes doubled and NUL as \0 (else dropped);
+ * random strings of every short length, appended to a buffer that already
+ * holds text (the source malloc'd to size: ASan sees any over-read). */
+static void literal_by_bytes(StrBuf *b, const char *s, size_t n, int bs)
+{
+    sb_putc(b, '\'');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 0) {
+            if (bs)
+                sb_putn(b, "\\0", 2);
+        } else if (s[i] == '\'' || (bs && s[i] == '\\')) {
+            sb_putc(b, s[i]);
+            sb_putc(b, s[i]);
+        } else {
+            sb_putc(b, s[i]);
+        }
+    }
+    sb_putc(b, '\'');
+}
+
+START_TEST(test_string_literal_escapes)
+{
+    static const char alphabet[] = "ab'\\\0xyz\xc3";
+    unsigned seed = 12345;
+    for (int round = 0; round < 4000; round++) {
+        size_t n = (size_t)(round % 41);
+        char *s = malloc(n ? n : 1);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain bytes, so the 8-byte paths are taken too */
+            unsigned r = (seed >> 16) % 64;
+            s[i] = r < 56 ? (char)('a' + r % 26) : alphabet[r % (sizeof alphabet - 1)];
+        }
+        for (int bs = 0; bs < 2; bs++) {
+            StrBuf got, want;
+            sb_init(&got);
+            sb_init(&want);
+            sb_puts(&got, "x = ");
+            sb_puts(&want, "x = ");
+            em_string_literal(&got, s, n, bs);
+            literal_by_bytes(&want, s, n, bs);
+            ck_assert_msg(got.len == want.len && memcmp(got.s, want.s, got.len) == 0 && got.s[got.len] == 0,
+                          "round %d (%zu bytes, backslashes %d): %.*s, wanted %.*s", round, n, bs,
+                          (int)got.len, got.s, (int)want.len, want.s);
+            sb_free(&got);
+            sb_free(&want);
+        }
+        free(s);
+    }
+}
+END_TEST
+
+/* Catalogue lookups over many objects (the index grows several times):
+ * qualified and bare names in any case, the bare name of a qualified
+ * object, types in their own namespace, misses. */
+START_TEST(test_catalog_many_lookups)
+{
+    Catalog c;
+    cat_init(&c);
+    Arena a;
+    arena_init(&a, 4096);
+    DiagList d;
+    diag_init(&d, &a);
+    StrBuf sql;
+    sb_init(&sql);
+    for (int i = 0; i < 300; i++)
+        sb_printf(&sql, "CREATE TABLE s1.T%d (a int)\nGO\nCREATE TABLE U%d (b int)\nGO\n", i, i);
+    sb_puts(&sql, "CREATE TYPE dbo.Phone FROM varchar(20)\nGO\n");
+    SourceFile sf;
+    memset(&sf, 0, sizeof sf);
+    sf.text = strdup(sql.s);
+    sf.len = sql.len;
+    sf.name = strdup("m.sql");
+    src_build_lines(&sf);
+    Parser p;
+    ps_init(&p, DIALECT_TSQL, &sf, &a, &d);
+    Stmt st;
+    int obj = 0;
+    while (ps_next(&p, &st))
+        if (st.node)
+            cat_add_statement(&c, st.node, obj++);
+    for (int i = 0; i < 300; i += 7) {
+        char t[16], u[16];
+        snprintf(t, sizeof t, "t%d", i);
+        snprintf(u, sizeof u, "U%d", i);
+        CatTable *x = cat_find_text(&c, "S1", t);
+        ck_assert_ptr_nonnull(x);
+        ck_assert_ptr_eq(cat_find_text(&c, "s1", t), x);
+        ck_assert_ptr_eq(cat_find_text(&c, "", t), x);      /* bare */
+        ck_assert_ptr_eq(cat_find_text(&c, "other", t), x); /* by its bare name */
+        CatTable *y = cat_find_text(&c, NULL, u);
+        ck_assert_ptr_nonnull(y);
+        ck_assert_ptr_ne(x, y);
+        ck_assert_ptr_eq(cat_find_text(&c, "dbo", u), y);
+        QName q;
+        memset(&q, 0, sizeof q);
+        q.n = 2;
+        q.parts[0] = (Ident){.text = "S1", .len = 2};
+        q.parts[1] = (Ident){.text = t, .len = (uint32_t)strlen(t)};
+        ck_assert_ptr_eq(cat_find(&c, &q), x);
+    }
+    ck_assert_ptr_null(cat_find_text(&c, "s1", "t300"));
+    ck_assert_ptr_null(cat_find_text(&c, "", "u300"));
+    QName ph;
+    memset(&ph, 0, sizeof ph);
+    ph.n = 1;
+    ph.parts[0] = (Ident){.text = "PHONE", .len = 5};
+    CatTable *ty = cat_find(&c, &ph);
+    ck_assert_ptr_nonnull(ty);
+    ck_assert_int_eq(ty->kind, OK_TYPE);
+    ck_assert_ptr_eq(cat_find_text(&c, "dbo", "phone"), ty); /* after the relations */
+    ck_assert_ptr_null(cat_find_kind(&c, &ph, OK_TABLE));
+    ps_free(&p);
+    src_free(&sf);
+    sb_free(&sql);
+    cat_free(&c);
+    arena_free(&a);
+}
+END_TEST
+
+/* em_verbatim: every line as "-- | " and its text without trailing blanks
+ * ("-- |" for an empty one), each ended by a line break, appended to what
+ * the buffer holds; compared with the rule applied line by line. */
+START_TEST(test_verbatim_lines)
+{
+    static const char *const texts[] = {
+        "", "a", "a\n", "\n", "\n\n", "x  \t\r\ny\r\n\r\n  z", "  lead\n\t\n", "end without break  ",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        const char *t = texts[k];
+        size_t len = strlen(t);
+        StrBuf got, want;
+        sb_init(&got);
+        sb_init(&want);
+        sb_puts(&got, "head\n");
+        sb_puts(&want, "head\n");
+        em_verbatim(&got, t, len);
+        for (size_t i = 0; i < len;) {
+            size_t e = i;
+            while (e < len && t[e] != '\n')
+                e++;
+            size_t z = e;
+            while (z > i && strchr(" \t\r", t[z - 1]))
+                z--;
+            sb_puts(&want, z > i ? "-- | " : "-- |");
+            sb_putn(&want, t + i, z - i);
+            sb_putc(&want, '\n');
+            i = e + 1;
+        }
+        ck_assert_msg(got.len == want.len && strcmp(got.s, want.s) == 0, "text %zu: [%s], wanted [%s]", k, got.s,
+                      want.s);
+        sb_free(&got);
+        sb_free(&want);
+    }
+    /* a long text in a buffer that must grow on the way */
+    StrBuf big;
+    sb_init(&big);
+    StrBuf text;
+    sb_init(&text);
+    for (int i = 0; i < 5000; i++)
+        sb_puts(&text, i % 3 ? "word\n" : "\n");
+    em_verbatim(&big, text.s, text.len);
+    ck_assert_int_eq((int)big.len, 1667 * 5 + 3333 * 10); /* "-- |\n", "-- | word\n" */
+    ck_assert_int_eq((int)strlen(big.s), (int)big.len);
+    sb_free(&big);
+    sb_free(&text);
+}
+END_TEST
+
 Suite *rewrite_suite(void)
 {
     Suite *s = suite_create("rewrite");
@@ -1177,6 +1421,10 @@ Suite *rewrite_suite(void)
     tcase_add_test(tc, test_leaf_kinds);
     tcase_add_test(tc, test_spelling_cache);
     tcase_add_test(tc, test_ident_list_memo);
+    tcase_add_test(tc, test_objnames_unconverted);
+    tcase_add_test(tc, test_string_literal_escapes);
+    tcase_add_test(tc, test_catalog_many_lookups);
+    tcase_add_test(tc, test_verbatim_lines);
     suite_add_tcase(s, tc);
     return s;
 }

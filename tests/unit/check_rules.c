@@ -71,6 +71,15 @@ static int load_text(RuleSet *rs, const char *text, char **err)
 
 /* ---- loading ---------------------------------------------------------- */
 
+/* FNV-1a, 32 bits: the hash rules_is_reserved_upper_h is given */
+static uint32_t fnv1a32(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 START_TEST(every_pair_loads)
 {
     for (int i = 0; i < 3; i++)
@@ -449,8 +458,11 @@ START_TEST(compiled_index_matches_the_tables)
                 char more[80];
                 lower(low, sizeof low, w);
                 snprintf(more, sizeof more, "%sX", w);
-                ck_assert_msg(rules_is_reserved(&c, low, n) && rules_is_reserved_upper(&c, w, n),
+                ck_assert_msg(rules_is_reserved(&c, low, n) && rules_is_reserved_upper(&c, w, n) &&
+                                  rules_is_reserved_upper_h(&c, w, n, fnv1a32(w)),
                               "%s is not reserved", w);
+                ck_assert(!rules_is_reserved_upper_h(&c, more, n + 1, fnv1a32(more)) ||
+                          rules_is_reserved(&e, more, n + 1));
                 ck_assert_int_eq(rules_is_reserved(&c, more, n + 1), rules_is_reserved(&e, more, n + 1));
                 ck_assert_int_eq(rules_is_reserved(&c, w, n - 1), rules_is_reserved(&e, w, n - 1));
             }
