@@ -265,6 +265,8 @@ Node *xf_insert(Rw *w, Node *n)
     /* the column of each position, looked up once for all the rows (the
      * next column of the table tried first), and whether it is boolean */
     int ncols = t ? (ins->cols.n ? ins->cols.n : t->cols.n) : 0;
+    if (ncols < 0) /* (never: list sizes are counts; says so to the compiler) */
+        ncols = 0;
     const CatColumn **cols = NULL;
     signed char *is_bool = NULL;
     if (ncols && ins->cols.n && w->cx->catalog) {
