@@ -28,6 +28,7 @@ void ps_free(Parser *p)
 {
     free(p->toks);
     p->toks = NULL;
+    ps_colmemo_free(p);
 }
 
 static void grow_window(Parser *p, int idx)
