@@ -8,9 +8,21 @@
 #include <string.h>
 #include <strings.h>
 
+/* Skips to the end of a routine kept verbatim. The body is kept by its span
+ * (from the statement's first token to the last one read), so the window
+ * need not hold its tokens: once every token read is consumed, the last one
+ * moves down next to those read before (and the one current when the skip
+ * began, which may start the statement), and the lexer fills the
+ * window after it again (a package body would otherwise grow the window to
+ * all its tokens). */
 static void skip_routine_body(Parser *p)
 {
+    int keep = p->pos + 1; /* tokens up to the current one stay where they are */
     for (;;) {
+        if (p->pos == p->ntoks && p->pos > keep + 1) {
+            p->toks[keep] = p->toks[p->pos - 1];
+            p->ntoks = p->pos = keep + 1;
+        }
         const Token *t = ps_cur(p);
         if (t->kind == TK_EOF)
             return;

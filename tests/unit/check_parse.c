@@ -491,6 +491,69 @@ START_TEST(insert_column_lists_repeated)
 }
 END_TEST
 
+
+/* A routine kept verbatim is skipped without keeping its tokens: the
+ * window stays at its first size however long the body, and the statement
+ * still spans it from its first token to its end (package body, PL/SQL
+ * block starting the statement, T-SQL procedure that does not parse). */
+START_TEST(skipped_bodies_keep_the_window_small)
+{
+    static const struct { Dialect d; const char *head, *line, *tail, *next; } cases[] = {
+        {DIALECT_ORACLE, "CREATE OR REPLACE PACKAGE BODY pk AS\n", "  v := v + 1;\n",
+         "END pk;\n/\n", "SELECT 1 FROM dual;\n"},
+        {DIALECT_ORACLE, "DECLARE\n  v NUMBER;\nBEGIN\n", "  v := v + 1;\n", "END;\n/\n",
+         "SELECT 2 FROM dual;\n"},
+        {DIALECT_TSQL, "CREATE PROCEDURE p AS\nBEGIN\n", "  SET @v = @v + 1 +;\n", "END\nGO\n",
+         "SELECT 3\n"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        StrBuf sql;
+        sb_init(&sql);
+        sb_puts(&sql, "  ");
+        sb_puts(&sql, cases[c].head);
+        for (int i = 0; i < 3000; i++)
+            sb_puts(&sql, cases[c].line);
+        sb_puts(&sql, cases[c].tail);
+        size_t next_at = sql.len;
+        sb_puts(&sql, cases[c].next);
+        Arena run, sa;
+        DiagList d;
+        SourceFile f;
+        memset(&f, 0, sizeof f);
+        arena_init(&run, 0);
+        arena_init(&sa, 0);
+        diag_init(&d, &run);
+        f.name = strdup("t.sql");
+        f.text = strdup(sql.s);
+        f.len = sql.len;
+        src_build_lines(&f);
+        Parser p;
+        ps_init(&p, cases[c].d, &f, &sa, &d);
+        int cap0 = p.captoks;
+        Stmt st;
+        ck_assert(ps_next(&p, &st));
+        ck_assert_int_eq(st.node->kind, N_ROUTINE);
+        ck_assert_int_le(p.captoks, cap0);
+        ck_assert_uint_eq(st.span.off, 2);
+        /* through END ...; (Oracle) or END (T-SQL): the / or GO line is the next statement */
+        const char *end = strstr(sql.s + 2 + strlen(cases[c].head) + 3000 * strlen(cases[c].line), "END");
+        size_t end_len = cases[c].d == DIALECT_TSQL ? 3 : strcspn(end, ";") + 1;
+        ck_assert_uint_eq(st.span.off + st.span.len, (size_t)(end - sql.s) + end_len);
+        arena_reset(&sa);
+        ck_assert(ps_next(&p, &st)); /* '/' or GO */
+        arena_reset(&sa);
+        ck_assert(ps_next(&p, &st));
+        ck_assert_int_eq(st.node->kind, N_SELECT);
+        ck_assert_uint_eq(st.span.off, next_at);
+        ps_free(&p);
+        src_free(&f);
+        arena_free(&sa);
+        arena_free(&run);
+        sb_free(&sql);
+    }
+}
+END_TEST
+
 Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -510,6 +573,7 @@ Suite *parse_suite(void)
     tcase_add_test(tc, tsql_select_assignment_is_procedural);
     tcase_add_test(tc, values_rows_of_changing_width);
     tcase_add_test(tc, insert_column_lists_repeated);
+    tcase_add_test(tc, skipped_bodies_keep_the_window_small);
     suite_add_tcase(s, tc);
     return s;
 }
