@@ -42,7 +42,6 @@ static void skip_routine_body(Parser *p)
         *last = *cur;
         lex_next(&p->lx, cur);
     }
-    p->lex_done = cur->kind == TK_EOF;
 }
 
 Node *ps_routine(Parser *p, int rkind, int or_replace, int from)

@@ -46,12 +46,10 @@ static inline void fill(Parser *p, int idx)
         grow_window(p, idx);
     while (p->ntoks <= idx) {
         Token *t = &p->toks[p->ntoks];
-        if (p->lex_done && p->ntoks > 0)
+        if (p->lx.at_eof && p->ntoks > 0)
             *t = t[-1]; /* keep answering EOF without asking the lexer again */
-        else {
+        else
             lex_next(&p->lx, t);
-            p->lex_done = t->kind == TK_EOF;
-        }
         p->ntoks++;
     }
 }
@@ -64,13 +62,12 @@ static __attribute__((noinline)) void fill_window(Parser *p, int idx)
 const Token *ps_peek_fill(Parser *p, int k)
 {
     int idx = p->pos + k;
-    /* the usual case, kept small: the one token after those read */
-    if (idx == p->ntoks && idx < p->captoks && !p->lex_done) {
-        Token *t = &p->toks[idx];
-        lex_next(&p->lx, t);
-        p->lex_done = t->kind == TK_EOF;
+    /* the usual case, kept small: the one token after those read, handed
+     * on by the scanner in a tail call (the lexer keeps whether it is at
+     * the end) */
+    if (idx == p->ntoks && idx < p->captoks && !p->lx.at_eof) {
         p->ntoks = idx + 1;
-        return t;
+        return p->lx.scan(&p->lx, &p->toks[idx]);
     }
     fill_window(p, idx);
     return &p->toks[idx];

@@ -38,7 +38,6 @@ typedef struct Parser {
     Token *toks;           /* token window (malloc): toks[0..ntoks) */
     int ntoks, captoks;
     int pos;               /* current token index in toks */
-    int lex_done;          /* the lexer returned TK_EOF (toks[ntoks-1] is it) */
     int stmt_first;        /* index of the first token of the current statement */
     uint32_t prev_stmt_end;/* byte offset where the previous statement ended */
     int depth;             /* recursion depth (expressions, subqueries) */
