@@ -75,15 +75,27 @@ static const struct {
     {"TTITLE", 3, 0, 6},   {"UNDEFINE", 5, 0, 8},  {"VARIABLE", 3, 0, 8},  {"WHENEVER", 8, 0, 8},
 };
 
-/* Which command [s, s+n) abbreviates; -1 if none. */
+/* Which command [s, s+n) abbreviates; -1 if none (the first in the table
+ * that matches). The table is in alphabetical order: a binary search finds
+ * the first word with s's first letter, and only those are compared (this
+ * runs for every statement's first word). */
 static int ora_plus_cmd(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof ora_plus_cmds / sizeof ora_plus_cmds[0]; i++) {
+    enum { N = sizeof ora_plus_cmds / sizeof ora_plus_cmds[0] };
+    unsigned char c0 = s[0] >= 'a' && s[0] <= 'z' ? (unsigned char)(s[0] - 32) : s[0];
+    size_t lo = 0, hi = N;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)ora_plus_cmds[mid].word[0] < c0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < N && (unsigned char)ora_plus_cmds[i].word[0] == c0; i++) {
         const char *w = ora_plus_cmds[i].word;
-        size_t k = 0;
-        /* the first letter first: this runs for every statement's first word */
-        if (n < ora_plus_cmds[i].min || (s[0] | 0x20) != (w[0] | 0x20) || n > ora_plus_cmds[i].len)
+        if (n < ora_plus_cmds[i].min || n > ora_plus_cmds[i].len)
             continue;
+        size_t k = 0;
         for (; k < n; k++) {
             unsigned char c = s[k];
             if (c >= 'a' && c <= 'z')
