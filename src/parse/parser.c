@@ -54,9 +54,12 @@ static inline void fill(Parser *p, int idx)
     }
 }
 
-static __attribute__((noinline)) void fill_window(Parser *p, int idx)
+/* Returns token idx, so that ps_peek_fill calls it in a tail call too (and
+ * keeps no registers of its own across a call). */
+static __attribute__((noinline)) const Token *fill_window(Parser *p, int idx)
 {
     fill(p, idx);
+    return &p->toks[idx];
 }
 
 const Token *ps_peek_fill(Parser *p, int k)
@@ -69,8 +72,7 @@ const Token *ps_peek_fill(Parser *p, int k)
         p->ntoks = idx + 1;
         return p->lx.scan(&p->lx, &p->toks[idx]);
     }
-    fill_window(p, idx);
-    return &p->toks[idx];
+    return fill_window(p, idx);
 }
 
 int ps_accept_kws(Parser *p, int kw1, int kw2)
