@@ -84,6 +84,7 @@ LX_HELPER void lx_eof(LexCtx *cx, Token *t)
     t->off = (uint32_t)cx->src->len;
     t->len = 0;
     cx->cur = t->off;
+    cx->at_eof = 1;
 }
 
 LX_HELPER SrcSpan lx_span(const LexCtx *cx, const unsigned char *s, uint32_t len)

@@ -28,11 +28,16 @@ static void my_emit(LexCtx *cx, Token *t, const unsigned char *s, const unsigned
         t->flags |= TF_VERSIONED;
 }
 
-/* Same for unquoted tokens, cut at the client delimiter. */
-static void my_word(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *e,
-                    const unsigned char *lim, int kind)
+/* Same for unquoted tokens, cut at the client delimiter. Inline: every
+ * word, number and operator comes here, and with the default delimiter
+ * (cut = 0, decided once per token by the scanner) there is nothing to cut. */
+static inline __attribute__((always_inline)) void my_word(LexCtx *cx, Token *t,
+                                                          const unsigned char *s,
+                                                          const unsigned char *e,
+                                                          const unsigned char *lim, int cut,
+                                                          int kind)
 {
-    my_emit(cx, t, s, my_cut(cx, s, e, lim), kind);
+    my_emit(cx, t, s, cut ? my_cut(cx, s, e, lim) : e, kind);
 }
 
 static void my_unterminated(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *e,
@@ -97,6 +102,8 @@ static void scan_mysql(LexCtx *cx, Token *t)
     const unsigned char *tok;
     size_t dn = cx->delim_len > 0 && (size_t)cx->delim_len < sizeof cx->delim
                     ? (size_t)cx->delim_len : 0;
+    /* my_cut's test: ";" never occurs inside an unquoted token */
+    int cut = dn && !(dn == 1 && cx->delim[0] == ';');
 
 loop:
     tok = YYCURSOR;
@@ -127,7 +134,7 @@ loop:
     "--" {
         if (YYCURSOR == YYLIMIT || *YYCURSOR == '\n')
             goto loop;
-        my_word(cx, t, tok, tok + 1, YYLIMIT, TK_MINUS);
+        my_word(cx, t, tok, tok + 1, YYLIMIT, cut, TK_MINUS);
         return;
     }
     "#"               { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; }
@@ -138,18 +145,18 @@ loop:
             cx->in_version_comment = 0;
             goto loop;
         }
-        my_word(cx, t, tok, tok + 1, YYLIMIT, TK_STAR);
+        my_word(cx, t, tok, tok + 1, YYLIMIT, cut, TK_STAR);
         return;
     }
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 0); goto loop; }
 
     // numbers before names: at equal length (0x1F, 1e5) the number wins;
     // 0x and 0b are lower case only ("0X1" is a name)
-    "0x" hexd+        { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_HEX); return; }
-    "0b" [01]+        { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_BSTRING); return; }
-    digit+            { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_INTEGER); return; }
+    "0x" hexd+        { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_HEX); return; }
+    "0b" [01]+        { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_BSTRING); return; }
+    digit+            { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_INTEGER); return; }
     (digit+ "." digit* | "." digit+) exp? | digit+ exp
-                      { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_DECIMAL); return; }
+                      { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_DECIMAL); return; }
 
     // a name: digit* alphm idc*; after an ASCII first character the rest by
     // lx_word_end
@@ -188,18 +195,18 @@ loop:
     "@" ((idc | [.])+ | sq ['] | dq ["] | bq "`") {
         if (tok > base && (tok[-1] == '\'' || tok[-1] == '"' || tok[-1] == '`' ||
                            lx_is_word_byte(tok[-1]))) {
-            my_word(cx, t, tok, tok + 1, YYLIMIT, TK_AT);
+            my_word(cx, t, tok, tok + 1, YYLIMIT, cut, TK_AT);
             return;
         }
         if (tok[1] == '\'' || tok[1] == '"' || tok[1] == '`')
             my_emit(cx, t, tok, YYCURSOR, TK_VAR);
         else
-            my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_VAR);
+            my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_VAR);
         return;
     }
     "@@" (('global' | 'session' | 'local' | 'persist' | 'persist_only') ".")? idc+
-                      { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_GVAR); return; }
-    "@"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_AT); return; }
+                      { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_GVAR); return; }
+    "@"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_AT); return; }
 
     "("               { my_emit(cx, t, tok, YYCURSOR, TK_LPAREN); return; }
     ")"               { my_emit(cx, t, tok, YYCURSOR, TK_RPAREN); return; }
@@ -211,33 +218,33 @@ loop:
     // reached only when the delimiter is not ";" (else the check above took it)
     ";"               { my_emit(cx, t, tok, YYCURSOR, TK_SEMI); return; }
     "."               { my_emit(cx, t, tok, YYCURSOR, TK_DOT); return; }
-    "*"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_STAR); return; }
-    "+"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_PLUS); return; }
-    "-"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_MINUS); return; }
-    "/"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_SLASH); return; }
-    "%"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_PERCENT); return; }
-    "="               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_EQ); return; }
-    "<>" | "!="       { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_NE); return; }
-    "<"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_LT); return; }
-    "<="              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_LE); return; }
-    ">"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_GT); return; }
-    ">="              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_GE); return; }
-    "<=>"             { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_NSEQ); return; }
-    "<<"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_SHL); return; }
-    ">>"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_SHR); return; }
-    "->"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_JSON_GET); return; }
-    "->>"             { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_JSON_GETTEXT); return; }
-    ":="              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_ASSIGN); return; }
-    ":"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_COLON); return; }
+    "*"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_STAR); return; }
+    "+"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_PLUS); return; }
+    "-"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_MINUS); return; }
+    "/"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_SLASH); return; }
+    "%"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_PERCENT); return; }
+    "="               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_EQ); return; }
+    "<>" | "!="       { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_NE); return; }
+    "<"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_LT); return; }
+    "<="              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_LE); return; }
+    ">"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_GT); return; }
+    ">="              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_GE); return; }
+    "<=>"             { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_NSEQ); return; }
+    "<<"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_SHL); return; }
+    ">>"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_SHR); return; }
+    "->"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_JSON_GET); return; }
+    "->>"             { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_JSON_GETTEXT); return; }
+    ":="              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_ASSIGN); return; }
+    ":"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_COLON); return; }
     // && and || are AND and OR unless PIPES_AS_CONCAT: the parser decides
-    "&&"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_ANDAND); return; }
-    "||"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_CONCAT); return; }
-    "&"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_AMP); return; }
-    "|"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_PIPE); return; }
-    "^"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_CARET); return; }
-    "~"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_TILDE); return; }
-    "!"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_BANG); return; }
-    "?"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_QUESTION); return; }
+    "&&"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_ANDAND); return; }
+    "||"              { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_CONCAT); return; }
+    "&"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_AMP); return; }
+    "|"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_PIPE); return; }
+    "^"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_CARET); return; }
+    "~"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_TILDE); return; }
+    "!"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_BANG); return; }
+    "?"               { my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_QUESTION); return; }
 
     *                 { lx_bad_char(cx, t, tok, YYLIMIT);
                         if (cx->in_version_comment)
@@ -252,14 +259,15 @@ word:
         my_delimiter_cmd(cx, t, tok, YYCURSOR, YYLIMIT);
         return;
     }
-    my_word(cx, t, tok, YYCURSOR, YYLIMIT, TK_IDENT);
+    my_word(cx, t, tok, YYCURSOR, YYLIMIT, cut, TK_IDENT);
 }
 
 /* One whole token: scanned, then completed as in every dialect (inlined:
  * the parser asks for every token through here). */
-void lex_scan_mysql(LexCtx *cx, Token *t)
+Token *lex_scan_mysql(LexCtx *cx, Token *t)
 {
     memset(t, 0, sizeof *t);
     scan_mysql(cx, t);
     lx_finish(cx, t);
+    return t;
 }

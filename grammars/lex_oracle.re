@@ -18,18 +18,17 @@ static int ora_word_in(const unsigned char *s, size_t n, const char *const *word
     return 0;
 }
 
-/* Emits a token and advances the PL/SQL-unit state. */
-static void ora_emit(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *e,
-                     int kind)
+/* Advances the PL/SQL-unit state after the token [s, s+n) of this kind
+ * (at_start: it began a statement). Out of line: ora_emit calls it only for
+ * the few tokens that can change the state. */
+static __attribute__((noinline)) void ora_mode_step(LexCtx *cx, const unsigned char *s,
+                                                    size_t n, int kind, int at_start)
 {
     static const char *const create_mods[] = {"OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE",
                                               "EDITIONING", "FORCE", "NOFORCE", "AND",
                                               "RESOLVE", "COMPILE", NULL};
     static const char *const plsql_units[] = {"PROCEDURE", "FUNCTION", "PACKAGE", "TRIGGER",
                                               "TYPE", "LIBRARY", "JAVA", NULL};
-    int at_start = cx->stmt_start;
-    size_t n = (size_t)(e - s);
-    lx_emit(cx, t, s, e, kind);
     if (kind == TK_SLASH_TERM) {
         ORA_MODE(cx) = ORA_SQL;
     } else if (ORA_MODE(cx) == ORA_CREATE) {
@@ -47,31 +46,56 @@ static void ora_emit(LexCtx *cx, Token *t, const unsigned char *s, const unsigne
     }
 }
 
+/* Emits a token and advances the PL/SQL-unit state: only a '/' line, a
+ * token after CREATE, or a word starting a statement outside a unit can
+ * change it. */
+static inline void ora_emit(LexCtx *cx, Token *t, const unsigned char *s, const unsigned char *e,
+                            int kind)
+{
+    int at_start = cx->stmt_start;
+    lx_emit(cx, t, s, e, kind);
+    if (kind == TK_SLASH_TERM || ORA_MODE(cx) == ORA_CREATE ||
+        (ORA_MODE(cx) == ORA_SQL && at_start && kind == TK_IDENT))
+        ora_mode_step(cx, s, (size_t)(e - s), kind, at_start);
+}
+
 /* SQL*Plus commands with their shortest accepted abbreviation. "text" ones
  * (REMARK, PROMPT) take the rest of the line verbatim and no '-' continuation. */
 static const struct {
     const char *word;
-    unsigned char min, text;
+    unsigned char min, text, len; /* len: strlen(word) */
 } ora_plus_cmds[] = {
-    {"ACCEPT", 3, 0},   {"BREAK", 3, 0},     {"BTITLE", 3, 0},    {"CLEAR", 2, 0},
-    {"COLUMN", 3, 0},   {"COMPUTE", 4, 0},   {"CONNECT", 4, 0},   {"DEFINE", 3, 0},
-    {"DESCRIBE", 4, 0}, {"DISCONNECT", 4, 0}, {"EXECUTE", 4, 0},  {"EXIT", 4, 0},
-    {"HOST", 2, 0},     {"PASSWORD", 5, 0},  {"PAUSE", 3, 0},     {"PRINT", 3, 0},
-    {"PROMPT", 3, 1},   {"QUIT", 4, 0},      {"REMARK", 3, 1},    {"REPFOOTER", 4, 0},
-    {"REPHEADER", 4, 0}, {"SET", 3, 0},      {"SHOW", 3, 0},      {"SHUTDOWN", 8, 0},
-    {"SPOOL", 3, 0},    {"START", 3, 0},     {"STARTUP", 7, 0},   {"TIMING", 4, 0},
-    {"TTITLE", 3, 0},   {"UNDEFINE", 5, 0},  {"VARIABLE", 3, 0},  {"WHENEVER", 8, 0},
+    {"ACCEPT", 3, 0, 6},   {"BREAK", 3, 0, 5},     {"BTITLE", 3, 0, 6},    {"CLEAR", 2, 0, 5},
+    {"COLUMN", 3, 0, 6},   {"COMPUTE", 4, 0, 7},   {"CONNECT", 4, 0, 7},   {"DEFINE", 3, 0, 6},
+    {"DESCRIBE", 4, 0, 8}, {"DISCONNECT", 4, 0, 10}, {"EXECUTE", 4, 0, 7},  {"EXIT", 4, 0, 4},
+    {"HOST", 2, 0, 4},     {"PASSWORD", 5, 0, 8},  {"PAUSE", 3, 0, 5},     {"PRINT", 3, 0, 5},
+    {"PROMPT", 3, 1, 6},   {"QUIT", 4, 0, 4},      {"REMARK", 3, 1, 6},    {"REPFOOTER", 4, 0, 9},
+    {"REPHEADER", 4, 0, 9}, {"SET", 3, 0, 3},      {"SHOW", 3, 0, 4},      {"SHUTDOWN", 8, 0, 8},
+    {"SPOOL", 3, 0, 5},    {"START", 3, 0, 5},     {"STARTUP", 7, 0, 7},   {"TIMING", 4, 0, 6},
+    {"TTITLE", 3, 0, 6},   {"UNDEFINE", 5, 0, 8},  {"VARIABLE", 3, 0, 8},  {"WHENEVER", 8, 0, 8},
 };
 
-/* Which command [s, s+n) abbreviates; -1 if none. */
+/* Which command [s, s+n) abbreviates; -1 if none (the first in the table
+ * that matches). The table is in alphabetical order: a binary search finds
+ * the first word with s's first letter, and only those are compared (this
+ * runs for every statement's first word). */
 static int ora_plus_cmd(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof ora_plus_cmds / sizeof ora_plus_cmds[0]; i++) {
+    enum { N = sizeof ora_plus_cmds / sizeof ora_plus_cmds[0] };
+    unsigned char c0 = s[0] >= 'a' && s[0] <= 'z' ? (unsigned char)(s[0] - 32) : s[0];
+    size_t lo = 0, hi = N;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)ora_plus_cmds[mid].word[0] < c0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < N && (unsigned char)ora_plus_cmds[i].word[0] == c0; i++) {
         const char *w = ora_plus_cmds[i].word;
-        size_t k = 0;
-        /* the first letter first: this runs for every statement's first word */
-        if (n < ora_plus_cmds[i].min || (s[0] | 0x20) != (w[0] | 0x20) || n > strlen(w))
+        if (n < ora_plus_cmds[i].min || n > ora_plus_cmds[i].len)
             continue;
+        size_t k = 0;
         for (; k < n; k++) {
             unsigned char c = s[k];
             if (c >= 'a' && c <= 'z')
@@ -335,9 +359,10 @@ word:
 
 /* One whole token: scanned, then completed as in every dialect (inlined:
  * the parser asks for every token through here). */
-void lex_scan_oracle(LexCtx *cx, Token *t)
+Token *lex_scan_oracle(LexCtx *cx, Token *t)
 {
     memset(t, 0, sizeof *t);
     scan_oracle(cx, t);
     lx_finish(cx, t);
+    return t;
 }

@@ -141,9 +141,10 @@ loop:
 
 /* One whole token: scanned, then completed as in every dialect (inlined:
  * the parser asks for every token through here). */
-void lex_scan_postgres(LexCtx *cx, Token *t)
+Token *lex_scan_postgres(LexCtx *cx, Token *t)
 {
     memset(t, 0, sizeof *t);
     scan_postgres(cx, t);
     lx_finish(cx, t);
+    return t;
 }

@@ -174,9 +174,10 @@ word:
 
 /* One whole token: scanned, then completed as in every dialect (inlined:
  * the parser asks for every token through here). */
-void lex_scan_tsql(LexCtx *cx, Token *t)
+Token *lex_scan_tsql(LexCtx *cx, Token *t)
 {
     memset(t, 0, sizeof *t);
     scan_tsql(cx, t);
     lx_finish(cx, t);
+    return t;
 }

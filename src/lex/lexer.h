@@ -40,7 +40,8 @@ typedef struct LexCtx {
     int plsql_mode;           /* Oracle: SQL, after CREATE, or inside a PL/SQL block (no SQL*Plus lines) */
     char delim[16];           /* MySQL client delimiter, default ";" */
     int delim_len;
-    void (*scan)(struct LexCtx *, Token *); /* the dialect's lex_scan_<dialect> */
+    int at_eof;               /* TK_EOF was scanned (and will be again) */
+    Token *(*scan)(struct LexCtx *, Token *); /* the dialect's lex_scan_<dialect> */
     const KwTable *kw;        /* keyword table, for the scanners' lookups */
 } LexCtx;
 
@@ -125,10 +126,12 @@ int kw_reserved(int kw);
 /* Per-dialect scanners: scan one token starting at cx->cur, fill in all of
  * *t (kind/off/len/aux, flags, keyword), advance cx->cur past it. Whitespace
  * and comments are skipped before the token. Must always make progress or
- * return TK_EOF. lex_next() calls the dialect's one through LexCtx.scan. */
-void lex_scan_tsql(LexCtx *cx, Token *t);
-void lex_scan_oracle(LexCtx *cx, Token *t);
-void lex_scan_mysql(LexCtx *cx, Token *t);
-void lex_scan_postgres(LexCtx *cx, Token *t);
+ * return TK_EOF (then LexCtx.at_eof is set). They return t, so that a
+ * caller can pass on the token in a tail call. lex_next() calls the
+ * dialect's one through LexCtx.scan. */
+Token *lex_scan_tsql(LexCtx *cx, Token *t);
+Token *lex_scan_oracle(LexCtx *cx, Token *t);
+Token *lex_scan_mysql(LexCtx *cx, Token *t);
+Token *lex_scan_postgres(LexCtx *cx, Token *t);
 
 #endif

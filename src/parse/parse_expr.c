@@ -166,6 +166,19 @@ static int binop(Parser *p, int *op)
 
 static Node *primary(Parser *p);
 
+/* The current token, a number, hex or bit literal, as a Literal (consumed). */
+static Literal *number_literal(Parser *p, const Token *t)
+{
+    int lk = t->kind == TK_INTEGER ? LIT_INTEGER : t->kind == TK_DECIMAL ? LIT_DECIMAL
+           : t->kind == TK_HEX ? LIT_HEX : t->kind == TK_XSTRING ? LIT_XSTRING : LIT_BSTRING;
+    const char *s = p->src->text + t->off;
+    if (lk == LIT_DECIMAL && s[0] == '$')
+        lk = LIT_MONEY;
+    Literal *l = lit(p, lk, t, arena_strndup(p->arena, s, t->len), t->len);
+    ps_advance(p);
+    return l;
+}
+
 /* Can a postfix operator follow here? (most expressions end without one) */
 static inline int at_postfix(Parser *p)
 {
@@ -390,7 +403,38 @@ Node *ps_expr_prec(Parser *p, int min)
     return p->failed ? NULL : l;
 }
 
-Node *ps_expr(Parser *p) { return ps_expr_prec(p, P_OR); }
+/* A literal alone (a number, a string, NULL) followed by ',' or ')': what
+ * most items of VALUES rows and call arguments are. ps_expr_prec would
+ * build the same Literal from primary() and stop at that token (no postfix,
+ * no operator); here without the climb through the levels. */
+static Node *lone_literal(Parser *p)
+{
+    const Token *t = ps_cur(p);
+    int k = t->kind;
+    if (!(k == TK_STRING || k == TK_NSTRING || k == TK_INTEGER || k == TK_DECIMAL ||
+          k == TK_HEX || (k == TK_IDENT && t->kw == KW_NULL)))
+        return NULL;
+    int next = ps_peek(p, 1)->kind;
+    if (next != TK_COMMA && next != TK_RPAREN)
+        return NULL;
+    /* at the depth limit ps_expr_prec records SS0012: let it */
+    if (p->failed || p->depth >= PARSE_MAX_DEPTH)
+        return NULL;
+    t = ps_cur(p); /* the peek may have grown (moved) the window */
+    if (k == TK_IDENT) {
+        ps_advance(p);
+        return &lit(p, LIT_NULL, t, "NULL", 4)->h;
+    }
+    if (k == TK_STRING || k == TK_NSTRING)
+        return &ps_string_literal(p)->h;
+    return &number_literal(p, t)->h;
+}
+
+Node *ps_expr(Parser *p)
+{
+    Node *l = lone_literal(p);
+    return l ? l : ps_expr_prec(p, P_OR);
+}
 
 /* ---- primary expressions ---- */
 
@@ -822,16 +866,8 @@ static Node *primary(Parser *p)
     switch (t->kind) {
     case TK_STRING: case TK_NSTRING: case TK_QSTRING: case TK_DOLLAR_STRING:
         return &ps_string_literal(p)->h;
-    case TK_INTEGER: case TK_DECIMAL: case TK_HEX: case TK_XSTRING: case TK_BSTRING: {
-        int lk = t->kind == TK_INTEGER ? LIT_INTEGER : t->kind == TK_DECIMAL ? LIT_DECIMAL
-               : t->kind == TK_HEX ? LIT_HEX : t->kind == TK_XSTRING ? LIT_XSTRING : LIT_BSTRING;
-        const char *s = p->src->text + t->off;
-        if (lk == LIT_DECIMAL && s[0] == '$')
-            lk = LIT_MONEY;
-        Literal *l = lit(p, lk, t, arena_strndup(p->arena, s, t->len), t->len);
-        ps_advance(p);
-        return &l->h;
-    }
+    case TK_INTEGER: case TK_DECIMAL: case TK_HEX: case TK_XSTRING: case TK_BSTRING:
+        return &number_literal(p, t)->h;
     case TK_VAR: case TK_GVAR: case TK_BIND: case TK_SUBST: case TK_QUESTION: {
         VarRef *v = NODE_NEW(p->arena, VarRef, VAR, ps_tok_span(p, t));
         v->vk = t->kind == TK_VAR ? VK_LOCAL : t->kind == TK_GVAR ? VK_GLOBAL

@@ -847,15 +847,21 @@ Node *ps_insert(Parser *p)
                                    !ps_is_kw(p, KW_WITH)))
         ps_ident(p, &s->alias);
     if (ps_is(p, TK_LPAREN) && !ps_starts_query(p)) {
-        ps_advance(p);
-        do {
-            Ident id;
-            if (!ps_qname_last(p, &id))
+        int lp = p->pos;
+        if (ps_colmemo_use(p, &s->cols)) {
+            ps_advance(p); /* the ')' */
+        } else {
+            ps_advance(p);
+            do {
+                Ident id;
+                if (!ps_qname_last(p, &id))
+                    return NULL;
+                il_push(p->arena, &s->cols, id);
+            } while (ps_accept(p, TK_COMMA));
+            if (!ps_expect(p, TK_RPAREN))
                 return NULL;
-            il_push(p->arena, &s->cols, id);
-        } while (ps_accept(p, TK_COMMA));
-        if (!ps_expect(p, TK_RPAREN))
-            return NULL;
+            ps_colmemo_keep(p, lp, &s->cols);
+        }
     }
     if (!output_clause(p, &s->output))
         return NULL;

@@ -8,31 +8,39 @@
 #include <string.h>
 #include <strings.h>
 
+/* Does a token of this kind end a routine body kept verbatim? */
+static int ends_body(Dialect d, int kind)
+{
+    if (kind == TK_EOF)
+        return 1;
+    switch (d) {
+    case DIALECT_TSQL: return kind == TK_GO;
+    case DIALECT_ORACLE: return kind == TK_SLASH_TERM;
+    case DIALECT_MYSQL: return kind == TK_DELIM || kind == TK_DELIMITER_CMD;
+    default: return kind == TK_SEMI;
+    }
+}
+
+/* Skips to the end of a routine kept verbatim. The body is kept by its span
+ * (from the statement's first token to the last one read), so the window
+ * need not hold its tokens: past the tokens read already (and two, so that
+ * the statement's first token is never the one overwritten), the lexer
+ * scans each next token into the slot of the current one, the one before
+ * holding the last token consumed (a package body would otherwise grow the
+ * window to all its tokens, and each token would go through the window). */
 static void skip_routine_body(Parser *p)
 {
-    for (;;) {
-        const Token *t = ps_cur(p);
-        if (t->kind == TK_EOF)
+    int entry = p->pos;
+    while (p->pos < p->ntoks || p->pos < entry + 2) {
+        if (ends_body(p->d, ps_cur(p)->kind))
             return;
-        switch (p->d) {
-        case DIALECT_TSQL:
-            if (t->kind == TK_GO)
-                return;
-            break;
-        case DIALECT_ORACLE:
-            if (t->kind == TK_SLASH_TERM)
-                return;
-            break;
-        case DIALECT_MYSQL:
-            if (t->kind == TK_DELIM || t->kind == TK_DELIMITER_CMD)
-                return;
-            break;
-        default:
-            if (t->kind == TK_SEMI)
-                return;
-            break;
-        }
-        ps_advance(p);
+        p->pos++;
+    }
+    ps_cur(p); /* lexes the current token (the window may grow here, once) */
+    Token *last = &p->toks[p->pos - 1], *cur = &p->toks[p->pos];
+    while (!ends_body(p->d, cur->kind)) {
+        *last = *cur;
+        lex_next(&p->lx, cur);
     }
 }
 

@@ -28,6 +28,7 @@ void ps_free(Parser *p)
 {
     free(p->toks);
     p->toks = NULL;
+    ps_colmemo_free(p);
 }
 
 static void grow_window(Parser *p, int idx)
@@ -45,34 +46,33 @@ static inline void fill(Parser *p, int idx)
         grow_window(p, idx);
     while (p->ntoks <= idx) {
         Token *t = &p->toks[p->ntoks];
-        if (p->lex_done && p->ntoks > 0)
+        if (p->lx.at_eof && p->ntoks > 0)
             *t = t[-1]; /* keep answering EOF without asking the lexer again */
-        else {
+        else
             lex_next(&p->lx, t);
-            p->lex_done = t->kind == TK_EOF;
-        }
         p->ntoks++;
     }
 }
 
-static __attribute__((noinline)) void fill_window(Parser *p, int idx)
+/* Returns token idx, so that ps_peek_fill calls it in a tail call too (and
+ * keeps no registers of its own across a call). */
+static __attribute__((noinline)) const Token *fill_window(Parser *p, int idx)
 {
     fill(p, idx);
+    return &p->toks[idx];
 }
 
 const Token *ps_peek_fill(Parser *p, int k)
 {
     int idx = p->pos + k;
-    /* the usual case, kept small: the one token after those read */
-    if (idx == p->ntoks && idx < p->captoks && !p->lex_done) {
-        Token *t = &p->toks[idx];
-        lex_next(&p->lx, t);
-        p->lex_done = t->kind == TK_EOF;
+    /* the usual case, kept small: the one token after those read, handed
+     * on by the scanner in a tail call (the lexer keeps whether it is at
+     * the end) */
+    if (idx == p->ntoks && idx < p->captoks && !p->lx.at_eof) {
         p->ntoks = idx + 1;
-        return t;
+        return p->lx.scan(&p->lx, &p->toks[idx]);
     }
-    fill_window(p, idx);
-    return &p->toks[idx];
+    return fill_window(p, idx);
 }
 
 int ps_accept_kws(Parser *p, int kw1, int kw2)

@@ -11,6 +11,24 @@
 
 #define PARSE_MAX_DEPTH 400   /* deeper nesting becomes SS0012, not a stack overflow */
 
+/* The last INSERT column list of bare names (parse_colmemo.c): its bytes
+ * from '(' to ')', its names (NUL-separated, in order) and Idents (spans
+ * from the '('), the ')' token's flags, and the lexer state it was read in.
+ * malloc'd: it outlives the statement arena. */
+typedef struct ColMemo {
+    char *text;
+    uint32_t len, text_cap;
+    char *names;
+    uint32_t names_len, names_cap;
+    Ident *cols;
+    int n;
+    uint32_t cols_cap;
+    uint16_t close_flags;
+    int in_version_comment, plsql_mode, delim_len;
+    char delim[16];
+    unsigned hits;         /* lists taken from here (tests look) */
+} ColMemo;
+
 typedef struct Parser {
     Dialect d;
     const SourceFile *src;
@@ -20,7 +38,6 @@ typedef struct Parser {
     Token *toks;           /* token window (malloc): toks[0..ntoks) */
     int ntoks, captoks;
     int pos;               /* current token index in toks */
-    int lex_done;          /* the lexer returned TK_EOF (toks[ntoks-1] is it) */
     int stmt_first;        /* index of the first token of the current statement */
     uint32_t prev_stmt_end;/* byte offset where the previous statement ended */
     int depth;             /* recursion depth (expressions, subqueries) */
@@ -33,6 +50,7 @@ typedef struct Parser {
      * statement kept verbatim still reports as "view v", not "unparsed". */
     const char *defining_kind;
     QName defining_name;
+    ColMemo colmemo;       /* INSERT column lists repeated (data scripts) */
 } Parser;
 
 /* One top-level statement of the script. */
@@ -169,6 +187,16 @@ int ps_qname_last(Parser *p, Ident *out);
 /* Optional alias: [AS] name (T-SQL also 'string'). Returns 1 if one was read. */
 int ps_alias(Parser *p, Ident *out, int *has_as);
 int ps_ident_list(Parser *p, IdentList *out);      /* (a, b, c) including the parens */
+
+/* ---- repeated INSERT column lists (parse_colmemo.c) ---- */
+/* At the '(' of a column list: if its bytes are those of the list kept,
+ * fills *out with its names (statement arena), moves past them to the ')'
+ * and returns 1; else 0 with nothing read. */
+int ps_colmemo_use(Parser *p, IdentList *out);
+/* After a column list read token by token from index lp ('(') to the ')'
+ * just consumed: keeps it if it holds bare names only. */
+void ps_colmemo_keep(Parser *p, int lp, const IdentList *cols);
+void ps_colmemo_free(Parser *p);
 
 /* ---- expressions (parse_expr.c) ---- */
 Node *ps_expr(Parser *p);

@@ -373,6 +373,187 @@ START_TEST(tsql_select_assignment_is_procedural)
 }
 END_TEST
 
+
+/* One parse of sql: every statement's dump with positions, its spans, and
+ * each INSERT's column names (text, quote, span); with forget, the column
+ * list memo is dropped before every statement (every list read token by
+ * token). Returns the memo's hits. */
+static unsigned parse_cols(StrBuf *out, Dialect dl, const char *sql, int forget)
+{
+    Arena run, sa;
+    DiagList d;
+    SourceFile f;
+    memset(&f, 0, sizeof f);
+    arena_init(&run, 0);
+    arena_init(&sa, 0);
+    diag_init(&d, &run);
+    f.name = strdup("t.sql");
+    f.text = strdup(sql);
+    f.len = strlen(sql);
+    src_build_lines(&f);
+    Parser p;
+    ps_init(&p, dl, &f, &sa, &d);
+    Stmt st;
+    for (;;) {
+        if (forget)
+            ps_colmemo_free(&p);
+        if (!ps_next(&p, &st))
+            break;
+        sb_printf(out, "stmt %u+%u lead %u+%u\n", st.span.off, st.span.len, st.lead.off, st.lead.len);
+        if (!st.node)
+            continue;
+        ast_dump(out, st.node, &f, 0);
+        uint32_t skip_from = 0, skip_to = 0;
+        if (st.node->kind == N_INSERT) {
+            const IdentList *c = &((const InsertStmt *)st.node)->cols;
+            for (int i = 0; i < c->n; i++)
+                sb_printf(out, " col [%.*s] %u q%d %u+%u\n", (int)c->items[i].len, c->items[i].text,
+                          c->items[i].len, c->items[i].quote, c->items[i].span.off, c->items[i].span.len);
+            if (c->n) {
+                skip_from = c->items[0].span.off;
+                skip_to = c->items[c->n - 1].span.off + c->items[c->n - 1].span.len;
+            }
+        }
+        /* the statement's tokens and the one after it (ps_next compacts the
+         * window when it starts), but those inside a column list, which the
+         * memo does not read */
+        for (int i = 0; i < p.ntoks && st.node->kind != N_RAW; i++) {
+            const Token *t = &p.toks[i];
+            if (t->off >= skip_from && t->off < skip_to)
+                continue;
+            sb_printf(out, " tok %u+%u k%d kw%d f%d a%d\n", t->off, t->len, t->kind, t->kw, t->flags, t->aux);
+        }
+        arena_reset(&sa);
+    }
+    for (int i = 0; i < d.v.n; i++)
+        sb_printf(out, "diag %s %u\n", d.v.items[i].code, d.v.items[i].span.off);
+    unsigned hits = p.colmemo.hits;
+    ps_free(&p);
+    src_free(&f);
+    arena_free(&sa);
+    arena_free(&run);
+    return hits;
+}
+
+/* A repeated INSERT column list taken from the memo gives the statement
+ * what reading it token by token gives: names, quotes, spans, the nodes
+ * after it, the diagnostics; lists with comments, dotted names, another
+ * lexer state (MySQL delimiter, version comment) or other bytes are read
+ * again. */
+START_TEST(insert_column_lists_repeated)
+{
+    static const struct { Dialect d; unsigned min_hits; const char *sql; } cases[] = {
+        {DIALECT_TSQL, 5,
+         "INSERT [t] ([a], b, \"c\"\"d\", [e]]f]) VALUES (1, 'x', N'y', NULL)\n"
+         "INSERT [t] ([a], b, \"c\"\"d\", [e]]f]) VALUES (2, 'x', N'y', 0x1F)\n"
+         "INSERT t ([a], b, \"c\"\"d\", [e]]f])\nVALUES (3, 'x', N'y', NULL)\n"
+         "INSERT t ([a], b, \"c\"\"d\", [e]]f]) /* c */ VALUES (4, -1, 2 + 3, $5)\n"
+         "INSERT t ([a], b /* c */, \"c\"\"d\", [e]]f]) VALUES (5, 1, 2, 3)\n"
+         "INSERT t ([a], b /* c */, \"c\"\"d\", [e]]f]) VALUES (6, 1, 2, 3)\n"
+         "INSERT t (x.[a], b) VALUES (7, 1)\nINSERT t (x.[a], b) VALUES (8, 1)\n"
+         "INSERT t ([a], b,\n  c) VALUES (9, 1, 2)\nGO\n"
+         "INSERT t ([a], b,\n  c) SELECT 1, 2, 3\n"
+         "INSERT t ([a], b,\n  c)\n"
+         "INSERT t ([a], b,\n  c) VALUES (1, 2 3)\nINSERT t ([a], b,\n  c) VALUES (1, 2, 3)\n"
+         "INSERT t ([a], b,\n  c) VALUES (1, 2, 3)\n"
+         "INSERT t (a,\ncreate) VALUES (1, 2)\nINSERT t (a,\ncreate) VALUES (1, 2 3)\n"
+         "INSERT t (a,\n create) VALUES (1, 2)\nINSERT t (a,\n create) VALUES (1, 2 3)\n"
+         "INSERT t (a, b)VALUES(1, 2)\nINSERT t (a, b)VALUES(1, 2)\n"},
+        {DIALECT_MYSQL, 2,
+         "INSERT INTO t (`a`, b) VALUES (1, 2);\n"
+         "/*!40000 INSERT INTO t (`a`, b) VALUES (1, 2) */;\n"
+         "INSERT INTO t (`a`, b) VALUES (1, 2);\n"
+         "DELIMITER b)\nINSERT INTO t (`a`, b) VALUES (1, 2)b)\nDELIMITER ;\n"
+         "INSERT INTO t (`a`, b) VALUES (1, 'it''s');\nINSERT INTO t (`a`, b) VALUES (1, 'x')"},
+        {DIALECT_ORACLE, 2,
+         "INSERT INTO t (a, \"B\", c) VALUES (1, 2, 3);\nINSERT INTO t (a, \"B\", c) VALUES (1, 2, 3);\n"
+         "BEGIN\nINSERT INTO t (a, \"B\", c) VALUES (1, 2, 3);\nEND;\n/\n"
+         "INSERT INTO t (a, \"B\", c) VALUES (1, 2, 3);\nINSERT INTO t (a, \"B\", c)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        StrBuf memo, plain;
+        sb_init(&memo);
+        sb_init(&plain);
+        unsigned hits = parse_cols(&memo, cases[i].d, cases[i].sql, 0);
+        ck_assert_uint_eq(parse_cols(&plain, cases[i].d, cases[i].sql, 1), 0);
+        ck_assert_uint_ge(hits, cases[i].min_hits);
+        ck_assert_ptr_nonnull(strstr(plain.s, " col ["));
+        size_t at = 0;
+        while (memo.s[at] && memo.s[at] == plain.s[at])
+            at++;
+        size_t from = at > 80 ? at - 80 : 0;
+        ck_assert_msg(memo.s[at] == 0 && plain.s[at] == 0,
+                      "case %zu differs at %zu:\nmemo: %.160s\nplain: %.160s", i, at,
+                      memo.s + from, plain.s + from);
+        sb_free(&memo);
+        sb_free(&plain);
+    }
+}
+END_TEST
+
+
+/* A routine kept verbatim is skipped without keeping its tokens: the
+ * window stays at its first size however long the body, and the statement
+ * still spans it from its first token to its end (package body, PL/SQL
+ * block starting the statement, T-SQL procedure that does not parse). */
+START_TEST(skipped_bodies_keep_the_window_small)
+{
+    static const struct { Dialect d; const char *head, *line, *tail, *next; } cases[] = {
+        {DIALECT_ORACLE, "CREATE OR REPLACE PACKAGE BODY pk AS\n", "  v := v + 1;\n",
+         "END pk;\n/\n", "SELECT 1 FROM dual;\n"},
+        {DIALECT_ORACLE, "DECLARE\n  v NUMBER;\nBEGIN\n", "  v := v + 1;\n", "END;\n/\n",
+         "SELECT 2 FROM dual;\n"},
+        {DIALECT_TSQL, "CREATE PROCEDURE p AS\nBEGIN\n", "  SET @v = @v + 1 +;\n", "END\nGO\n",
+         "SELECT 3\n"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        StrBuf sql;
+        sb_init(&sql);
+        sb_puts(&sql, "  ");
+        sb_puts(&sql, cases[c].head);
+        for (int i = 0; i < 3000; i++)
+            sb_puts(&sql, cases[c].line);
+        sb_puts(&sql, cases[c].tail);
+        size_t next_at = sql.len;
+        sb_puts(&sql, cases[c].next);
+        Arena run, sa;
+        DiagList d;
+        SourceFile f;
+        memset(&f, 0, sizeof f);
+        arena_init(&run, 0);
+        arena_init(&sa, 0);
+        diag_init(&d, &run);
+        f.name = strdup("t.sql");
+        f.text = strdup(sql.s);
+        f.len = sql.len;
+        src_build_lines(&f);
+        Parser p;
+        ps_init(&p, cases[c].d, &f, &sa, &d);
+        int cap0 = p.captoks;
+        Stmt st;
+        ck_assert(ps_next(&p, &st));
+        ck_assert_int_eq(st.node->kind, N_ROUTINE);
+        ck_assert_int_le(p.captoks, cap0);
+        ck_assert_uint_eq(st.span.off, 2);
+        /* through END ...; (Oracle) or END (T-SQL): the / or GO line is the next statement */
+        const char *end = strstr(sql.s + 2 + strlen(cases[c].head) + 3000 * strlen(cases[c].line), "END");
+        size_t end_len = cases[c].d == DIALECT_TSQL ? 3 : strcspn(end, ";") + 1;
+        ck_assert_uint_eq(st.span.off + st.span.len, (size_t)(end - sql.s) + end_len);
+        arena_reset(&sa);
+        ck_assert(ps_next(&p, &st)); /* '/' or GO */
+        arena_reset(&sa);
+        ck_assert(ps_next(&p, &st));
+        ck_assert_int_eq(st.node->kind, N_SELECT);
+        ck_assert_uint_eq(st.span.off, next_at);
+        ps_free(&p);
+        src_free(&f);
+        arena_free(&sa);
+        arena_free(&run);
+        sb_free(&sql);
+    }
+}
+END_TEST
+
 Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -391,6 +572,8 @@ Suite *parse_suite(void)
     tcase_add_test(tc, types_and_casts);
     tcase_add_test(tc, tsql_select_assignment_is_procedural);
     tcase_add_test(tc, values_rows_of_changing_width);
+    tcase_add_test(tc, insert_column_lists_repeated);
+    tcase_add_test(tc, skipped_bodies_keep_the_window_small);
     suite_add_tcase(s, tc);
     return s;
 }
