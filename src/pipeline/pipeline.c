@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 /* Units are read back mostly in the order they were written, and most
@@ -35,7 +34,6 @@
 #define RUN_RESERVE (64 * 1024)
 /* see write_single */
 #define OUT_PIECE (64 * 1024)
-#define OUT_IOV 256
 #define TEXTS_MEM_MAX (4u << 20)
 
 /* A unit of output. Its text lives in the run's spool (a temporary file
@@ -681,13 +679,6 @@ static void put_int(StrBuf *b, int v)
         put_uint(b, v);
 }
 
-/* sb_puts, inlined: the length of a literal is known when compiling (one
- * header per unit: the calls showed in profiles) */
-static inline void put_str(StrBuf *b, const char *s)
-{
-    sb_putn(b, s, strlen(s));
-}
-
 /* Digits of v (>= 0) written backwards ending at end; returns the first. */
 static char *uint_digits(char *end, unsigned v)
 {
@@ -743,76 +734,6 @@ static void unit_header(Run *r, StrBuf *b, const Unit *u)
     b->s[b->len] = 0;
 }
 
-/* The output as pieces to write: the small texts (file header, unit
- * headers) are copied into a buffer, the units' texts are not when the
- * spool is in memory (writev takes them where they are: the converted SQL
- * is not copied a second time). */
-typedef struct OutPieces {
-    int fd;
-    int fail;
-    StrBuf b;            /* small texts; never reallocated while pieces point into it */
-    struct iovec iov[OUT_IOV];
-    int n;
-    size_t bytes;
-} OutPieces;
-
-/* Writes the pieces (all of them, whatever writev takes per call). */
-static void out_flush(OutPieces *w)
-{
-    struct iovec *v = w->iov;
-    int n = w->n;
-    while (n > 0 && !w->fail) {
-        ssize_t k = writev(w->fd, v, n); /* n <= OUT_IOV, below every IOV_MAX */
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            w->fail = 1;
-            break;
-        }
-        while (n > 0 && (size_t)k >= v->iov_len) {
-            k -= (ssize_t)v->iov_len;
-            v++;
-            n--;
-        }
-        if (n > 0) {
-            v->iov_base = (char *)v->iov_base + k;
-            v->iov_len -= (size_t)k;
-        }
-    }
-    w->n = 0;
-    w->bytes = 0;
-    sb_reset(&w->b);
-}
-
-static void out_piece(OutPieces *w, const char *p, size_t len)
-{
-    if (!len)
-        return;
-    if (w->n && (char *)w->iov[w->n - 1].iov_base + w->iov[w->n - 1].iov_len == p)
-        w->iov[w->n - 1].iov_len += len; /* continues the last piece */
-    else
-        w->iov[w->n++] = (struct iovec){(void *)p, len};
-    w->bytes += len;
-    if (w->n == OUT_IOV || w->bytes >= OUT_PIECE)
-        out_flush(w);
-}
-
-/* Copies p into the buffer as a piece: for small texts (headers), and for
- * texts that do not stay where they are (a spilled spool's read window). */
-static void out_copy(OutPieces *w, const char *p, size_t len)
-{
-    if (w->b.cap - w->b.len < len + 1)
-        out_flush(w); /* the buffer's pieces are written before it is reused */
-    if (w->b.cap - w->b.len < len + 1) {
-        out_piece(w, p, len); /* longer than the buffer: written from p now */
-        out_flush(w);
-        return;
-    }
-    char *at = w->b.s + w->b.len;
-    sb_putn(&w->b, p, len);
-    out_piece(w, at, len);
-}
-
 static int write_single(Run *r, const char *path)
 {
     int to_stdout = !path || !strcmp(path, "-");
@@ -823,40 +744,32 @@ static int write_single(Run *r, const char *path)
         return -1;
     }
     FILE *out_f = out.f;
-    int wfail = fflush(out_f) != 0;
-    OutPieces w;
-    w.fd = fileno(out_f);
-    w.fail = 0;
-    w.n = 0;
-    w.bytes = 0;
-    sb_init(&w.b);
-    /* the pieces go out every OUT_PIECE bytes: few system calls, and
-     * (from a spilled spool) little text held at once */
-    sb_grow(&w.b, OUT_PIECE);
-    StrBuf h;
-    sb_init(&h);
-    sb_printf(&h, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
+    int wfail = 0;
+    StrBuf b;
+    sb_init(&b);
+    /* written in pieces of OUT_PIECE bytes: small enough to stay in the
+     * cache and not to grow the process (a 1 MB piece cost ~300 page
+     * faults), large enough for few system calls */
+    sb_grow(&b, 2 * OUT_PIECE);
+    sb_printf(&b, "-- sqlshift %s: %s -> %s\n", PACKAGE_VERSION, dialect_name(r->o->source),
               dialect_name(r->o->target));
     for (int i = 0; i < r->files.n; i++)
-        sb_printf(&h, "-- input: %s\n", r->files.items[i]->name);
-    out_copy(&w, h.s, h.len);
-    int in_memory = spool_in_memory(&r->spool);
-    for (int i = 0; i < r->units.n && !w.fail; i++) {
+        sb_printf(&b, "-- input: %s\n", r->files.items[i]->name);
+    for (int i = 0; i < r->units.n; i++) {
         const Unit *u = &r->units.items[i];
-        sb_reset(&h);
-        sb_putc(&h, '\n');
-        unit_header(r, &h, u);
-        out_copy(&w, h.s, h.len);
-        const char *t = unit_text(r, u);
-        if (in_memory)
-            out_piece(&w, t, u->len);
-        else
-            out_copy(&w, t, u->len); /* valid only until the next read */
+        sb_putc(&b, '\n');
+        unit_header(r, &b, u);
+        sb_putn(&b, unit_text(r, u), u->len);
+        /* stream: the whole output never sits in memory at once */
+        if (b.len > OUT_PIECE) {
+            if (fwrite(b.s, 1, b.len, out_f) != b.len)
+                wfail = 1;
+            sb_reset(&b);
+        }
     }
-    out_flush(&w);
-    wfail |= w.fail;
-    sb_free(&w.b);
-    sb_free(&h);
+    if (b.len && fwrite(b.s, 1, b.len, out_f) != b.len)
+        wfail = 1;
+    sb_free(&b);
     if (to_stdout)
         return fflush(stdout) == 0 && !wfail ? 0 : -1;
     int e = errno;
