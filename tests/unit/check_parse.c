@@ -17,17 +17,23 @@ typedef struct Parsed {
     int kinds[64];   /* kind of each statement */
 } Parsed;
 
-static void parse(Parsed *r, Dialect dl, const char *sql)
+/* The arenas, diagnostics and source file of a parse of the len bytes of sql. */
+static void parsed_init(Parsed *r, const char *sql, size_t len)
 {
     memset(r, 0, sizeof *r);
     arena_init(&r->run, 0);
     arena_init(&r->sa, 0);
     diag_init(&r->d, &r->run);
     r->f.name = strdup("t.sql");
-    r->f.text = strdup(sql);
-    r->f.len = strlen(sql);
+    r->f.text = strndup(sql, len);
+    r->f.len = len;
     src_build_lines(&r->f);
     sb_init(&r->dump);
+}
+
+static void parse(Parsed *r, Dialect dl, const char *sql)
+{
+    parsed_init(r, sql, strlen(sql));
     Parser p;
     ps_init(&p, dl, &r->f, &r->sa, &r->d);
     Stmt st;
@@ -243,15 +249,7 @@ START_TEST(values_rows_of_changing_width)
         sb_puts(&sql, ";\n");
     }
     Parsed r;
-    memset(&r, 0, sizeof r);
-    arena_init(&r.run, 0);
-    arena_init(&r.sa, 0);
-    diag_init(&r.d, &r.run);
-    r.f.name = strdup("t.sql");
-    r.f.text = strdup(sql.s);
-    r.f.len = sql.len;
-    src_build_lines(&r.f);
-    sb_init(&r.dump);
+    parsed_init(&r, sql.s, sql.len);
     Parser p;
     ps_init(&p, DIALECT_TSQL, &r.f, &r.sa, &r.d);
     Stmt st;
@@ -380,19 +378,10 @@ END_TEST
  * token). Returns the memo's hits. */
 static unsigned parse_cols(StrBuf *out, Dialect dl, const char *sql, int forget)
 {
-    Arena run, sa;
-    DiagList d;
-    SourceFile f;
-    memset(&f, 0, sizeof f);
-    arena_init(&run, 0);
-    arena_init(&sa, 0);
-    diag_init(&d, &run);
-    f.name = strdup("t.sql");
-    f.text = strdup(sql);
-    f.len = strlen(sql);
-    src_build_lines(&f);
+    Parsed r;
+    parsed_init(&r, sql, strlen(sql));
     Parser p;
-    ps_init(&p, dl, &f, &sa, &d);
+    ps_init(&p, dl, &r.f, &r.sa, &r.d);
     Stmt st;
     for (;;) {
         if (forget)
@@ -402,7 +391,7 @@ static unsigned parse_cols(StrBuf *out, Dialect dl, const char *sql, int forget)
         sb_printf(out, "stmt %u+%u lead %u+%u\n", st.span.off, st.span.len, st.lead.off, st.lead.len);
         if (!st.node)
             continue;
-        ast_dump(out, st.node, &f, 0);
+        ast_dump(out, st.node, &r.f, 0);
         uint32_t skip_from = 0, skip_to = 0;
         if (st.node->kind == N_INSERT) {
             const IdentList *c = &((const InsertStmt *)st.node)->cols;
@@ -423,15 +412,13 @@ static unsigned parse_cols(StrBuf *out, Dialect dl, const char *sql, int forget)
                 continue;
             sb_printf(out, " tok %u+%u k%d kw%d f%d a%d\n", t->off, t->len, t->kind, t->kw, t->flags, t->aux);
         }
-        arena_reset(&sa);
+        arena_reset(&r.sa);
     }
-    for (int i = 0; i < d.v.n; i++)
-        sb_printf(out, "diag %s %u\n", d.v.items[i].code, d.v.items[i].span.off);
+    for (int i = 0; i < r.d.v.n; i++)
+        sb_printf(out, "diag %s %u\n", r.d.v.items[i].code, r.d.v.items[i].span.off);
     unsigned hits = p.colmemo.hits;
     ps_free(&p);
-    src_free(&f);
-    arena_free(&sa);
-    arena_free(&run);
+    done(&r);
     return hits;
 }
 
@@ -516,19 +503,10 @@ START_TEST(skipped_bodies_keep_the_window_small)
         sb_puts(&sql, cases[c].tail);
         size_t next_at = sql.len;
         sb_puts(&sql, cases[c].next);
-        Arena run, sa;
-        DiagList d;
-        SourceFile f;
-        memset(&f, 0, sizeof f);
-        arena_init(&run, 0);
-        arena_init(&sa, 0);
-        diag_init(&d, &run);
-        f.name = strdup("t.sql");
-        f.text = strdup(sql.s);
-        f.len = sql.len;
-        src_build_lines(&f);
+        Parsed r;
+        parsed_init(&r, sql.s, sql.len);
         Parser p;
-        ps_init(&p, cases[c].d, &f, &sa, &d);
+        ps_init(&p, cases[c].d, &r.f, &r.sa, &r.d);
         int cap0 = p.captoks;
         Stmt st;
         ck_assert(ps_next(&p, &st));
@@ -539,16 +517,14 @@ START_TEST(skipped_bodies_keep_the_window_small)
         const char *end = strstr(sql.s + 2 + strlen(cases[c].head) + 3000 * strlen(cases[c].line), "END");
         size_t end_len = cases[c].d == DIALECT_TSQL ? 3 : strcspn(end, ";") + 1;
         ck_assert_uint_eq(st.span.off + st.span.len, (size_t)(end - sql.s) + end_len);
-        arena_reset(&sa);
+        arena_reset(&r.sa);
         ck_assert(ps_next(&p, &st)); /* '/' or GO */
-        arena_reset(&sa);
+        arena_reset(&r.sa);
         ck_assert(ps_next(&p, &st));
         ck_assert_int_eq(st.node->kind, N_SELECT);
         ck_assert_uint_eq(st.span.off, next_at);
         ps_free(&p);
-        src_free(&f);
-        arena_free(&sa);
-        arena_free(&run);
+        done(&r);
         sb_free(&sql);
     }
 }
