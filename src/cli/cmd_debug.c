@@ -33,7 +33,7 @@ static int dump(int argc, char **argv, int tokens)
         return EXIT_USAGE;
     }
     int status = EXIT_DONE;
-    PathList paths = {0, 0, NULL};
+    PathList paths = {0, 0, NULL, 0};
     char *err = NULL;
     for (int i = 0; i < a.ninputs; i++)
         if (fs_collect_inputs(a.inputs[i], &paths, &err) != 0) {

@@ -1167,7 +1167,7 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
     for (int i = 0; i < 3; i++)
         sb_init(&r.scratch[i]);
     sb_init(&r.lead_buf);
-    PathList paths = {0, 0, NULL};
+    PathList paths = {0, 0, NULL, 0};
     for (int i = 0; i < ninputs; i++) {
         if (fs_collect_inputs(inputs[i], &paths, &err) != 0) {
             fprintf(stderr, "sqlshift: %s\n", err ? err : inputs[i]);
@@ -1176,6 +1176,9 @@ int pipeline_run(const PipelineOpts *o, char **inputs, int ninputs)
             r.input_failed = 1;
         }
     }
+    /* the converted text is about as long as the input, or longer (an
+     * input in UTF-16 is twice its UTF-8 text: a hint errs either way) */
+    spool_expect(&r.spool, paths.bytes);
     for (int i = 0; i < paths.n; i++) {
         SourceFile *f = calloc(1, sizeof *f);
         if (!f)

@@ -27,6 +27,7 @@ void fs_pathlist_free(PathList *l)
     free(l->items);
     l->items = NULL;
     l->n = l->cap = 0;
+    l->bytes = 0;
 }
 
 int fs_is_dir(const char *path)
@@ -62,7 +63,7 @@ static int walk(const char *dir, PathList *out, char **err)
             *err = NULL;
         return -1;
     }
-    PathList names = {0, 0, NULL};
+    PathList names = {0, 0, NULL, 0};
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
@@ -76,11 +77,15 @@ static int walk(const char *dir, PathList *out, char **err)
         char *p;
         if (asprintf(&p, "%s/%s", dir, names.items[i]) < 0)
             abort();
-        if (fs_is_dir(p)) {
+        struct stat st;
+        int have = stat(p, &st) == 0;
+        if (have && S_ISDIR(st.st_mode)) {
             rc = walk(p, out, err);
             free(p);
         } else if (wanted(names.items[i])) {
             push(out, p);
+            if (have && S_ISREG(st.st_mode))
+                out->bytes += (size_t)st.st_size;
         } else {
             free(p);
         }
@@ -91,9 +96,13 @@ static int walk(const char *dir, PathList *out, char **err)
 
 int fs_collect_inputs(const char *path, PathList *out, char **err)
 {
-    if (strcmp(path, "-") != 0 && fs_is_dir(path))
+    struct stat st;
+    int have = strcmp(path, "-") != 0 && stat(path, &st) == 0;
+    if (have && S_ISDIR(st.st_mode))
         return walk(path, out, err);
     push(out, strdup(path));
+    if (have && S_ISREG(st.st_mode))
+        out->bytes += (size_t)st.st_size;
     return 0;
 }
 

@@ -5,10 +5,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
-typedef struct PathList { int n, cap; char **items; } PathList;
+typedef struct PathList {
+    int n, cap;
+    char **items;
+    size_t bytes;   /* sum of the sizes of the regular files among them */
+} PathList;
 
 /* Adds path, or every matching file below it when it is a directory (sorted
- * by byte order, recursively). Returns 0, or -1 with *err set (malloc'd). */
+ * by byte order, recursively), and adds the sizes of the regular files to
+ * out->bytes. Returns 0, or -1 with *err set (malloc'd). */
 int fs_collect_inputs(const char *path, PathList *out, char **err);
 void fs_pathlist_free(PathList *l);
 /* mkdir -p. Returns 0 or -1 with errno set. */

@@ -2,6 +2,7 @@
 #include "util/spool.h"
 #include <errno.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -10,6 +11,54 @@ void spool_init(Spool *s, size_t mem_max)
 {
     memset(s, 0, sizeof *s);
     s->mem_max = mem_max;
+}
+
+void spool_expect(Spool *s, size_t bytes)
+{
+    s->expect = bytes;
+}
+
+/* A transparent huge page (x86-64, arm64 with 4 KB pages). */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* The in-memory store: the whole limit as address space at once (pages are
+ * only backed when written, and growing never copies: realloc doubling
+ * copied and touched twice the text). The huge pages at its start cover
+ * the expected size, rounded to the nearest huge page: zeroing a huge page
+ * costs about what 60-120 small page faults do here, so a page expected
+ * less than half full stays small. */
+static int map_mem(Spool *s)
+{
+    size_t huge = (s->expect + HUGE_PAGE / 2) / HUGE_PAGE * HUGE_PAGE;
+    if (huge > s->mem_max)
+        huge = s->mem_max / HUGE_PAGE * HUGE_PAGE;
+#ifndef MADV_HUGEPAGE
+    huge = 0;
+#endif
+    size_t len = s->mem_max + (huge ? HUGE_PAGE : 0); /* room to align */
+    char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED)
+        return -1;
+    s->mapped = m;
+    s->mapped_len = len;
+    s->mem = m;
+#ifdef MADV_HUGEPAGE
+    if (huge) {
+        s->mem = (char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+        /* only a hint: without THP the pages stay small */
+        (void)madvise(s->mem, huge, MADV_HUGEPAGE);
+    }
+#endif
+    s->cap = s->mem_max;
+    return 0;
+}
+
+static void unmap_mem(Spool *s)
+{
+    if (s->mapped)
+        munmap(s->mapped, s->mapped_len);
+    s->mapped = s->mem = NULL;
+    s->mapped_len = s->cap = 0;
 }
 
 int spool_in_memory(const Spool *s)
@@ -29,9 +78,7 @@ static int spill(Spool *s)
         setvbuf(s->f, s->fbuf, _IOFBF, SPOOL_WINDOW);
     if (s->len && fwrite(s->mem, 1, s->len, s->f) != s->len)
         return -1;
-    munmap(s->mem, s->cap);
-    s->mem = NULL;
-    s->cap = 0;
+    unmap_mem(s);
     return 0;
 }
 
@@ -44,17 +91,8 @@ long spool_put(Spool *s, const void *p, size_t n)
         if (n && fwrite(p, 1, n, s->f) != n)
             return -1;
     } else if (n) {
-        if (!s->mem) {
-            /* the whole limit as address space at once: pages are only
-             * backed when written, and growing never copies (realloc
-             * doubling copied and touched twice the text) */
-            void *m = mmap(NULL, s->mem_max, PROT_READ | PROT_WRITE,
-                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-            if (m == MAP_FAILED)
-                return -1;
-            s->mem = m;
-            s->cap = s->mem_max;
-        }
+        if (!s->mem && map_mem(s) != 0)
+            return -1;
         memcpy(s->mem + s->len, p, n);
     }
     s->len += n;
@@ -134,8 +172,7 @@ void spool_free(Spool *s)
     if (s->f)
         fclose(s->f);
     free(s->fbuf);
-    if (s->mem)
-        munmap(s->mem, s->cap);
+    unmap_mem(s);
     free(s->win);
     free(s->chunk);
     memset(s, 0, sizeof *s);

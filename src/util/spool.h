@@ -14,6 +14,9 @@ typedef struct Spool {
     size_t mem_max;     /* in memory up to this many bytes */
     char *mem;          /* the bytes, while in memory */
     size_t cap;
+    size_t expect;      /* bytes the caller expects to put (spool_expect) */
+    char *mapped;       /* the mapping mem lies in, and its length */
+    size_t mapped_len;
     FILE *f;            /* the temporary file, once spilled */
     char *fbuf;         /* its stdio buffer */
     char *win;          /* read window (file): SPOOL_WINDOW bytes */
@@ -28,6 +31,11 @@ typedef struct Spool {
 #define SPOOL_WINDOW (256 * 1024)
 
 void spool_init(Spool *s, size_t mem_max);
+/* Says how many bytes are likely to be put (0: unknown); before the first
+ * spool_put. A spool expected to fill most of a 2 MB huge page gets its
+ * memory in huge pages where the kernel offers them (transparent huge
+ * pages on request): one fault instead of 512. */
+void spool_expect(Spool *s, size_t bytes);
 /* Appends n bytes; returns their offset, or -1 (errno set) when the
  * temporary file cannot be created or written. */
 long spool_put(Spool *s, const void *p, size_t n);

@@ -1,6 +1,7 @@
 /* tests: util/spool.c, in memory and after spilling to a temporary file. */
 #include "unit.h"
 #include "util/spool.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,40 @@ START_TEST(spool_empty)
 }
 END_TEST
 
+/* An expected size of a huge page or more: the store starts on a huge page
+ * boundary (so the kernel can back it with huge pages) and behaves as
+ * before, also across the end of the huge part and when it spills. */
+START_TEST(spool_expecting_much_is_aligned)
+{
+    const size_t huge = (size_t)2 << 20;
+    Spool s;
+    spool_init(&s, 3 * huge);
+    spool_expect(&s, 5 * huge); /* more than the limit: capped */
+    put_pattern(&s, 0, huge - 3);
+    ck_assert_uint_eq((uintptr_t)s.mem % huge, 0);
+    ck_assert(s.mem >= s.mapped && s.mem + s.mem_max <= s.mapped + s.mapped_len);
+    put_pattern(&s, huge - 3, huge + 10);
+    ck_assert(spool_in_memory(&s));
+    check_range(&s, huge - 100, 200, 200);
+    put_pattern(&s, 2 * huge + 7, huge); /* past the limit: a file */
+    ck_assert(!spool_in_memory(&s));
+    ck_assert_ptr_null(s.mapped);
+    check_range(&s, 0, 100, 100);
+    check_range(&s, huge - 100, 200, 200);
+    check_range(&s, 3 * huge - 10, 17, 17);
+    spool_free(&s);
+
+    /* expected to fill less than half a huge page: small pages, no room
+     * taken for aligning */
+    spool_init(&s, huge);
+    spool_expect(&s, huge / 2 - 1);
+    put_pattern(&s, 0, 10);
+    ck_assert_uint_eq(s.mapped_len, huge);
+    check_range(&s, 0, 10, 10);
+    spool_free(&s);
+}
+END_TEST
+
 Suite *spool_suite(void)
 {
     Suite *s = suite_create("spool");
@@ -96,6 +131,7 @@ Suite *spool_suite(void)
     tcase_add_test(tc, spool_small_stays_in_memory);
     tcase_add_test(tc, spool_spills_past_its_limit);
     tcase_add_test(tc, spool_empty);
+    tcase_add_test(tc, spool_expecting_much_is_aligned);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -358,16 +358,24 @@ START_TEST(fs_walk_sorted_and_filtered)
     ck_assert_ptr_nonnull(mkdtemp(dir));
     char path[512];
     const char *files[] = {"b.sql", "a.SQL", "notes.txt", "sub/c.pkb"};
+    const char *texts[] = {"select 1;", "x", "not an input", "-- c\n"};
     snprintf(path, sizeof path, "%s/sub", dir);
     ck_assert_int_eq(fs_mkdirs(path), 0);
     for (int i = 0; i < 4; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        ck_assert_int_eq(fs_write_atomic(path, "x", 1), 0);
+        ck_assert_int_eq(fs_write_atomic(path, texts[i], strlen(texts[i])), 0);
     }
-    PathList l = {0, 0, NULL};
+    PathList l = {0, 0, NULL, 0};
     char *err = NULL;
     ck_assert_int_eq(fs_collect_inputs(dir, &l, &err), 0);
     ck_assert_int_eq(l.n, 3);
+    ck_assert_uint_eq(l.bytes, 9 + 1 + 5); /* the inputs only, not notes.txt */
+    /* a file named directly counts too; stdin has no size */
+    snprintf(path, sizeof path, "%s/notes.txt", dir);
+    ck_assert_int_eq(fs_collect_inputs(path, &l, &err), 0);
+    ck_assert_int_eq(fs_collect_inputs("-", &l, &err), 0);
+    ck_assert_int_eq(l.n, 5);
+    ck_assert_uint_eq(l.bytes, 9 + 1 + 5 + 12);
     snprintf(path, sizeof path, "%s/a.SQL", dir);
     ck_assert_str_eq(l.items[0], path);
     snprintf(path, sizeof path, "%s/b.sql", dir);
