@@ -251,6 +251,11 @@ loop:
     jb    = [ \t\r\n]*;
 
     $                 { lx_eof(cx, t); return; }
+    // a line break and the blanks after it, and blanks alone on a line: the
+    // longest blank run, as blank+ below (the first rule wins a tie); there
+    // lx_finish knows a token's flags without walking back over the blanks
+    blank* "\n" [ \t\r]* { cx->nl_end = (uint32_t)(YYCURSOR - base); goto loop; }
+    [ \t\r]+         { lx_blank_run(cx, tok, YYCURSOR); goto loop; }
     blank+ | uspace   { goto loop; }
     "--"              { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; } // to the line break (memchr)
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 0); goto loop; }

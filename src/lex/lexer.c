@@ -91,6 +91,7 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
     cx->stmt_start = 1;
     cx->delim[0] = ';';
     cx->delim_len = 1;
+    cx->nl_end = cx->sp_end = UINT32_MAX;
     switch (d) {
     case DIALECT_TSQL: cx->scan = lex_scan_tsql; break;
     case DIALECT_ORACLE: cx->scan = lex_scan_oracle; break;

@@ -41,6 +41,10 @@ typedef struct LexCtx {
     char delim[16];           /* MySQL client delimiter, default ";" */
     int delim_len;
     int at_eof;               /* TK_EOF was scanned (and will be again) */
+    uint32_t nl_end;          /* end of the last line break + blanks the scanner skipped
+                                 (UINT32_MAX: none): a token there is first on its line */
+    uint32_t sp_end;          /* end of the last blank run that is a whole gap on a line
+                                 (lx_blank_run; UINT32_MAX: none) */
     Token *(*scan)(struct LexCtx *, Token *); /* the dialect's lex_scan_<dialect> */
     const KwTable *kw;        /* keyword table, for the scanners' lookups */
 } LexCtx;

@@ -719,6 +719,62 @@ START_TEST(test_random_input)
 }
 END_TEST
 
+/* The gap flags of every token (TF_LINE_START, TF_SPACE_BEFORE, TF_NL_BEFORE)
+ * against their definitions, for random gaps of blanks, line breaks (LF,
+ * CRLF), \v \f, NBSP and comments with and without line breaks, in every
+ * dialect: the scanners' shortcut after a line break and its blanks must
+ * agree with the walk back over the blanks. */
+START_TEST(test_gap_flags_random)
+{
+    static const char *const gap[] = {" ", "  ", "\t", "\r", "\n", "\r\n", "\n    ", "\v", "\f",
+                                      "\xC2\xA0", "-- c\n", "/* c */", "/* a\nb */", "\n\t "};
+    enum { NGAP = sizeof gap / sizeof gap[0] };
+    unsigned long seed = 777;
+    char buf[400];
+    for (int round = 0; round < 2000; round++) {
+        size_t len = 0;
+        for (int w = 0; w < 12; w++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            int pieces = (int)((seed >> 33) % 4);
+            for (int k = 0; k < pieces; k++) {
+                seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+                const char *g = gap[(seed >> 33) % NGAP];
+                memcpy(buf + len, g, strlen(g));
+                len += strlen(g);
+            }
+            if (w < 11) {
+                buf[len++] = 'a';
+                buf[len++] = (char)('b' + w);
+            }
+        }
+        for (int d = 0; d < DIALECT_COUNT; d++) {
+            Lexed l;
+            Token t;
+            uint32_t end = 0, before = 0;
+            lexed_open(&l, (Dialect)d, buf, len);
+            const unsigned char *s = (const unsigned char *)l.src.text;
+            do {
+                next_checked(&l, &t, &end);
+                uint32_t i = t.off;
+                while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r'))
+                    i--;
+                int ls = i == 0 || s[i - 1] == '\n';
+                int sp = t.off > before;
+                int nl = sp && memchr(s + before, '\n', t.off - before) != NULL;
+                ck_assert_msg(!!(t.flags & TF_LINE_START) == ls &&
+                                  !!(t.flags & TF_SPACE_BEFORE) == sp &&
+                                  !!(t.flags & TF_NL_BEFORE) == nl,
+                              "dialect %d round %d: token at %u: flags %x, want line start %d, "
+                              "space %d, line break %d",
+                              d, round, t.off, t.flags, ls, sp, nl);
+                before = t.off + t.len;
+            } while (t.kind != TK_EOF);
+            lexed_close(&l);
+        }
+    }
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -754,6 +810,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_random_input);
     tcase_add_test(tc, test_block_comments_random);
     tcase_add_test(tc, test_name_ends);
+    tcase_add_test(tc, test_gap_flags_random);
     suite_add_tcase(s, tc);
     return s;
 }
