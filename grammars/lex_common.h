@@ -22,13 +22,14 @@ static const unsigned char lx_hblank[256] = {['\t'] = 1, ['\r'] = 1, [' '] = 1};
 
 /* Completes a token the same way for every dialect, after the scanner set
  * kind, off, len (and aux, TF_UNTERMINATED, TF_VERSIONED): the TF_* flags
- * of the gap before it and the keyword number of a word.
+ * of the gap before it (lx_finish_gap) and the keyword number of a word
+ * (lx_finish).
  * First token on its line if only blanks precede it on the line. The same
  * backward walk over the blanks tells, most of the time, whether a line
  * break lies between the previous token and this one: the walk stops at
  * that break, or covers the whole gap (no break), or stops at a comment's
  * last byte (then the rest of the gap is searched). */
-LX_HELPER void lx_finish(LexCtx *cx, Token *t)
+LX_HELPER void lx_finish_gap(LexCtx *cx, Token *t)
 {
     const unsigned char *s = (const unsigned char *)cx->src->text;
     uint32_t before = cx->prev_end, i = t->off;
@@ -53,9 +54,14 @@ LX_HELPER void lx_finish(LexCtx *cx, Token *t)
                 t->flags |= TF_NL_BEFORE;
         }
     }
-    if (t->kind == TK_IDENT)
-        t->kw = (uint16_t)kw_find(cx->kw, (const char *)s + t->off, t->len, cx->src->len - t->off);
     cx->prev_end = t->off + t->len;
+}
+
+LX_HELPER void lx_finish(LexCtx *cx, Token *t)
+{
+    lx_finish_gap(cx, t);
+    if (t->kind == TK_IDENT)
+        t->kw = (uint16_t)kw_find(cx->kw, cx->src->text + t->off, t->len, cx->src->len - t->off);
 }
 
 /* The scanner skipped the blanks [s, e) (space, tab, CR; no line break

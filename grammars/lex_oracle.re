@@ -235,7 +235,8 @@ static void ora_string(LexCtx *cx, Token *t, const unsigned char *tok, const uns
 /* What may follow a name's first character: alpha | digit | [$#] (idc). */
 #define ORA_WORD (LX_W_ALNUM | LX_W_DOLLAR | LX_W_HASH)
 
-static void scan_oracle(LexCtx *cx, Token *t)
+/* Inlined into both entry points below (a call per token otherwise). */
+static inline __attribute__((always_inline)) void scan_oracle(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -369,5 +370,15 @@ Token *lex_scan_oracle(LexCtx *cx, Token *t)
     memset(t, 0, sizeof *t);
     scan_oracle(cx, t);
     lx_finish(cx, t);
+    return t;
+}
+
+/* The same without the keyword lookup, for the tokens of a body kept
+ * verbatim (lexer.h, lex_skim). */
+Token *lex_skim_oracle(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_oracle(cx, t);
+    lx_finish_gap(cx, t);
     return t;
 }

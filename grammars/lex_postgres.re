@@ -23,7 +23,8 @@ static void pg_dollar(LexCtx *cx, Token *t, const unsigned char *tok, const unsi
 /* What may follow a name's first character: alpha | digit | [$] (idc). */
 #define PG_WORD (LX_W_ALNUM | LX_W_DOLLAR)
 
-static void scan_postgres(LexCtx *cx, Token *t)
+/* Inlined into both entry points below (a call per token otherwise). */
+static inline __attribute__((always_inline)) void scan_postgres(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -151,5 +152,15 @@ Token *lex_scan_postgres(LexCtx *cx, Token *t)
     memset(t, 0, sizeof *t);
     scan_postgres(cx, t);
     lx_finish(cx, t);
+    return t;
+}
+
+/* The same without the keyword lookup, for the tokens of a body kept
+ * verbatim (lexer.h, lex_skim). */
+Token *lex_skim_postgres(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_postgres(cx, t);
+    lx_finish_gap(cx, t);
     return t;
 }

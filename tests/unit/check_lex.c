@@ -775,6 +775,49 @@ START_TEST(test_gap_flags_random)
 }
 END_TEST
 
+/* lex_skim gives the tokens lex_next gives, with no keyword: random text of
+ * words (keywords among them), quotes, comments, line commands and
+ * delimiters in every dialect, token by token, and the same diagnostics. */
+START_TEST(test_skim_same_tokens)
+{
+    static const char *const piece[] = {"select", "END", "begin", "x1", " ", "\n", "\n  ", "'s'",
+                                        "\"q\"", "[b]", "`c`", "-- c\n", "/* c */", ";", "/",
+                                        "\n/\n", "GO\n", "DELIMITER $$\n", "$$", "@v", ":b",
+                                        "q'[x]'", "'open", "\xE2\x80\x9C", "1.5", "(", ")"};
+    enum { NP = sizeof piece / sizeof piece[0] };
+    unsigned long seed = 4242;
+    char buf[600];
+    for (int round = 0; round < 1500; round++) {
+        size_t len = 0;
+        for (int k = 0; k < 30; k++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            const char *w = piece[(seed >> 33) % NP];
+            memcpy(buf + len, w, strlen(w));
+            len += strlen(w);
+        }
+        for (int d = 0; d < DIALECT_COUNT; d++) {
+            Lexed a, b;
+            Token ta, tb;
+            uint32_t ea = 0;
+            lexed_open(&a, (Dialect)d, buf, len);
+            lexed_open(&b, (Dialect)d, buf, len);
+            do {
+                next_checked(&a, &ta, &ea);
+                lex_skim(&b.cx, &tb);
+                ck_assert_uint_eq(tb.kw, 0);
+                tb.kw = ta.kw;
+                ck_assert_msg(memcmp(&ta, &tb, sizeof ta) == 0,
+                              "dialect %d round %d: token at %u/%u differs", d, round, ta.off,
+                              tb.off);
+            } while (ta.kind != TK_EOF);
+            ck_assert_int_eq(a.diags.v.n, b.diags.v.n);
+            lexed_close(&a);
+            lexed_close(&b);
+        }
+    }
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -811,6 +854,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_block_comments_random);
     tcase_add_test(tc, test_name_ends);
     tcase_add_test(tc, test_gap_flags_random);
+    tcase_add_test(tc, test_skim_same_tokens);
     suite_add_tcase(s, tc);
     return s;
 }
