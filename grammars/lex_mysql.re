@@ -110,7 +110,7 @@ loop:
     tok = YYCURSOR;
     /* the client delimiter wins over everything that is not quoted or a comment */
     if (dn && *tok == (unsigned char)cx->delim[0] && (size_t)(YYLIMIT - tok) >= dn &&
-        memcmp(tok, cx->delim, dn) == 0) {
+        (dn == 1 || memcmp(tok, cx->delim, dn) == 0)) {
         my_emit(cx, t, tok, tok + dn, TK_DELIM);
         return;
     }

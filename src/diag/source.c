@@ -13,21 +13,22 @@
  * the lines of off's block and of the next block. */
 static int line_of(const SourceFile *f, uint32_t off)
 {
-    int lo = 0, hi = f->nlines - 1;
+    /* unsigned: halving needs no rounding fix for negative numbers */
+    uint32_t lo = 0, hi = (uint32_t)f->nlines - 1;
     if (f->line_at) {
         size_t b = off >> SRC_BLOCK_SHIFT;
-        lo = (int)f->line_at[b];
+        lo = f->line_at[b];
         if (b < f->len >> SRC_BLOCK_SHIFT)
-            hi = (int)f->line_at[b + 1];
+            hi = f->line_at[b + 1];
     }
     while (lo < hi) {
-        int mid = (lo + hi + 1) / 2;
+        uint32_t mid = (lo + hi + 1) / 2;
         if (f->lines[mid] <= off)
             lo = mid;
         else
             hi = mid - 1;
     }
-    return lo;
+    return (int)lo;
 }
 
 /* Appends off to the line map, growing it by doubling. */
