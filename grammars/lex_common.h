@@ -22,29 +22,58 @@ static const unsigned char lx_hblank[256] = {['\t'] = 1, ['\r'] = 1, [' '] = 1};
 
 /* Completes a token the same way for every dialect, after the scanner set
  * kind, off, len (and aux, TF_UNTERMINATED, TF_VERSIONED): the TF_* flags
- * of the gap before it and the keyword number of a word.
+ * of the gap before it (lx_finish_gap) and the keyword number of a word
+ * (lx_finish).
  * First token on its line if only blanks precede it on the line. The same
  * backward walk over the blanks tells, most of the time, whether a line
  * break lies between the previous token and this one: the walk stops at
  * that break, or covers the whole gap (no break), or stops at a comment's
  * last byte (then the rest of the gap is searched). */
-LX_HELPER void lx_finish(LexCtx *cx, Token *t)
+LX_HELPER void lx_finish_gap(LexCtx *cx, Token *t)
 {
     const unsigned char *s = (const unsigned char *)cx->src->text;
     uint32_t before = cx->prev_end, i = t->off;
-    while (i > 0 && lx_hblank[s[i - 1]])
-        i--;
-    int line_start = i == 0 || s[i - 1] == '\n';
-    if (line_start)
-        t->flags |= TF_LINE_START;
-    if (t->off > before) {
+    if (i == cx->nl_end) {
+        /* the scanner has just skipped a line break and the blanks after it
+         * (in this gap: the lexer only moves forward), so the walk would stop
+         * at that break */
+        t->flags |= TF_LINE_START | TF_SPACE_BEFORE | TF_NL_BEFORE;
+    } else if (i == cx->sp_end) {
+        /* the gap is one run of blanks after a token that ends in neither a
+         * blank nor a line break (lx_blank_run): the walk would stop there */
         t->flags |= TF_SPACE_BEFORE;
-        if (i > before && (line_start || memchr(s + before, '\n', i - before)))
-            t->flags |= TF_NL_BEFORE;
+    } else {
+        while (i > 0 && lx_hblank[s[i - 1]])
+            i--;
+        int line_start = i == 0 || s[i - 1] == '\n';
+        if (line_start)
+            t->flags |= TF_LINE_START;
+        if (t->off > before) {
+            t->flags |= TF_SPACE_BEFORE;
+            if (i > before && (line_start || memchr(s + before, '\n', i - before)))
+                t->flags |= TF_NL_BEFORE;
+        }
     }
-    if (t->kind == TK_IDENT)
-        t->kw = (uint16_t)kw_find(cx->kw, (const char *)s + t->off, t->len, cx->src->len - t->off);
     cx->prev_end = t->off + t->len;
+}
+
+LX_HELPER void lx_finish(LexCtx *cx, Token *t)
+{
+    lx_finish_gap(cx, t);
+    if (t->kind == TK_IDENT)
+        t->kw = (uint16_t)kw_find(cx->kw, cx->src->text + t->off, t->len, cx->src->len - t->off);
+}
+
+/* The scanner skipped the blanks [s, e) (space, tab, CR; no line break
+ * follows them). When they are the whole gap since the previous token and
+ * that token ends in neither a blank nor a line break, a token at e is
+ * neither first on its line nor after a line break: lx_finish then takes
+ * the flags without the walk back (most tokens follow one space). */
+LX_HELPER void lx_blank_run(LexCtx *cx, const unsigned char *s, const unsigned char *e)
+{
+    const unsigned char *base = (const unsigned char *)cx->src->text;
+    if ((uint32_t)(s - base) == cx->prev_end && s > base && !lx_hblank[s[-1]] && s[-1] != '\n')
+        cx->sp_end = (uint32_t)(e - base);
 }
 
 /* Byte offsets fit in uint32_t: the input stage refuses larger files. */

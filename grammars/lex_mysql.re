@@ -93,7 +93,8 @@ static void my_unclosed_version(LexCtx *cx)
 /* What may follow a name's first character: alpha | [$] | digit (idc). */
 #define MY_WORD (LX_W_ALNUM | LX_W_DOLLAR)
 
-static void scan_mysql(LexCtx *cx, Token *t)
+/* Inlined into both entry points below (a call per token otherwise). */
+static inline __attribute__((always_inline)) void scan_mysql(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -109,7 +110,7 @@ loop:
     tok = YYCURSOR;
     /* the client delimiter wins over everything that is not quoted or a comment */
     if (dn && *tok == (unsigned char)cx->delim[0] && (size_t)(YYLIMIT - tok) >= dn &&
-        memcmp(tok, cx->delim, dn) == 0) {
+        (dn == 1 || memcmp(tok, cx->delim, dn) == 0)) {
         my_emit(cx, t, tok, tok + dn, TK_DELIM);
         return;
     }
@@ -128,6 +129,11 @@ loop:
         lx_eof(cx, t);
         return;
     }
+    // a line break and the blanks after it, and blanks alone on a line: the
+    // longest blank run, as blank+ below (the first rule wins a tie); there
+    // lx_finish knows a token's flags without walking back over the blanks
+    blank* "\n" [ \t\r]* { cx->nl_end = (uint32_t)(YYCURSOR - base); goto loop; }
+    [ \t\r]+         { lx_blank_run(cx, tok, YYCURSOR); goto loop; }
     blank+ | uspace   { goto loop; }
     // "--" starts a comment only when a blank or control character follows
     "--" [\x01-\x09\x0B-\x20] { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; }
@@ -269,5 +275,15 @@ Token *lex_scan_mysql(LexCtx *cx, Token *t)
     memset(t, 0, sizeof *t);
     scan_mysql(cx, t);
     lx_finish(cx, t);
+    return t;
+}
+
+/* The same without the keyword lookup, for the tokens of a body kept
+ * verbatim (lexer.h, lex_skim). */
+Token *lex_skim_mysql(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_mysql(cx, t);
+    lx_finish_gap(cx, t);
     return t;
 }

@@ -235,7 +235,8 @@ static void ora_string(LexCtx *cx, Token *t, const unsigned char *tok, const uns
 /* What may follow a name's first character: alpha | digit | [$#] (idc). */
 #define ORA_WORD (LX_W_ALNUM | LX_W_DOLLAR | LX_W_HASH)
 
-static void scan_oracle(LexCtx *cx, Token *t)
+/* Inlined into both entry points below (a call per token otherwise). */
+static inline __attribute__((always_inline)) void scan_oracle(LexCtx *cx, Token *t)
 {
     const unsigned char *base = lx_base(cx);
     const unsigned char *YYLIMIT = base + cx->src->len;
@@ -251,6 +252,11 @@ loop:
     jb    = [ \t\r\n]*;
 
     $                 { lx_eof(cx, t); return; }
+    // a line break and the blanks after it, and blanks alone on a line: the
+    // longest blank run, as blank+ below (the first rule wins a tie); there
+    // lx_finish knows a token's flags without walking back over the blanks
+    blank* "\n" [ \t\r]* { cx->nl_end = (uint32_t)(YYCURSOR - base); goto loop; }
+    [ \t\r]+         { lx_blank_run(cx, tok, YYCURSOR); goto loop; }
     blank+ | uspace   { goto loop; }
     "--"              { YYCURSOR = lx_line_end(YYCURSOR, YYLIMIT); goto loop; } // to the line break (memchr)
     "/*"              { YYCURSOR = lx_skip_block_comment(cx, tok, YYLIMIT, 0); goto loop; }
@@ -364,5 +370,15 @@ Token *lex_scan_oracle(LexCtx *cx, Token *t)
     memset(t, 0, sizeof *t);
     scan_oracle(cx, t);
     lx_finish(cx, t);
+    return t;
+}
+
+/* The same without the keyword lookup, for the tokens of a body kept
+ * verbatim (lexer.h, lex_skim). */
+Token *lex_skim_oracle(LexCtx *cx, Token *t)
+{
+    memset(t, 0, sizeof *t);
+    scan_oracle(cx, t);
+    lx_finish_gap(cx, t);
     return t;
 }

@@ -5,7 +5,72 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
+/* Line index of byte off (<= len): binary search in the line map, between
+ * the lines of off's block and of the next block. */
+static int line_of(const SourceFile *f, uint32_t off)
+{
+    /* unsigned: halving needs no rounding fix for negative numbers */
+    uint32_t lo = 0, hi = (uint32_t)f->nlines - 1;
+    if (f->line_at) {
+        size_t b = off >> SRC_BLOCK_SHIFT;
+        lo = f->line_at[b];
+        if (b < f->len >> SRC_BLOCK_SHIFT)
+            hi = f->line_at[b + 1];
+    }
+    while (lo < hi) {
+        uint32_t mid = (lo + hi + 1) / 2;
+        if (f->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return (int)lo;
+}
+
+/* Appends off to the line map, growing it by doubling. */
+static inline uint32_t *add_line(uint32_t *l, int *n, int *cap, uint32_t off)
+{
+    if (*n == *cap) {
+        *cap *= 2;
+        l = realloc(l, sizeof(uint32_t) * (size_t)*cap);
+        if (!l)
+            abort();
+    }
+    l[(*n)++] = off;
+    return l;
+}
+
+/* The line breaks among the 64 bytes at p, as a bit mask (bit i: p[i]);
+ * a block without one (long lines: data scripts) costs one test. */
+static inline uint64_t nl_mask64(const unsigned char *p)
+{
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n');
+    __m128i c0 = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), nl);
+    __m128i c1 = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), nl);
+    __m128i c2 = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 32)), nl);
+    __m128i c3 = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 48)), nl);
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(c0, c1), _mm_or_si128(c2, c3))))
+        return 0;
+    return (uint64_t)(uint16_t)_mm_movemask_epi8(c0) |
+           (uint64_t)(uint16_t)_mm_movemask_epi8(c1) << 16 |
+           (uint64_t)(uint16_t)_mm_movemask_epi8(c2) << 32 |
+           (uint64_t)(uint16_t)_mm_movemask_epi8(c3) << 48;
+#else
+    uint64_t m = 0;
+    for (int k = 0; k < 64; k++)
+        m |= (uint64_t)(p[k] == '\n') << k;
+    return m;
+#endif
+}
+
+/* Line starts: the text is looked at 64 bytes at a time as a mask of its
+ * line breaks (a memchr call per line cost more than the scan itself on
+ * SQL's short lines), then the rest byte by byte. */
 void src_build_lines(SourceFile *f)
 {
     int cap = 64, n = 0;
@@ -13,54 +78,28 @@ void src_build_lines(SourceFile *f)
     if (!l)
         abort();
     l[n++] = 0;
-    const char *p = f->text, *end = f->text + f->len;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        if (n == cap) {
-            cap *= 2;
-            l = realloc(l, sizeof(uint32_t) * (size_t)cap);
-            if (!l)
-                abort();
-        }
-        p++;
-        l[n++] = (uint32_t)(p - f->text);
+    const unsigned char *t = (const unsigned char *)f->text;
+    size_t i = 0, len = f->len;
+    for (; i + 64 <= len; i += 64) {
+        for (uint64_t m = nl_mask64(t + i); m; m &= m - 1)
+            l = add_line(l, &n, &cap, (uint32_t)(i + (size_t)__builtin_ctzll(m) + 1));
     }
+    for (; i < len; i++)
+        if (t[i] == '\n')
+            l = add_line(l, &n, &cap, (uint32_t)(i + 1));
     /* the block index after the line starts, in the same allocation (one
      * free releases both) */
     size_t nb = (f->len >> SRC_BLOCK_SHIFT) + 1;
     l = realloc(l, sizeof(uint32_t) * ((size_t)n + nb));
     if (!l)
         abort();
-    uint32_t *at = l + n, line = 0;
-    for (size_t b = 0; b < nb; b++) {
-        uint32_t off = (uint32_t)(b << SRC_BLOCK_SHIFT);
-        while (line + 1 < (uint32_t)n && l[line + 1] <= off)
-            line++;
-        at[b] = line;
-    }
+    uint32_t *at = l + n;
     f->lines = l;
     f->nlines = n;
+    f->line_at = NULL; /* line_of searches all lines until the index is made */
+    for (size_t b = 0; b < nb; b++)
+        at[b] = (uint32_t)line_of(f, (uint32_t)(b << SRC_BLOCK_SHIFT));
     f->line_at = at;
-}
-
-/* Line index of byte off (<= len): binary search in the line map, between
- * the lines of off's block and of the next block. */
-static int line_of(const SourceFile *f, uint32_t off)
-{
-    int lo = 0, hi = f->nlines - 1;
-    if (f->line_at) {
-        size_t b = off >> SRC_BLOCK_SHIFT;
-        lo = (int)f->line_at[b];
-        if (b < f->len >> SRC_BLOCK_SHIFT)
-            hi = (int)f->line_at[b + 1];
-    }
-    while (lo < hi) {
-        int mid = (lo + hi + 1) / 2;
-        if (f->lines[mid] <= off)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
 }
 
 /* Characters in [t, t+n): bytes that are not UTF-8 continuation bytes

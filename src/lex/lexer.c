@@ -91,11 +91,12 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
     cx->stmt_start = 1;
     cx->delim[0] = ';';
     cx->delim_len = 1;
+    cx->nl_end = cx->sp_end = UINT32_MAX;
     switch (d) {
-    case DIALECT_TSQL: cx->scan = lex_scan_tsql; break;
-    case DIALECT_ORACLE: cx->scan = lex_scan_oracle; break;
-    case DIALECT_MYSQL: cx->scan = lex_scan_mysql; break;
-    default: cx->scan = lex_scan_postgres; break;
+    case DIALECT_TSQL: cx->scan = lex_scan_tsql; cx->skim = lex_skim_tsql; break;
+    case DIALECT_ORACLE: cx->scan = lex_scan_oracle; cx->skim = lex_skim_oracle; break;
+    case DIALECT_MYSQL: cx->scan = lex_scan_mysql; cx->skim = lex_skim_mysql; break;
+    default: cx->scan = lex_scan_postgres; cx->skim = lex_skim_postgres; break;
     }
     if (!kw_table_ready)
         kw_build();

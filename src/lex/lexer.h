@@ -41,7 +41,12 @@ typedef struct LexCtx {
     char delim[16];           /* MySQL client delimiter, default ";" */
     int delim_len;
     int at_eof;               /* TK_EOF was scanned (and will be again) */
+    uint32_t nl_end;          /* end of the last line break + blanks the scanner skipped
+                                 (UINT32_MAX: none): a token there is first on its line */
+    uint32_t sp_end;          /* end of the last blank run that is a whole gap on a line
+                                 (lx_blank_run; UINT32_MAX: none) */
     Token *(*scan)(struct LexCtx *, Token *); /* the dialect's lex_scan_<dialect> */
+    Token *(*skim)(struct LexCtx *, Token *); /* the dialect's lex_skim_<dialect> */
     const KwTable *kw;        /* keyword table, for the scanners' lookups */
 } LexCtx;
 
@@ -51,6 +56,14 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags);
 static inline void lex_next(LexCtx *cx, Token *t)
 {
     cx->scan(cx, t);
+}
+
+/* lex_next without the keyword lookup: Token.kw stays KW_0 (the caller
+ * only skips the tokens: bodies kept verbatim, whose words are never
+ * looked at). */
+static inline void lex_skim(LexCtx *cx, Token *t)
+{
+    cx->skim(cx, t);
 }
 
 /* Case-insensitive keyword lookup; KW_0 if the word is not a keyword. */
@@ -133,5 +146,9 @@ Token *lex_scan_tsql(LexCtx *cx, Token *t);
 Token *lex_scan_oracle(LexCtx *cx, Token *t);
 Token *lex_scan_mysql(LexCtx *cx, Token *t);
 Token *lex_scan_postgres(LexCtx *cx, Token *t);
+Token *lex_skim_tsql(LexCtx *cx, Token *t);
+Token *lex_skim_oracle(LexCtx *cx, Token *t);
+Token *lex_skim_mysql(LexCtx *cx, Token *t);
+Token *lex_skim_postgres(LexCtx *cx, Token *t);
 
 #endif

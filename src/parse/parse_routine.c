@@ -38,10 +38,18 @@ static void skip_routine_body(Parser *p)
     }
     ps_cur(p); /* lexes the current token (the window may grow here, once) */
     Token *last = &p->toks[p->pos - 1], *cur = &p->toks[p->pos];
-    while (!ends_body(p->d, cur->kind)) {
+    if (ends_body(p->d, cur->kind))
+        return;
+    /* the body's words are not looked at: skimmed without the keyword
+     * lookup (no token that ends a body is a word), except the last one,
+     * which stays in the window before the end */
+    do {
         *last = *cur;
-        lex_next(&p->lx, cur);
-    }
+        lex_skim(&p->lx, cur);
+    } while (!ends_body(p->d, cur->kind));
+    if (last->kind == TK_IDENT && !last->kw)
+        last->kw = (uint16_t)kw_lookup_in(p->src->text + last->off, last->len,
+                                          p->src->len - last->off);
 }
 
 Node *ps_routine(Parser *p, int rkind, int or_replace, int from)

@@ -719,6 +719,105 @@ START_TEST(test_random_input)
 }
 END_TEST
 
+/* The gap flags of every token (TF_LINE_START, TF_SPACE_BEFORE, TF_NL_BEFORE)
+ * against their definitions, for random gaps of blanks, line breaks (LF,
+ * CRLF), \v \f, NBSP and comments with and without line breaks, in every
+ * dialect: the scanners' shortcut after a line break and its blanks must
+ * agree with the walk back over the blanks. */
+START_TEST(test_gap_flags_random)
+{
+    static const char *const gap[] = {" ", "  ", "\t", "\r", "\n", "\r\n", "\n    ", "\v", "\f",
+                                      "\xC2\xA0", "-- c\n", "/* c */", "/* a\nb */", "\n\t "};
+    enum { NGAP = sizeof gap / sizeof gap[0] };
+    unsigned long seed = 777;
+    char buf[400];
+    for (int round = 0; round < 2000; round++) {
+        size_t len = 0;
+        for (int w = 0; w < 12; w++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            int pieces = (int)((seed >> 33) % 4);
+            for (int k = 0; k < pieces; k++) {
+                seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+                const char *g = gap[(seed >> 33) % NGAP];
+                memcpy(buf + len, g, strlen(g));
+                len += strlen(g);
+            }
+            if (w < 11) {
+                buf[len++] = 'a';
+                buf[len++] = (char)('b' + w);
+            }
+        }
+        for (int d = 0; d < DIALECT_COUNT; d++) {
+            Lexed l;
+            Token t;
+            uint32_t end = 0, before = 0;
+            lexed_open(&l, (Dialect)d, buf, len);
+            const unsigned char *s = (const unsigned char *)l.src.text;
+            do {
+                next_checked(&l, &t, &end);
+                uint32_t i = t.off;
+                while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r'))
+                    i--;
+                int ls = i == 0 || s[i - 1] == '\n';
+                int sp = t.off > before;
+                int nl = sp && memchr(s + before, '\n', t.off - before) != NULL;
+                ck_assert_msg(!!(t.flags & TF_LINE_START) == ls &&
+                                  !!(t.flags & TF_SPACE_BEFORE) == sp &&
+                                  !!(t.flags & TF_NL_BEFORE) == nl,
+                              "dialect %d round %d: token at %u: flags %x, want line start %d, "
+                              "space %d, line break %d",
+                              d, round, t.off, t.flags, ls, sp, nl);
+                before = t.off + t.len;
+            } while (t.kind != TK_EOF);
+            lexed_close(&l);
+        }
+    }
+}
+END_TEST
+
+/* lex_skim gives the tokens lex_next gives, with no keyword: random text of
+ * words (keywords among them), quotes, comments, line commands and
+ * delimiters in every dialect, token by token, and the same diagnostics. */
+START_TEST(test_skim_same_tokens)
+{
+    static const char *const piece[] = {"select", "END", "begin", "x1", " ", "\n", "\n  ", "'s'",
+                                        "\"q\"", "[b]", "`c`", "-- c\n", "/* c */", ";", "/",
+                                        "\n/\n", "GO\n", "DELIMITER $$\n", "$$", "@v", ":b",
+                                        "q'[x]'", "'open", "\xE2\x80\x9C", "1.5", "(", ")"};
+    enum { NP = sizeof piece / sizeof piece[0] };
+    unsigned long seed = 4242;
+    char buf[600];
+    for (int round = 0; round < 1500; round++) {
+        size_t len = 0;
+        for (int k = 0; k < 30; k++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            const char *w = piece[(seed >> 33) % NP];
+            memcpy(buf + len, w, strlen(w));
+            len += strlen(w);
+        }
+        for (int d = 0; d < DIALECT_COUNT; d++) {
+            Lexed a, b;
+            Token ta, tb;
+            uint32_t ea = 0;
+            lexed_open(&a, (Dialect)d, buf, len);
+            lexed_open(&b, (Dialect)d, buf, len);
+            do {
+                next_checked(&a, &ta, &ea);
+                lex_skim(&b.cx, &tb);
+                ck_assert_uint_eq(tb.kw, 0);
+                tb.kw = ta.kw;
+                ck_assert_msg(memcmp(&ta, &tb, sizeof ta) == 0,
+                              "dialect %d round %d: token at %u/%u differs", d, round, ta.off,
+                              tb.off);
+            } while (ta.kind != TK_EOF);
+            ck_assert_int_eq(a.diags.v.n, b.diags.v.n);
+            lexed_close(&a);
+            lexed_close(&b);
+        }
+    }
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -754,6 +853,8 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_random_input);
     tcase_add_test(tc, test_block_comments_random);
     tcase_add_test(tc, test_name_ends);
+    tcase_add_test(tc, test_gap_flags_random);
+    tcase_add_test(tc, test_skim_same_tokens);
     suite_add_tcase(s, tc);
     return s;
 }

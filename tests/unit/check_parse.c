@@ -517,6 +517,17 @@ START_TEST(skipped_bodies_keep_the_window_small)
         const char *end = strstr(sql.s + 2 + strlen(cases[c].head) + 3000 * strlen(cases[c].line), "END");
         size_t end_len = cases[c].d == DIALECT_TSQL ? 3 : strcspn(end, ";") + 1;
         ck_assert_uint_eq(st.span.off + st.span.len, (size_t)(end - sql.s) + end_len);
+        /* the body's last token is whole, its keyword too, though the body
+         * was skimmed without keyword lookups */
+        const Token *last = &p.toks[p.pos - 1];
+        ck_assert_uint_eq(last->off + last->len, st.span.off + st.span.len);
+        if (cases[c].d == DIALECT_TSQL) {
+            ck_assert_int_eq(last->kind, TK_IDENT);
+            ck_assert_int_eq(last->kw, KW_END);
+            ck_assert(last->flags & TF_LINE_START);
+        } else {
+            ck_assert_int_eq(last->kind, TK_SEMI);
+        }
         arena_reset(&r.sa);
         ck_assert(ps_next(&p, &st)); /* '/' or GO */
         arena_reset(&r.sa);

@@ -214,6 +214,56 @@ START_TEST(src_pos_columns_long_utf8_line)
 }
 END_TEST
 
+/* The line map holds exactly the offsets after each '\n', wherever the
+ * breaks fall against the 64-byte steps src_build_lines takes: texts of
+ * every length 0..300 with random breaks (dense and sparse, runs of them,
+ * one as the last byte), other bytes including 0x0A's neighbours and 0x8A,
+ * against a byte-by-byte count. */
+START_TEST(src_build_lines_every_break)
+{
+    unsigned long seed = 99;
+    char buf[301];
+    for (int round = 0; round < 600; round++) {
+        size_t len = (size_t)round % 301;
+        int density = 1 + round % 7;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            unsigned r = (unsigned)(seed >> 33);
+            buf[i] = r % (unsigned)(density * 3) == 0 ? '\n' : "ab\t\x0B\x09\x8A\r "[r % 8];
+        }
+        buf[len] = 0;
+        SourceFile f;
+        memset(&f, 0, sizeof f);
+        f.text = buf;
+        f.len = len;
+        src_build_lines(&f);
+        int n = 0;
+        ck_assert_uint_eq(f.lines[n++], 0);
+        for (size_t i = 0; i < len; i++)
+            if (buf[i] == '\n') {
+                ck_assert_int_lt(n, f.nlines);
+                ck_assert_uint_eq(f.lines[n++], (uint32_t)(i + 1));
+            }
+        ck_assert_int_eq(n, f.nlines);
+        for (size_t off = 0; off <= len; off++) {
+            int line = 1, col = 1;
+            for (size_t i = 0; i < off; i++) {
+                if (buf[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            SrcPos p = src_pos(&f, (uint32_t)off);
+            ck_assert_int_eq(p.line, line);
+            ck_assert_int_eq(p.col, col);
+        }
+        free(f.lines);
+    }
+}
+END_TEST
+
 /* src_span_pos counts a one-line span's end on from its start: every span
  * of a text with multi-byte characters and line breaks gives the positions
  * src_pos gives for its first and last byte. */
@@ -517,6 +567,7 @@ Suite *util_suite(void)
     tcase_add_test(tc, decode_utf16be);
     tcase_add_test(tc, src_pos_columns_long_utf8_line);
     tcase_add_test(tc, src_span_pos_matches_src_pos);
+    tcase_add_test(tc, src_build_lines_every_break);
     tcase_add_test(tc, src_pos_across_blocks);
     tcase_add_test(tc, arena_undouble_quotes);
     tcase_add_test(tc, decode_invalid_bytes_reported_with_offset);
