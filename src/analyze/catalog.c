@@ -330,30 +330,41 @@ static Ident intern_ident(Catalog *c, const Ident *id)
     return r;
 }
 
-static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const char *name)
+/* The object named name[0..nl) in schema[0..sl) (sl 0: unqualified) of
+ * namespace ns. The texts are taken up to a NUL byte, as C strings would be. */
+static CatTable *find_ns_n(const Catalog *c, int ns, const char *schema, size_t sl, const char *name,
+                           size_t nl)
 {
     char key[600];
     if (!c || !c->index || !name)
         return NULL;
-    /* make_key's keys, "SCHEMA.NAME:ns" and the bare "NAME:ns" (its tail),
-     * written once, both hashed as they are written */
-    size_t sl = schema ? strlen(schema) : 0, nl = strlen(name);
     if (2 + nl + 1 > sizeof key)
         return NULL;
     int qualified = sl && 2 + sl + 1 + nl + 1 <= sizeof key;
+    /* make_key's keys, "SCHEMA.NAME:ns" and the bare "NAME:ns" (its tail),
+     * written once, both hashed as they are written */
     char *p = key;
     unsigned hq = 2166136261u, hb = 2166136261u; /* hash_str of each */
     if (qualified) {
-        for (size_t i = 0; i < sl; i++) {
+        for (size_t i = 0; i < sl && schema[i]; i++) {
             *p = ascii_upper(schema[i]);
             hq = (hq ^ (unsigned char)*p++) * 16777619u;
         }
-        *p = '.';
-        hq = (hq ^ (unsigned char)*p++) * 16777619u;
+        qualified = p > key;
+        if (qualified) {
+            *p = '.';
+            hq = (hq ^ (unsigned char)*p++) * 16777619u;
+        }
     }
     const char *bare = p;
-    for (size_t i = 0; i < nl + 2; i++) {
-        *p = i < nl ? ascii_upper(name[i]) : i == nl ? ':' : (char)('0' + ns);
+    for (size_t i = 0; i < nl && name[i]; i++) {
+        *p = ascii_upper(name[i]);
+        hq = (hq ^ (unsigned char)*p) * 16777619u;
+        hb = (hb ^ (unsigned char)*p++) * 16777619u;
+    }
+    p[0] = ':';
+    p[1] = (char)('0' + ns);
+    for (int i = 0; i < 2; i++) {
         hq = (hq ^ (unsigned char)*p) * 16777619u;
         hb = (hb ^ (unsigned char)*p++) * 16777619u;
     }
@@ -372,32 +383,34 @@ static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const cha
     return s->key ? s->t : NULL;
 }
 
+static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const char *name)
+{
+    if (!name)
+        return NULL;
+    return find_ns_n(c, ns, schema, schema ? strlen(schema) : 0, name, strlen(name));
+}
 
 static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
 {
     if (!q || q->n < 1)
         return NULL;
-    char schema[256], name[256]; /* (not zero-filled: asked for every table reference) */
     const Ident *id = &q->parts[q->n - 1];
-    if (!id->text || id->len >= sizeof name)
+    if (!id->text || id->len >= sizeof ((LookupMemo *)0)->name)
         return NULL;
     const Ident *s = q->n >= 2 ? &q->parts[q->n - 2] : NULL;
-    size_t slen = s && s->text && s->len < sizeof schema ? s->len : 0;
-    /* the memo is asked with the parts as they are, before any copying */
+    size_t slen = s && s->text && s->len < sizeof ((LookupMemo *)0)->schema ? s->len : 0;
     LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
     if (m && m->valid && m->gen == c->gen && m->name_len == id->len && m->schema_len == slen &&
         !memcmp(m->name, id->text, id->len) && (!slen || !memcmp(m->schema, s->text, slen)))
         return m->hit;
-    memcpy(name, id->text, id->len);
-    name[id->len] = 0;
-    memcpy(schema, slen ? s->text : "", slen);
-    schema[slen] = 0;
-    CatTable *t = find_ns(c, ns, schema, name);
+    /* the parts are read where they are (no NUL-ended copies to measure) */
+    CatTable *t = find_ns_n(c, ns, slen ? s->text : "", slen, id->text, id->len);
     if (m) {
         m->valid = 1;
         m->gen = c->gen;
-        memcpy(m->name, name, id->len + 1);
-        memcpy(m->schema, schema, slen + 1);
+        memcpy(m->name, id->text, id->len);
+        if (slen)
+            memcpy(m->schema, s->text, slen);
         m->name_len = id->len;
         m->schema_len = slen;
         m->hit = t;

@@ -579,7 +579,11 @@ static CatTable *scope_push_table(Rw *w, const QName *name)
         si.name = name;
         si.alias = name->parts[name->n - 1];
         si.table = t = rw_find_table(w, name);
-        VEC_PUSH(w->cx->arena, s->items, si);
+        /* room for this one item only (VEC_PUSH would make four): every
+         * INSERT of a data script pushes such a scope */
+        s->items.items = ARENA_NEW(w->cx->arena, ScopeItem);
+        s->items.items[0] = si;
+        s->items.n = s->items.cap = 1;
     }
     w->scope = s;
     return t;
@@ -974,9 +978,14 @@ static inline int walk_passes(const Rw *w, const Node *n)
 
 void rw_walk_list(Rw *w, NodeList *l)
 {
-    for (int i = 0; i < l->n; i++)
-        if (!walk_passes(w, l->items[i]))
+    /* walk_passes with what does not change along the list asked once:
+     * the rows of a data script are long lists of literals */
+    const unsigned char *skip = w->chains && w->depth < RW_MAX_DEPTH ? w->chains->skip : NULL;
+    for (int i = 0; i < l->n; i++) {
+        const Node *it = l->items[i];
+        if (it && (!skip || (unsigned)it->kind >= N__COUNT || !skip[it->kind]))
             rw_walk(w, &l->items[i]);
+    }
 }
 
 /* Every child of n, in ast_children's order, with direct calls (the
