@@ -284,11 +284,9 @@ static void copy_literals(Arena *a, NodeList *dst, const NodeList *src)
     }
 }
 
-static TypeName *copy_type(Arena *a, const TypeName *t)
+/* A copy of t in c, its texts in a. */
+static TypeName *copy_type_to(Arena *a, TypeName *c, const TypeName *t)
 {
-    if (!t)
-        return NULL;
-    TypeName *c = ARENA_NEW(a, TypeName);
     *c = *t;
     for (int i = 0; i < t->name.n; i++)
         c->name.parts[i] = copy_ident(a, &t->name.parts[i]);
@@ -302,6 +300,11 @@ static TypeName *copy_type(Arena *a, const TypeName *t)
     c->anchor = copy_str(a, t->anchor);
     c->target_text = NULL;
     return c;
+}
+
+static TypeName *copy_type(Arena *a, const TypeName *t)
+{
+    return t ? copy_type_to(a, ARENA_NEW(a, TypeName), t) : NULL;
 }
 
 /* ==== lookups ================================================================ */
@@ -661,33 +664,56 @@ static int type_key(char *buf, size_t n, const TypeName *t)
     return tk.k < n;
 }
 
+/* An interned column type with its class (cat_classify_type), found once
+ * for all the columns of that type (a bsearch of strcmp calls each). */
+typedef struct InternedType {
+    TypeName t; /* first: the map's pointer is the type's */
+    unsigned char is_string, is_numeric, is_datetime;
+} InternedType;
+
+static void set_class(CatColumn *col, const InternedType *it)
+{
+    col->is_string = it->is_string;
+    col->is_numeric = it->is_numeric;
+    col->is_datetime = it->is_datetime;
+}
+
 /* Column types are interned: a schema with thousands of columns has a few
  * dozen distinct types, and copying each would cost memory in proportion
- * to the input (the 3 x input bound of large scripts). */
-static const TypeName *intern_type(Catalog *c, const TypeName *ty)
+ * to the input (the 3 x input bound of large scripts). The column's
+ * type, type_upper and class are set from ty. */
+static void intern_type(Catalog *c, const TypeName *ty, CatColumn *col)
 {
-    if (!ty)
-        return NULL;
     char key[512];
-    if (!type_key(key, sizeof key, ty))
-        return copy_type(&c->arena, ty);
+    if (!ty || !type_key(key, sizeof key, ty)) {
+        col->type = copy_type(&c->arena, ty);
+        col->type_upper = col->type && col->type->upper ? col->type->upper : "";
+        cat_classify_type(col->type_upper, col);
+        return;
+    }
     if (!c->types)
         c->types = ARENA_NEW(&c->arena, Map);
-    /* the map holds CatTable pointers; here it holds TypeName pointers */
-    void *hit = map_get(c->types, key);
-    if (hit)
-        return (const TypeName *)hit;
-    TypeName *cp = copy_type(&c->arena, ty);
-    map_put(c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)cp);
-    return cp;
+    /* the map holds CatTable pointers; here it holds InternedType pointers */
+    InternedType *it = (InternedType *)(void *)map_get(c->types, key);
+    if (!it) {
+        it = ARENA_NEW(&c->arena, InternedType);
+        copy_type_to(&c->arena, &it->t, ty);
+        CatColumn cls;
+        cat_classify_type(it->t.upper ? it->t.upper : "", &cls);
+        it->is_string = cls.is_string;
+        it->is_numeric = cls.is_numeric;
+        it->is_datetime = cls.is_datetime;
+        map_put(c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)it);
+    }
+    col->type = &it->t;
+    col->type_upper = it->t.upper ? it->t.upper : "";
+    set_class(col, it);
 }
 
 /* Column from a type: user alias types classify by their base type. */
 static void set_column_type(Catalog *c, CatColumn *col, const TypeName *ty)
 {
-    col->type = intern_type(c, ty);
-    col->type_upper = col->type && col->type->upper ? col->type->upper : "";
-    cat_classify_type(col->type_upper, col);
+    intern_type(c, ty, col);
     if (ty && !col->is_string && !col->is_numeric && !col->is_datetime) {
         CatTable *ut = find_qname_ns(c, &ty->name, NS_TYPE);
         if (ut && ut->alias_of && ut->alias_of->upper)

@@ -1286,6 +1286,10 @@ START_TEST(test_catalog_many_lookups)
     for (int i = 0; i < 300; i++)
         sb_printf(&sql, "CREATE TABLE s1.T%d (a int)\nGO\nCREATE TABLE U%d (b int)\nGO\n", i, i);
     sb_puts(&sql, "CREATE TYPE dbo.Phone FROM varchar(20)\nGO\n");
+    /* column classes, found once per interned type: types repeated (also
+     * spelled in another case), an alias type, a type of no class */
+    sb_puts(&sql, "CREATE TABLE K (a int, b varchar(20), c datetime, d VARCHAR(20), e Phone, f image, g INT,\n"
+                  "  h datetime, i Phone, j varchar(20))\nGO\n");
     SourceFile sf;
     memset(&sf, 0, sizeof sf);
     sf.text = strdup(sql.s);
@@ -1345,6 +1349,18 @@ START_TEST(test_catalog_many_lookups)
     ck_assert_int_eq(ty->kind, OK_TYPE);
     ck_assert_ptr_eq(cat_find_text(&c, "dbo", "phone"), ty); /* after the relations */
     ck_assert_ptr_null(cat_find_kind(&c, &ph, OK_TABLE));
+    const CatTable *k = cat_find_text(&c, NULL, "k");
+    ck_assert_ptr_nonnull(k);
+    static const struct { const char *col; int s, n, d; } want[] = {
+        {"a", 0, 1, 0}, {"b", 1, 0, 0}, {"c", 0, 0, 1}, {"d", 1, 0, 0}, {"e", 1, 0, 0},
+        {"f", 0, 0, 0}, {"g", 0, 1, 0}, {"h", 0, 0, 1}, {"i", 1, 0, 0}, {"j", 1, 0, 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const CatColumn *col = cat_column(k, want[i].col, 1);
+        ck_assert_msg(col && col->is_string == want[i].s && col->is_numeric == want[i].n &&
+                          col->is_datetime == want[i].d,
+                      "column %s", want[i].col);
+    }
+    ck_assert_ptr_eq(cat_column(k, "b", 1)->type, cat_column(k, "j", 1)->type); /* one interned type */
     ps_free(&p);
     src_free(&sf);
     sb_free(&sql);
