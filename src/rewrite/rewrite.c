@@ -210,13 +210,20 @@ const char *rw_span_text(Rw *w, SrcSpan sp)
  * messages that name a statement kept verbatim. */
 static const char *snippet(Rw *w, SrcSpan sp, size_t max)
 {
-    const char *t = rw_span_text(w, sp);
+    /* read in place (rw_span_text would copy the whole statement, a
+     * package body kept verbatim too, for its first line) */
+    const SourceFile *f = w->cx->src;
+    const char *t = "", *end = t;
+    if (f && f->text && (size_t)sp.off + sp.len <= f->len) {
+        t = f->text + sp.off;
+        end = t + sp.len;
+    }
     /* at most max characters, a space and "..." */
     char *r = arena_alloc_raw(w->cx->arena, max + 5);
     size_t n = 0;
     int space = 0;
-    for (const char *p = t; *p && *p != '\n' && *p != '\r'; p++) {
-        if (isspace((unsigned char)*p)) {
+    for (const char *p = t; p < end && *p && *p != '\n' && *p != '\r'; p++) {
+        if (*p == ' ' || (*p >= '\t' && *p <= '\r')) { /* isspace of the C locale (never changed) */
             space = n > 0;
             continue;
         }

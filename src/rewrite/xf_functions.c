@@ -64,7 +64,8 @@ static Node *parse_template(Arena *a, Dialect target, const char *to, char *err,
             sb_puts(&b, SLOT_ALL);
             p++;
         } else if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-            sb_printf(&b, SLOT_PREFIX "%c", p[1]);
+            sb_puts(&b, SLOT_PREFIX);
+            sb_putc(&b, p[1]);
             p++;
         } else {
             sb_putc(&b, *p);
