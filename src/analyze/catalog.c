@@ -284,11 +284,9 @@ static void copy_literals(Arena *a, NodeList *dst, const NodeList *src)
     }
 }
 
-static TypeName *copy_type(Arena *a, const TypeName *t)
+/* A copy of t in c, its texts in a. */
+static TypeName *copy_type_to(Arena *a, TypeName *c, const TypeName *t)
 {
-    if (!t)
-        return NULL;
-    TypeName *c = ARENA_NEW(a, TypeName);
     *c = *t;
     for (int i = 0; i < t->name.n; i++)
         c->name.parts[i] = copy_ident(a, &t->name.parts[i]);
@@ -302,6 +300,11 @@ static TypeName *copy_type(Arena *a, const TypeName *t)
     c->anchor = copy_str(a, t->anchor);
     c->target_text = NULL;
     return c;
+}
+
+static TypeName *copy_type(Arena *a, const TypeName *t)
+{
+    return t ? copy_type_to(a, ARENA_NEW(a, TypeName), t) : NULL;
 }
 
 /* ==== lookups ================================================================ */
@@ -330,30 +333,41 @@ static Ident intern_ident(Catalog *c, const Ident *id)
     return r;
 }
 
-static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const char *name)
+/* The object named name[0..nl) in schema[0..sl) (sl 0: unqualified) of
+ * namespace ns. The texts are taken up to a NUL byte, as C strings would be. */
+static CatTable *find_ns_n(const Catalog *c, int ns, const char *schema, size_t sl, const char *name,
+                           size_t nl)
 {
     char key[600];
     if (!c || !c->index || !name)
         return NULL;
-    /* make_key's keys, "SCHEMA.NAME:ns" and the bare "NAME:ns" (its tail),
-     * written once, both hashed as they are written */
-    size_t sl = schema ? strlen(schema) : 0, nl = strlen(name);
     if (2 + nl + 1 > sizeof key)
         return NULL;
     int qualified = sl && 2 + sl + 1 + nl + 1 <= sizeof key;
+    /* make_key's keys, "SCHEMA.NAME:ns" and the bare "NAME:ns" (its tail),
+     * written once, both hashed as they are written */
     char *p = key;
     unsigned hq = 2166136261u, hb = 2166136261u; /* hash_str of each */
     if (qualified) {
-        for (size_t i = 0; i < sl; i++) {
+        for (size_t i = 0; i < sl && schema[i]; i++) {
             *p = ascii_upper(schema[i]);
             hq = (hq ^ (unsigned char)*p++) * 16777619u;
         }
-        *p = '.';
-        hq = (hq ^ (unsigned char)*p++) * 16777619u;
+        qualified = p > key;
+        if (qualified) {
+            *p = '.';
+            hq = (hq ^ (unsigned char)*p++) * 16777619u;
+        }
     }
     const char *bare = p;
-    for (size_t i = 0; i < nl + 2; i++) {
-        *p = i < nl ? ascii_upper(name[i]) : i == nl ? ':' : (char)('0' + ns);
+    for (size_t i = 0; i < nl && name[i]; i++) {
+        *p = ascii_upper(name[i]);
+        hq = (hq ^ (unsigned char)*p) * 16777619u;
+        hb = (hb ^ (unsigned char)*p++) * 16777619u;
+    }
+    p[0] = ':';
+    p[1] = (char)('0' + ns);
+    for (int i = 0; i < 2; i++) {
         hq = (hq ^ (unsigned char)*p) * 16777619u;
         hb = (hb ^ (unsigned char)*p++) * 16777619u;
     }
@@ -372,32 +386,34 @@ static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const cha
     return s->key ? s->t : NULL;
 }
 
+static CatTable *find_ns(const Catalog *c, int ns, const char *schema, const char *name)
+{
+    if (!name)
+        return NULL;
+    return find_ns_n(c, ns, schema, schema ? strlen(schema) : 0, name, strlen(name));
+}
 
 static CatTable *find_qname_ns(const Catalog *c, const QName *q, int ns)
 {
     if (!q || q->n < 1)
         return NULL;
-    char schema[256], name[256]; /* (not zero-filled: asked for every table reference) */
     const Ident *id = &q->parts[q->n - 1];
-    if (!id->text || id->len >= sizeof name)
+    if (!id->text || id->len >= sizeof ((LookupMemo *)0)->name)
         return NULL;
     const Ident *s = q->n >= 2 ? &q->parts[q->n - 2] : NULL;
-    size_t slen = s && s->text && s->len < sizeof schema ? s->len : 0;
-    /* the memo is asked with the parts as they are, before any copying */
+    size_t slen = s && s->text && s->len < sizeof ((LookupMemo *)0)->schema ? s->len : 0;
     LookupMemo *m = c && c->memo ? &((LookupMemo *)c->memo)[ns] : NULL;
     if (m && m->valid && m->gen == c->gen && m->name_len == id->len && m->schema_len == slen &&
         !memcmp(m->name, id->text, id->len) && (!slen || !memcmp(m->schema, s->text, slen)))
         return m->hit;
-    memcpy(name, id->text, id->len);
-    name[id->len] = 0;
-    memcpy(schema, slen ? s->text : "", slen);
-    schema[slen] = 0;
-    CatTable *t = find_ns(c, ns, schema, name);
+    /* the parts are read where they are (no NUL-ended copies to measure) */
+    CatTable *t = find_ns_n(c, ns, slen ? s->text : "", slen, id->text, id->len);
     if (m) {
         m->valid = 1;
         m->gen = c->gen;
-        memcpy(m->name, name, id->len + 1);
-        memcpy(m->schema, schema, slen + 1);
+        memcpy(m->name, id->text, id->len);
+        if (slen)
+            memcpy(m->schema, s->text, slen);
         m->name_len = id->len;
         m->schema_len = slen;
         m->hit = t;
@@ -648,33 +664,56 @@ static int type_key(char *buf, size_t n, const TypeName *t)
     return tk.k < n;
 }
 
+/* An interned column type with its class (cat_classify_type), found once
+ * for all the columns of that type (a bsearch of strcmp calls each). */
+typedef struct InternedType {
+    TypeName t; /* first: the map's pointer is the type's */
+    unsigned char is_string, is_numeric, is_datetime;
+} InternedType;
+
+static void set_class(CatColumn *col, const InternedType *it)
+{
+    col->is_string = it->is_string;
+    col->is_numeric = it->is_numeric;
+    col->is_datetime = it->is_datetime;
+}
+
 /* Column types are interned: a schema with thousands of columns has a few
  * dozen distinct types, and copying each would cost memory in proportion
- * to the input (the 3 x input bound of large scripts). */
-static const TypeName *intern_type(Catalog *c, const TypeName *ty)
+ * to the input (the 3 x input bound of large scripts). The column's
+ * type, type_upper and class are set from ty. */
+static void intern_type(Catalog *c, const TypeName *ty, CatColumn *col)
 {
-    if (!ty)
-        return NULL;
     char key[512];
-    if (!type_key(key, sizeof key, ty))
-        return copy_type(&c->arena, ty);
+    if (!ty || !type_key(key, sizeof key, ty)) {
+        col->type = copy_type(&c->arena, ty);
+        col->type_upper = col->type && col->type->upper ? col->type->upper : "";
+        cat_classify_type(col->type_upper, col);
+        return;
+    }
     if (!c->types)
         c->types = ARENA_NEW(&c->arena, Map);
-    /* the map holds CatTable pointers; here it holds TypeName pointers */
-    void *hit = map_get(c->types, key);
-    if (hit)
-        return (const TypeName *)hit;
-    TypeName *cp = copy_type(&c->arena, ty);
-    map_put(c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)cp);
-    return cp;
+    /* the map holds CatTable pointers; here it holds InternedType pointers */
+    InternedType *it = (InternedType *)(void *)map_get(c->types, key);
+    if (!it) {
+        it = ARENA_NEW(&c->arena, InternedType);
+        copy_type_to(&c->arena, &it->t, ty);
+        CatColumn cls;
+        cat_classify_type(it->t.upper ? it->t.upper : "", &cls);
+        it->is_string = cls.is_string;
+        it->is_numeric = cls.is_numeric;
+        it->is_datetime = cls.is_datetime;
+        map_put(c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)it);
+    }
+    col->type = &it->t;
+    col->type_upper = it->t.upper ? it->t.upper : "";
+    set_class(col, it);
 }
 
 /* Column from a type: user alias types classify by their base type. */
 static void set_column_type(Catalog *c, CatColumn *col, const TypeName *ty)
 {
-    col->type = intern_type(c, ty);
-    col->type_upper = col->type && col->type->upper ? col->type->upper : "";
-    cat_classify_type(col->type_upper, col);
+    intern_type(c, ty, col);
     if (ty && !col->is_string && !col->is_numeric && !col->is_datetime) {
         CatTable *ut = find_qname_ns(c, &ty->name, NS_TYPE);
         if (ut && ut->alias_of && ut->alias_of->upper)

@@ -54,23 +54,23 @@ void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes
     /* Written in place: room for the quotes and the bytes as they are,
      * made once; a byte that is escaped (quote, NUL, backslash) makes room
      * for the rest again, as it may write one byte more than it reads.
-     * Eight bytes at a time are copied while none of them is special. */
+     * Eight bytes at a time are copied while none of them is special; the
+     * eight holding a special byte, and the tail, go byte by byte. */
     if (b->len + n + 3 > b->cap) /* (sb_grow's own test, without the call) */
         sb_grow(b, n + 2);
     char *o = b->s + b->len;
     *o++ = '\'';
     size_t i = 0;
-    int tail_asked = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
-            if (!has_special8(s + i, backslash_escapes)) {
-                memcpy(o, s + i, 8);
-                o += 8;
-                i += 8;
-                continue;
-            }
-        } else if (!tail_asked) {
-            tail_asked = 1;
+    for (;;) {
+        while (i + 8 <= n && !has_special8(s + i, backslash_escapes)) {
+            memcpy(o, s + i, 8);
+            o += 8;
+            i += 8;
+        }
+        size_t end = i + 8;
+        if (end > n) {
+            if (i == n)
+                break;
             if (n >= 8 && !has_special8(s + n - 8, backslash_escapes)) {
                 /* the tail, with the bytes before it that were copied as
                  * they are (none of the last eight is escaped): one move */
@@ -79,28 +79,63 @@ void em_string_literal(StrBuf *b, const char *s, size_t n, int backslash_escapes
                 o += n - i;
                 break;
             }
+            end = n;
         }
-        char c = s[i++];
-        if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\')) {
-            *o++ = c;
-            continue;
-        }
-        b->len = (size_t)(o - b->s);
-        sb_grow(b, 2 + (n - i) + 1); /* this byte's two, the rest, the quote */
-        o = b->s + b->len;
-        if (c == 0) {
-            if (backslash_escapes) {
-                *o++ = '\\';
-                *o++ = '0';
+        for (; i < end; i++) {
+            char c = s[i];
+            if (c != '\'' && c != 0 && !(backslash_escapes && c == '\\')) {
+                *o++ = c;
+                continue;
             }
-            continue;
+            b->len = (size_t)(o - b->s);
+            sb_grow(b, 2 + (n - i - 1) + 1); /* this byte's two, the rest, the quote */
+            o = b->s + b->len;
+            if (c == 0) {
+                if (backslash_escapes) {
+                    *o++ = '\\';
+                    *o++ = '0';
+                }
+                continue;
+            }
+            *o++ = c; /* doubled: '' or \\ */
+            *o++ = c;
         }
-        *o++ = c; /* doubled: '' or \\ */
-        *o++ = c;
     }
     *o++ = '\'';
     *o = 0;
     b->len = (size_t)(o - b->s);
+}
+
+/* memcpy(o, s, n) for a line of a few dozen bytes: sixteen bytes at a time
+ * and the last sixteen (or two overlapping pieces of 8, 4 or 1 bytes) as one
+ * move, neither read nor written past n (the call the compiler made of the
+ * memcpy cost a step per byte). */
+static inline void copy_line(char *o, const char *s, size_t n)
+{
+    if (n >= 16) {
+        char v[16];
+        for (size_t k = 0; k + 16 < n; k += 16) {
+            memcpy(v, s + k, 16);
+            memcpy(o + k, v, 16);
+        }
+        memcpy(v, s + n - 16, 16);
+        memcpy(o + n - 16, v, 16);
+    } else if (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, s, 8);
+        memcpy(&y, s + n - 8, 8);
+        memcpy(o, &x, 8);
+        memcpy(o + n - 8, &y, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        memcpy(o, &x, 4);
+        memcpy(o + n - 4, &y, 4);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            o[k] = s[k];
+    }
 }
 
 void em_verbatim(StrBuf *b, const char *text, size_t len)
@@ -120,7 +155,7 @@ void em_verbatim(StrBuf *b, const char *text, size_t len)
             sb_grow(b, pre + n + 1);
         char *o = b->s + b->len;
         memcpy(o, "-- | ", 5); /* (the fifth byte is overwritten when pre is 4) */
-        memcpy(o + pre, text + i, n);
+        copy_line(o + pre, text + i, n);
         o[pre + n] = '\n';
         b->len += pre + n + 1;
         i = e + 1;
@@ -1828,8 +1863,11 @@ static void item_lines(Em *e, StrBuf *b)
         sb_putc(b, ' ');
         sb_puts(b, sev_name(sev));
         sb_puts(b, ": ");
-        for (const char *s = msg; *s; s++)
-            sb_putc(b, *s == '\n' ? ' ' : *s);
+        /* the message on one line: copied whole, its line breaks made blanks */
+        size_t at = b->len, n = strlen(msg);
+        sb_putn(b, msg, n);
+        for (char *p = b->s + at, *end = b->s + b->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            *p = ' ';
         sb_putc(b, '\n');
     }
 }

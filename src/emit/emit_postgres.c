@@ -3,6 +3,9 @@
 #include "emit/emit_target.h"
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* PostgreSQL 15 precedence, loosest first: OR, AND, NOT, IS, comparison,
  * LIKE/IN/BETWEEN, "other operators" (|| & | # << >>), + -, * / %, ^. */
@@ -65,6 +68,17 @@ static void hex_bytea(StrBuf *b, const char *digits, size_t n)
      * says byte >= 'A', that of x + 0x39 says byte >= 'G'; those between
      * get 0x20 added (lower case). No carry crosses a byte when all are
      * below 0x80. */
+#ifdef __SSE2__
+    /* sixteen at a time: bytes between 'A' and 'F' get 0x20 (signed
+     * compares leave non-ASCII bytes, negative, as they are) */
+    const __m128i below_a = _mm_set1_epi8('A' - 1), f = _mm_set1_epi8('F'),
+                  case_bit = _mm_set1_epi8(0x20);
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(digits + i));
+        __m128i up = _mm_andnot_si128(_mm_cmpgt_epi8(x, f), _mm_cmpgt_epi8(x, below_a));
+        _mm_storeu_si128((__m128i *)(void *)(o + i), _mm_or_si128(x, _mm_and_si128(up, case_bit)));
+    }
+#endif
     const uint64_t ones = 0x0101010101010101ull, top = 0x8080808080808080ull;
     for (; i + 8 <= n; i += 8) {
         uint64_t x;

@@ -210,13 +210,20 @@ const char *rw_span_text(Rw *w, SrcSpan sp)
  * messages that name a statement kept verbatim. */
 static const char *snippet(Rw *w, SrcSpan sp, size_t max)
 {
-    const char *t = rw_span_text(w, sp);
+    /* read in place (rw_span_text would copy the whole statement, a
+     * package body kept verbatim too, for its first line) */
+    const SourceFile *f = w->cx->src;
+    const char *t = "", *end = t;
+    if (f && f->text && (size_t)sp.off + sp.len <= f->len) {
+        t = f->text + sp.off;
+        end = t + sp.len;
+    }
     /* at most max characters, a space and "..." */
     char *r = arena_alloc_raw(w->cx->arena, max + 5);
     size_t n = 0;
     int space = 0;
-    for (const char *p = t; *p && *p != '\n' && *p != '\r'; p++) {
-        if (isspace((unsigned char)*p)) {
+    for (const char *p = t; p < end && *p && *p != '\n' && *p != '\r'; p++) {
+        if (*p == ' ' || (*p >= '\t' && *p <= '\r')) { /* isspace of the C locale (never changed) */
             space = n > 0;
             continue;
         }
@@ -579,7 +586,11 @@ static CatTable *scope_push_table(Rw *w, const QName *name)
         si.name = name;
         si.alias = name->parts[name->n - 1];
         si.table = t = rw_find_table(w, name);
-        VEC_PUSH(w->cx->arena, s->items, si);
+        /* room for this one item only (VEC_PUSH would make four): every
+         * INSERT of a data script pushes such a scope */
+        s->items.items = ARENA_NEW(w->cx->arena, ScopeItem);
+        s->items.items[0] = si;
+        s->items.n = s->items.cap = 1;
     }
     w->scope = s;
     return t;
@@ -753,8 +764,9 @@ int rw_class_of_type(const char *u)
 
 static int in_list(const char *u, const char *const *list)
 {
+    /* (the first letter first: most names are in no list) */
     for (int i = 0; list[i]; i++)
-        if (!strcmp(u, list[i]))
+        if (list[i][0] == u[0] && !strcmp(u, list[i]))
             return 1;
     return 0;
 }
@@ -974,9 +986,14 @@ static inline int walk_passes(const Rw *w, const Node *n)
 
 void rw_walk_list(Rw *w, NodeList *l)
 {
-    for (int i = 0; i < l->n; i++)
-        if (!walk_passes(w, l->items[i]))
+    /* walk_passes with what does not change along the list asked once:
+     * the rows of a data script are long lists of literals */
+    const unsigned char *skip = w->chains && w->depth < RW_MAX_DEPTH ? w->chains->skip : NULL;
+    for (int i = 0; i < l->n; i++) {
+        const Node *it = l->items[i];
+        if (it && (!skip || (unsigned)it->kind >= N__COUNT || !skip[it->kind]))
             rw_walk(w, &l->items[i]);
+    }
 }
 
 /* Every child of n, in ast_children's order, with direct calls (the

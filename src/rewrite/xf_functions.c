@@ -64,7 +64,8 @@ static Node *parse_template(Arena *a, Dialect target, const char *to, char *err,
             sb_puts(&b, SLOT_ALL);
             p++;
         } else if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-            sb_printf(&b, SLOT_PREFIX "%c", p[1]);
+            sb_puts(&b, SLOT_PREFIX);
+            sb_putc(&b, p[1]);
             p++;
         } else {
             sb_putc(&b, *p);
@@ -1285,8 +1286,10 @@ static const HandlerDef handlers[] = {
 static const HandlerDef *find_handler(Rw *w, const char *upper)
 {
     unsigned s = 1u << w->cx->source, t = 1u << w->cx->target;
+    /* (the first letter first: this is asked for every call) */
     for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
-        if ((handlers[i].src & s) && (handlers[i].tgt & t) && !strcmp(handlers[i].name, upper))
+        if (handlers[i].name[0] == upper[0] && (handlers[i].src & s) && (handlers[i].tgt & t) &&
+            !strcmp(handlers[i].name, upper))
             return &handlers[i];
     return NULL;
 }
@@ -1301,7 +1304,7 @@ static int portable(const char *u)
         "FIRST_VALUE", "LAST_VALUE", "CUME_DIST", "PERCENT_RANK", "REPLACE", "CURRENT_DATE",
         "CURRENT_TIMESTAMP", "CURRENT_USER", "SESSION_USER", NULL};
     for (int i = 0; names[i]; i++)
-        if (!strcmp(u, names[i]))
+        if (names[i][0] == u[0] && !strcmp(u, names[i]))
             return 1;
     return 0;
 }

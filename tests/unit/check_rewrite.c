@@ -928,6 +928,21 @@ START_TEST(test_tsql_insert_dates)
                                 "       ((2), ('x'), NULL, -1, FALSE, 2 + 3);\n"
                                 "INSERT INTO u (a) VALUES (7);\n") != NULL, "%s", r.sql);
     result_free(&r);
+    /* binary literals of every length 1..80 in both cases: lower-cased
+     * digits in '\x...'::bytea (sixteen, eight and one at a time) */
+    for (int n = 1; n <= 80; n++) {
+        char hex[96], low[96], in[160], want[160];
+        for (int k = 0; k < n; k++) {
+            hex[k] = "0123456789ABCDEFabcdef"[(n * 5 + k * 3) % 22];
+            low[k] = (char)(hex[k] >= 'A' && hex[k] <= 'F' ? hex[k] + 32 : hex[k]);
+        }
+        hex[n] = low[n] = 0;
+        snprintf(in, sizeof in, "CREATE TABLE h (b varbinary(max));\nINSERT INTO h VALUES (0x%s);\n", hex);
+        snprintf(want, sizeof want, "INSERT INTO h VALUES ('\\x%s'::bytea);\n", low);
+        r = convert(TSQL, PG, in);
+        ck_assert_msg(strstr(r.sql, want) != NULL, "%d: %s", n, r.sql);
+        result_free(&r);
+    }
     /* Oracle '' is NULL in every position, also past the table's columns */
     r = convert(ORA, PG, "CREATE TABLE o (a varchar2(5), b number);\n"
                          "INSERT INTO o VALUES ('', 1, '', 'x');\n");
@@ -1271,6 +1286,10 @@ START_TEST(test_catalog_many_lookups)
     for (int i = 0; i < 300; i++)
         sb_printf(&sql, "CREATE TABLE s1.T%d (a int)\nGO\nCREATE TABLE U%d (b int)\nGO\n", i, i);
     sb_puts(&sql, "CREATE TYPE dbo.Phone FROM varchar(20)\nGO\n");
+    /* column classes, found once per interned type: types repeated (also
+     * spelled in another case), an alias type, a type of no class */
+    sb_puts(&sql, "CREATE TABLE K (a int, b varchar(20), c datetime, d VARCHAR(20), e Phone, f image, g INT,\n"
+                  "  h datetime, i Phone, j varchar(20))\nGO\n");
     SourceFile sf;
     memset(&sf, 0, sizeof sf);
     sf.text = strdup(sql.s);
@@ -1303,6 +1322,21 @@ START_TEST(test_catalog_many_lookups)
         q.parts[0] = (Ident){.text = "S1", .len = 2};
         q.parts[1] = (Ident){.text = t, .len = (uint32_t)strlen(t)};
         ck_assert_ptr_eq(cat_find(&c, &q), x);
+        ck_assert_ptr_eq(cat_find(&c, &q), x); /* from the lookup memo */
+        /* the parts as the parser leaves them: inside a text, not NUL-ended */
+        char buf[32];
+        int bl = snprintf(buf, sizeof buf, "s1.%s]", t);
+        q.parts[0] = (Ident){.text = buf, .len = 2};
+        q.parts[1] = (Ident){.text = buf + 3, .len = (uint32_t)(bl - 4)};
+        ck_assert_ptr_eq(cat_find(&c, &q), x);
+        q.parts[0] = (Ident){.text = "nowhere", .len = 7}; /* by the bare name */
+        ck_assert_ptr_eq(cat_find(&c, &q), x);
+        q.parts[1].len--; /* a prefix of the name is another name: t14 of t147 */
+        char pre[16];
+        snprintf(pre, sizeof pre, "t%d", i / 10);
+        CatTable *px = i >= 10 ? cat_find_text(&c, "s1", pre) : NULL;
+        ck_assert(i < 10 || px != NULL);
+        ck_assert_ptr_eq(cat_find(&c, &q), px);
     }
     ck_assert_ptr_null(cat_find_text(&c, "s1", "t300"));
     ck_assert_ptr_null(cat_find_text(&c, "", "u300"));
@@ -1315,6 +1349,18 @@ START_TEST(test_catalog_many_lookups)
     ck_assert_int_eq(ty->kind, OK_TYPE);
     ck_assert_ptr_eq(cat_find_text(&c, "dbo", "phone"), ty); /* after the relations */
     ck_assert_ptr_null(cat_find_kind(&c, &ph, OK_TABLE));
+    const CatTable *k = cat_find_text(&c, NULL, "k");
+    ck_assert_ptr_nonnull(k);
+    static const struct { const char *col; int s, n, d; } want[] = {
+        {"a", 0, 1, 0}, {"b", 1, 0, 0}, {"c", 0, 0, 1}, {"d", 1, 0, 0}, {"e", 1, 0, 0},
+        {"f", 0, 0, 0}, {"g", 0, 1, 0}, {"h", 0, 0, 1}, {"i", 1, 0, 0}, {"j", 1, 0, 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const CatColumn *col = cat_column(k, want[i].col, 1);
+        ck_assert_msg(col && col->is_string == want[i].s && col->is_numeric == want[i].n &&
+                          col->is_datetime == want[i].d,
+                      "column %s", want[i].col);
+    }
+    ck_assert_ptr_eq(cat_column(k, "b", 1)->type, cat_column(k, "j", 1)->type); /* one interned type */
     ps_free(&p);
     src_free(&sf);
     sb_free(&sql);
@@ -1354,6 +1400,41 @@ START_TEST(test_verbatim_lines)
         }
         ck_assert_msg(got.len == want.len && strcmp(got.s, want.s) == 0, "text %zu: [%s], wanted [%s]", k, got.s,
                       want.s);
+        sb_free(&got);
+        sb_free(&want);
+    }
+    /* lines of every length 0..70 (each way a line is copied), each byte
+     * telling its place, with and without trailing blanks and a last line
+     * without a break */
+    for (int tail = 0; tail < 3; tail++) {
+        StrBuf in, got, want;
+        sb_init(&in);
+        sb_init(&got);
+        sb_init(&want);
+        for (int n = 0; n <= 70; n++) {
+            for (int k = 0; k < n; k++)
+                sb_putc(&in, (char)('!' + (n * 7 + k) % 90));
+            if (tail == 1)
+                sb_puts(&in, " \t ");
+            if (n < 70 || tail != 2)
+                sb_putc(&in, '\n');
+        }
+        em_verbatim(&got, in.s, in.len);
+        for (size_t i = 0; i < in.len;) {
+            size_t e = i;
+            while (e < in.len && in.s[e] != '\n')
+                e++;
+            size_t z = e;
+            while (z > i && strchr(" \t\r", in.s[z - 1]))
+                z--;
+            sb_puts(&want, z > i ? "-- | " : "-- |");
+            sb_putn(&want, in.s + i, z - i);
+            sb_putc(&want, '\n');
+            i = e + 1;
+        }
+        ck_assert_msg(got.len == want.len && memcmp(got.s, want.s, got.len) == 0, "tail %d: [%s], wanted [%s]",
+                      tail, got.s, want.s);
+        sb_free(&in);
         sb_free(&got);
         sb_free(&want);
     }
