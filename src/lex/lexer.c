@@ -30,11 +30,6 @@ static const unsigned char kw_res[] = {
 const char *kw_name(int kw) { return kw > 0 && kw < KW__COUNT ? kw_names[kw] : ""; }
 int kw_reserved(int kw) { return kw > 0 && kw < KW__COUNT ? kw_res[kw] : 0; }
 
-/* The keyword table, built on first use (kw_build); keys are the
- * upper-case names. lexer.h describes it and looks words up (kw_find). */
-static KwTable kw_tab;
-static int kw_table_ready;
-
 /* ASCII upper case of every byte (other bytes unchanged). */
 static const unsigned char kw_upper[256] = {
 #define R16(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, \
@@ -45,20 +40,6 @@ static const unsigned char kw_upper[256] = {
     R16(0x80), R16(0x90), R16(0xA0), R16(0xB0), R16(0xC0), R16(0xD0), R16(0xE0), R16(0xF0)
 #undef R16
 };
-
-static void kw_build(void)
-{
-    for (int k = 1; k < KW__COUNT; k++) {
-        uint32_t n = (uint32_t)strlen(kw_names[k]);
-        kw_tab.len[k] = (uint8_t)n;
-        kw_tab.head[k] = kw_word((const unsigned char *)kw_names[k], n, n);
-        uint32_t h = kw_hash(kw_tab.head[k], n);
-        while (kw_tab.slot[h])
-            h = (h + 1) & (KW_TABLE_SIZE - 1);
-        kw_tab.slot[h] = (uint16_t)k;
-    }
-    kw_table_ready = 1;
-}
 
 int kw_tail_equal(int k, const char *s, uint32_t len)
 {
@@ -72,9 +53,7 @@ int kw_tail_equal(int k, const char *s, uint32_t len)
 
 int kw_lookup_in(const char *s, uint32_t len, size_t avail)
 {
-    if (!kw_table_ready)
-        kw_build();
-    return kw_find(&kw_tab, s, len, avail);
+    return kw_find(&kw_table, s, len, avail);
 }
 
 int kw_lookup(const char *s, uint32_t len)
@@ -98,7 +77,5 @@ void lex_init(LexCtx *cx, Dialect d, const SourceFile *src, DiagList *diags)
     case DIALECT_MYSQL: cx->scan = lex_scan_mysql; cx->skim = lex_skim_mysql; break;
     default: cx->scan = lex_scan_postgres; cx->skim = lex_skim_postgres; break;
     }
-    if (!kw_table_ready)
-        kw_build();
-    cx->kw = &kw_tab;
+    cx->kw = &kw_table;
 }

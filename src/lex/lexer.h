@@ -16,8 +16,8 @@ typedef enum Keyword {
     KW__COUNT
 } Keyword;
 
-/* The keyword table (lexer.c, built once; lex_init hands it to the
- * scanners). A keyword's first eight bytes, upper case and zero-padded, are
+/* The keyword table (kw_table, generated at build time by tools/kw_compile
+ * into src/lex/kw_table.c; lex_init hands it to the scanners). A keyword's first eight bytes, upper case and zero-padded, are
  * kept as one word with its length, so a lookup compares a word in one go;
  * only the few longer keywords compare the rest (kw_tail_equal). Open
  * addressing; ASCII-only folding, so the locale cannot change a result. */
@@ -28,6 +28,7 @@ typedef struct KwTable {
     uint64_t head[KW__COUNT];     /* first eight bytes, as kw_word() makes them */
     uint8_t len[KW__COUNT];       /* length of the name */
 } KwTable;
+extern const KwTable kw_table;
 
 typedef struct LexCtx {
     Dialect dialect;          /* which scanner runs */

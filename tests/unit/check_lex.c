@@ -818,6 +818,50 @@ START_TEST(test_skim_same_tokens)
 }
 END_TEST
 
+/* The keyword table generated at build time (tools/kw_compile): every
+ * keyword has one slot, and finds itself in any letter case, from a word of
+ * its own length or inside a longer text; a letter more or less is another
+ * word. */
+START_TEST(test_keyword_table)
+{
+    int seen[KW__COUNT] = {0}, used = 0;
+    for (unsigned h = 0; h < KW_TABLE_SIZE; h++)
+        if (kw_table.slot[h]) {
+            ck_assert_int_lt(kw_table.slot[h], KW__COUNT);
+            seen[kw_table.slot[h]]++;
+            used++;
+        }
+    ck_assert_int_eq(used, KW__COUNT - 1);
+    for (int k = 1; k < KW__COUNT; k++) {
+        const char *name = kw_name(k);
+        uint32_t n = (uint32_t)strlen(name);
+        char buf[64], lower[64];
+        ck_assert_int_eq(seen[k], 1);
+        ck_assert_uint_gt(n, 0);
+        ck_assert_uint_lt(n + 2, sizeof buf);
+        ck_assert_uint_eq(kw_table.len[k], n);
+        for (uint32_t i = 0; i < n; i++) {
+            lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+            buf[i] = (i & 1) ? name[i] : lower[i];
+        }
+        ck_assert_int_eq(kw_lookup(name, n), k);
+        ck_assert_int_eq(kw_lookup(lower, n), k);
+        ck_assert_int_eq(kw_lookup(buf, n), k);
+        buf[n] = ' ';
+        buf[n + 1] = 'x';
+        ck_assert_int_eq(kw_lookup_in(buf, n, n + 2), k);
+        buf[n] = 'Q';
+        ck_assert_int_ne(kw_lookup(buf, n + 1), k);
+        if (n > 1)
+            ck_assert_int_ne(kw_lookup(name, n - 1), k);
+    }
+    ck_assert_int_eq(kw_lookup("SELECT", 6), KW_SELECT);
+    ck_assert_int_eq(kw_lookup("selectx", 7), KW_0);
+    ck_assert_int_eq(kw_lookup("s\xc3\xa9lect", 7), KW_0);
+    ck_assert_int_eq(kw_lookup("", 0), KW_0);
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -828,6 +872,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_tsql_go);
     tcase_add_test(tc, test_tsql_plain_quoted);
     tcase_add_test(tc, test_tsql_sqlcmd);
+    tcase_add_test(tc, test_keyword_table);
     suite_add_tcase(s, tc);
     tc = tcase_create("oracle");
     tcase_add_test(tc, test_oracle_names_literals);
