@@ -16,7 +16,11 @@ void intern_free(Interner *in)
     in->cap = in->n = 0;
 }
 
-/* Eight bytes at a time (multiply and fold); only the tail goes by bytes. */
+/* Eight bytes at a time (multiply and fold). The tail (most names are
+ * shorter than eight bytes) is read in at most two loads, none past the end:
+ * two overlapping four-byte words from 4 bytes on, else the first, middle
+ * and last bytes (with the length mixed in, these tell every string of 1 to
+ * 3 bytes apart). */
 static uint32_t hash_n(const char *s, size_t len)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
@@ -27,8 +31,15 @@ static uint32_t hash_n(const char *s, size_t len)
         h ^= h >> 32;
     }
     uint64_t w = 0;
-    for (size_t i = 0; i < len; i++)
-        w = w << 8 | (unsigned char)s[i];
+    if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else if (len) {
+        w = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 |
+            (unsigned char)s[len - 1];
+    }
     h = (h ^ w) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 29;
     return (uint32_t)h;
@@ -44,21 +55,27 @@ static InternSlot *slot_of(const Interner *in, const char *s, size_t len, uint32
     }
 }
 
+/* Doubles the table (first use: 256 slots). Out of line: rare, and it
+ * would make every intern call save registers it does not need. */
+static __attribute__((noinline)) void grow(Interner *in)
+{
+    unsigned ncap = in->cap ? in->cap * 2 : 256;
+    InternSlot *old = in->slots;
+    unsigned ocap = in->cap;
+    in->slots = calloc(ncap, sizeof *in->slots);
+    if (!in->slots)
+        abort();
+    in->cap = ncap;
+    for (unsigned i = 0; i < ocap; i++)
+        if (old[i].s)
+            *slot_of(in, old[i].s, old[i].len, old[i].hash) = old[i];
+    free(old);
+}
+
 const char *intern(Interner *in, const char *s, size_t len)
 {
-    if ((in->n + 1) * 2 > in->cap) {
-        unsigned ncap = in->cap ? in->cap * 2 : 256;
-        InternSlot *old = in->slots;
-        unsigned ocap = in->cap;
-        in->slots = calloc(ncap, sizeof *in->slots);
-        if (!in->slots)
-            abort();
-        in->cap = ncap;
-        for (unsigned i = 0; i < ocap; i++)
-            if (old[i].s)
-                *slot_of(in, old[i].s, old[i].len, old[i].hash) = old[i];
-        free(old);
-    }
+    if ((in->n + 1) * 2 > in->cap)
+        grow(in);
     uint32_t h = hash_n(s, len);
     InternSlot *sl = slot_of(in, s, len, h);
     if (!sl->s) {

@@ -473,6 +473,20 @@ START_TEST(intern_one_copy_per_string)
         ck_assert_str_eq(first[i], buf);
     }
     ck_assert_uint_eq(in.n, 3000 + 7);
+    /* short strings (hashed from at most two loads of their bytes): every
+     * string of 1 to 6 letters of "ab" is its own, and found again */
+    unsigned before = in.n, count = 0;
+    for (int n = 1; n <= 6; n++)
+        for (int bits = 0; bits < 1 << n; bits++, count++) {
+            for (int i = 0; i < n; i++)
+                buf[i] = bits >> i & 1 ? 'b' : 'a';
+            buf[n] = 'z'; /* not terminated at n */
+            const char *got = intern(&in, buf, (size_t)n);
+            ck_assert_uint_eq(strlen(got), (size_t)n);
+            ck_assert_int_eq(memcmp(got, buf, (size_t)n), 0);
+            ck_assert_uint_eq(in.n, before + count + 1);
+            ck_assert_ptr_eq(intern(&in, buf, (size_t)n), got);
+        }
     intern_free(&in);
     arena_free(&a);
 }
