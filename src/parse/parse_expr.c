@@ -455,20 +455,20 @@ static int is_niladic(Parser *p, const Token *t)
     default:
         break;
     }
-    if (p->d == DIALECT_ORACLE) {
-        static const char *const w[] = {"SYSTIMESTAMP", "LOCALTIMESTAMP", "CURRENT_SCHEMA",
-                                        "UID", "DBTIMEZONE", "SESSIONTIMEZONE", NULL};
-        for (int i = 0; w[i]; i++)
-            if (t->len == strlen(w[i]) && strncasecmp(p->src->text + t->off, w[i], t->len) == 0)
-                return 1;
-    }
-    if (p->d == DIALECT_MYSQL || p->d == DIALECT_POSTGRES) {
-        static const char *const w[] = {"LOCALTIMESTAMP", "LOCALTIME", "UTC_TIMESTAMP",
-                                        "UTC_DATE", "UTC_TIME", NULL};
-        for (int i = 0; w[i]; i++)
-            if (t->len == strlen(w[i]) && strncasecmp(p->src->text + t->off, w[i], t->len) == 0)
-                return 1;
-    }
+    /* words with their lengths (no strlen per word and call) */
+    typedef struct { const char *w; size_t n; } Word;
+#define W(s) {s, sizeof s - 1}
+    static const Word ora[] = {W("SYSTIMESTAMP"), W("LOCALTIMESTAMP"), W("CURRENT_SCHEMA"),
+                               W("UID"), W("DBTIMEZONE"), W("SESSIONTIMEZONE")};
+    static const Word my_pg[] = {W("LOCALTIMESTAMP"), W("LOCALTIME"), W("UTC_TIMESTAMP"),
+                                 W("UTC_DATE"), W("UTC_TIME")};
+#undef W
+    const Word *w = p->d == DIALECT_ORACLE ? ora : my_pg;
+    size_t nw = p->d == DIALECT_ORACLE ? sizeof ora / sizeof *ora
+              : p->d == DIALECT_MYSQL || p->d == DIALECT_POSTGRES ? sizeof my_pg / sizeof *my_pg : 0;
+    for (size_t i = 0; i < nw; i++)
+        if (t->len == w[i].n && strncasecmp(p->src->text + t->off, w[i].w, t->len) == 0)
+            return 1;
     return 0;
 }
 
@@ -1056,8 +1056,13 @@ TypeName *ps_type(Parser *p)
     t->srid = -1;
     /* multi-word names (all of two words or more) */
     int two_words = ps_is(p, TK_IDENT) && ps_peek(p, 1)->kind == TK_IDENT;
+    /* upper case of the first letter (the names start with one): most
+     * types (INT NOT NULL, ...) match no name's first letter */
+    unsigned char first = two_words ? (unsigned char)(p->src->text[ps_cur(p)->off] & ~0x20) : 0;
     for (int i = 0; two_words && multiword[i]; i++) {
         const char *w = multiword[i];
+        if ((unsigned char)w[0] != first)
+            continue;
         int k = 0;
         const char *s = w;
         int ok = 1;
