@@ -17,7 +17,7 @@
 
 /* ==== hash map ============================================================== */
 
-typedef struct Slot { const char *key; CatTable *t; unsigned h; /* hash_str(key) */ } Slot;
+typedef struct Slot { const char *key; CatTable *t; unsigned h; /* the map's hash of key */ } Slot;
 typedef struct Map { Slot *slots; int cap, n; } Map;
 
 static unsigned hash_str(const char *s)
@@ -40,18 +40,18 @@ static Slot *map_slot(const Map *m, const char *key, unsigned h)
     }
 }
 
-static CatTable *map_get(const Map *m, const char *key)
+static CatTable *map_get_h(const Map *m, const char *key, unsigned h)
 {
     if (!m || !m->cap)
         return NULL;
-    Slot *s = map_slot(m, key, hash_str(key));
+    Slot *s = map_slot(m, key, h);
     return s->key ? s->t : NULL;
 }
 
 /* Later definitions replace earlier ones under the same key. The key is
  * the caller's, kept as it is (a catalogue arena string). The slots are
  * malloc'd: outgrown tables are freed, not left in the arena. */
-static void map_put(Map *m, const char *key, CatTable *t)
+static void map_put_h(Map *m, const char *key, unsigned h, CatTable *t)
 {
     /* at most half full: most lookups miss (a bare name after a qualified
      * one, the type and code namespaces after relations), and a miss walks
@@ -72,7 +72,6 @@ static void map_put(Map *m, const char *key, CatTable *t)
             }
         free(old);
     }
-    unsigned h = hash_str(key);
     Slot *s = map_slot(m, key, h);
     if (!s->key) {
         s->key = key;
@@ -80,6 +79,30 @@ static void map_put(Map *m, const char *key, CatTable *t)
         m->n++;
     }
     s->t = t;
+}
+
+static void map_put(Map *m, const char *key, CatTable *t)
+{
+    map_put_h(m, key, hash_str(key), t);
+}
+
+/* The hash of the n bytes at s, eight at a time: for the types map, whose
+ * keys (a few dozen bytes) are hashed for every column recorded. A map's
+ * keys all use one hash: the types map uses only this one. */
+static unsigned hash_bytes(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * k, x;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&x, s, 8);
+        h = (h ^ x) * k;
+        h ^= h >> 29;
+    }
+    x = 0;
+    memcpy(&x, s, n);
+    h = (h ^ x) * k;
+    h ^= h >> 32;
+    return (unsigned)h;
 }
 
 static void map_free(Map *m)
@@ -636,9 +659,10 @@ static void key_int(TypeKey *tk, int v)
     key_part(tk, d + i, sizeof d - i);
 }
 
-/* The type's spelling, enough to tell two types apart for the catalogue.
+/* The type's spelling, enough to tell two types apart for the catalogue,
+ * and its length (0: not shared, or too long for buf).
  * Built by hand, not with snprintf: it is made for every column recorded. */
-static int type_key(char *buf, size_t n, const TypeName *t)
+static size_t type_key(char *buf, size_t n, const TypeName *t)
 {
     TypeKey tk = {buf, n, 0};
     buf[0] = 0;
@@ -661,7 +685,7 @@ static int type_key(char *buf, size_t n, const TypeName *t)
     }
     if (t->values.n || t->collate.text)
         return 0; /* ENUM/SET values, collations: not shared */
-    return tk.k < n;
+    return tk.k < n ? tk.k : 0;
 }
 
 /* An interned column type with its class (cat_classify_type), found once
@@ -685,7 +709,8 @@ static void set_class(CatColumn *col, const InternedType *it)
 static void intern_type(Catalog *c, const TypeName *ty, CatColumn *col)
 {
     char key[512];
-    if (!ty || !type_key(key, sizeof key, ty)) {
+    size_t klen = ty ? type_key(key, sizeof key, ty) : 0;
+    if (!klen) {
         col->type = copy_type(&c->arena, ty);
         col->type_upper = col->type && col->type->upper ? col->type->upper : "";
         cat_classify_type(col->type_upper, col);
@@ -694,7 +719,8 @@ static void intern_type(Catalog *c, const TypeName *ty, CatColumn *col)
     if (!c->types)
         c->types = ARENA_NEW(&c->arena, Map);
     /* the map holds CatTable pointers; here it holds InternedType pointers */
-    InternedType *it = (InternedType *)(void *)map_get(c->types, key);
+    unsigned h = hash_bytes(key, klen);
+    InternedType *it = (InternedType *)(void *)map_get_h(c->types, key, h);
     if (!it) {
         it = ARENA_NEW(&c->arena, InternedType);
         copy_type_to(&c->arena, &it->t, ty);
@@ -703,7 +729,7 @@ static void intern_type(Catalog *c, const TypeName *ty, CatColumn *col)
         it->is_string = cls.is_string;
         it->is_numeric = cls.is_numeric;
         it->is_datetime = cls.is_datetime;
-        map_put(c->types, arena_strdup(&c->arena, key), (CatTable *)(void *)it);
+        map_put_h(c->types, arena_strdup(&c->arena, key), h, (CatTable *)(void *)it);
     }
     col->type = &it->t;
     col->type_upper = it->t.upper ? it->t.upper : "";

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct Em {
     ConvCtx *cx;
@@ -138,24 +141,49 @@ static inline void copy_line(char *o, const char *s, size_t n)
     }
 }
 
+/* Copies the line at s (up to its '\n' or the text's end n) to o and
+ * returns its length: sixteen bytes at a time, the '\n' looked for in the
+ * bytes just moved (one pass, no memchr call per line). A move may copy
+ * bytes past the line but never past n: o has room for n bytes. */
+static inline size_t copy_to_newline(char *o, const char *s, size_t n)
+{
+    size_t k = 0;
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; k + 16 <= n; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        _mm_storeu_si128((__m128i *)(void *)(o + k), x);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+        if (m)
+            return k + (size_t)__builtin_ctz(m);
+    }
+#endif
+    const char *e = memchr(s + k, '\n', n - k); /* the text's last bytes */
+    size_t z = e ? (size_t)(e - s) : n;
+    copy_line(o + k, s + k, z - k);
+    return z;
+}
+
+/* The bytes trimmed from the end of a line kept verbatim. */
+static const unsigned char line_blank[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1};
+
 void em_verbatim(StrBuf *b, const char *text, size_t len)
 {
     size_t i = 0;
     sb_grow(b, len + len / 16 + 8); /* the text and most prefixes, at once */
     while (i < len) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t e = nl ? (size_t)(nl - text) : len;
-        size_t z = e;
-        while (z > i && (text[z - 1] == '\r' || text[z - 1] == ' ' || text[z - 1] == '\t'))
-            z--;
+        /* room for the prefix, the rest of the text and the line break */
+        if (b->len + (len - i) + 8 > b->cap)
+            sb_grow(b, len - i + 8);
         /* the line written in place: "-- | " (no blank after the bar on
-         * an empty line), its text, the line break */
-        size_t pre = z > i ? 5 : 4, n = z - i;
-        if (b->len + pre + n + 2 > b->cap)
-            sb_grow(b, pre + n + 1);
+         * an empty line), its text less trailing blanks, the line break */
         char *o = b->s + b->len;
-        memcpy(o, "-- | ", 5); /* (the fifth byte is overwritten when pre is 4) */
-        copy_line(o + pre, text + i, n);
+        memcpy(o, "-- | ", 5);
+        size_t e = i + copy_to_newline(o + 5, text + i, len - i);
+        size_t z = e;
+        while (z > i && line_blank[(unsigned char)text[z - 1]])
+            z--;
+        size_t pre = z > i ? 5 : 4, n = z - i;
         o[pre + n] = '\n';
         b->len += pre + n + 1;
         i = e + 1;

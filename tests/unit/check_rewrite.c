@@ -1438,6 +1438,47 @@ START_TEST(test_verbatim_lines)
         sb_free(&got);
         sb_free(&want);
     }
+    /* random texts of blanks, breaks and letters (blank runs and breaks
+     * at every place in and across the sixteen-byte moves), each in a
+     * buffer of exactly its size (a read past the text is an ASan error),
+     * appended to outputs of every length (growth on the way) */
+    unsigned seed = 12345;
+    static const char alphabet[] = " \t\r\nab\x80\n  ";
+    for (int round = 0; round < 600; round++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 8) % 300;
+        char *t = malloc(len ? len : 1);
+        ck_assert_ptr_nonnull(t);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            t[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        StrBuf got, want;
+        sb_init(&got);
+        sb_init(&want);
+        for (int h = 0; h < round % 300; h++) {
+            sb_putc(&got, 'h');
+            sb_putc(&want, 'h');
+        }
+        em_verbatim(&got, t, len);
+        for (size_t i = 0; i < len;) {
+            size_t e = i;
+            while (e < len && t[e] != '\n')
+                e++;
+            size_t z = e;
+            while (z > i && (t[z - 1] == ' ' || t[z - 1] == '\t' || t[z - 1] == '\r'))
+                z--;
+            sb_puts(&want, z > i ? "-- | " : "-- |");
+            sb_putn(&want, t + i, z - i);
+            sb_putc(&want, '\n');
+            i = e + 1;
+        }
+        ck_assert_msg(got.len == want.len && memcmp(got.s, want.s, got.len) == 0 && got.s[got.len] == 0,
+                      "random text %d", round);
+        free(t);
+        sb_free(&got);
+        sb_free(&want);
+    }
     /* a long text in a buffer that must grow on the way */
     StrBuf big;
     sb_init(&big);
